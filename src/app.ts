@@ -1,0 +1,174 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { demoProvider } from './catalog/providers/demo.ts';
+import { CATALOG } from './catalog/providers/index.ts';
+import { ProviderRegistry } from './catalog/registry.ts';
+import type { Config } from './config/config.ts';
+import { ConsumerRegistry, type OAuth2Consumer } from './core/consumers.ts';
+import { OAuth2Client } from './core/oauth2-client.ts';
+import { random256, sha256 } from './core/random.ts';
+import { ConsentryError } from './domain/errors.ts';
+import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
+import { HOME_PURPOSE } from './http/home.ts';
+import { buildServer } from './http/server.ts';
+import { createLogger } from './logger.ts';
+import { isLoopbackUrl } from './protocol/provider-session.ts';
+import { loadKeys } from './secrets/key-ring.ts';
+import { SecretBox } from './secrets/secret-box.ts';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from './storage/database.ts';
+import { demoOidcAdapter } from './storage/demo-oidc.adapter.ts';
+import { createKyselyStore } from './storage/kysely-store.ts';
+import type { Store } from './storage/ports.ts';
+
+/**
+ * The composition root: the one place that wires concrete parts together. The CLI, the server
+ * and the tests all start Consentry through `createConsentry`.
+ */
+export interface Consentry {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  box: SecretBox;
+  store: Store;
+  providers: ProviderRegistry;
+  consumers: ConsumerRegistry;
+  client: OAuth2Client;
+  server: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export interface CreateOptions {
+  logger?: Logger;
+  consumers?: OAuth2Consumer[];
+  /** Extra providers (tests add stand-ins). */
+  providers?: import('./catalog/provider.ts').ProviderInput[];
+  schema?: string;
+  /** Passed through to OAuth2Client (tests: crash hooks, short leases). */
+  clientOptions?: Partial<import('./core/oauth2-client.ts').OAuth2ClientOptions>;
+  plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
+}
+
+/** The built-in consumer behind the home page's "Add (Auth Code)". */
+const consoleConsumer: OAuth2Consumer = {
+  purpose: HOME_PURPOSE,
+  onTokenGranted: () => '/?oauth=connected',
+};
+
+export async function createConsentry(config: Config, options: CreateOptions = {}): Promise<Consentry> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: config.sqliteFile,
+    schema: options.schema,
+  });
+  try {
+    await migrateToLatest(database.db);
+    const box = await openSecretBox(config, database);
+    const store = createKyselyStore(database.db, box);
+
+    const providers = new ProviderRegistry([...CATALOG, ...(options.providers ?? [])]);
+    const consumers = new ConsumerRegistry([consoleConsumer, ...(options.consumers ?? [])]);
+    const publicOrigin = new URL(config.publicBaseUrl).origin;
+    const client = new OAuth2Client({
+      store,
+      providers,
+      consumers,
+      redirectUri: config.redirectUri,
+      skewSeconds: config.refreshSkewSeconds,
+      protocol: {
+        // http only on loopback or for our own origin (the built-in demo provider).
+        allowInsecure: (url) => isLoopbackUrl(url) || url.origin === publicOrigin,
+        timeoutMs: 10_000,
+      },
+      ...options.clientOptions,
+    });
+
+    let demo: ReturnType<typeof mountedCallback> | undefined;
+    if (config.demoProvider) {
+      providers.add(demoProvider(config.publicBaseUrl));
+      demo = await startDemoProvider(config, store, database);
+    }
+
+    const csrfKey = Buffer.from(sha256(`csrf:${box.currentKeyId}:${config.publicBaseUrl}`));
+    const server = await buildServer({
+      logger,
+      client,
+      store,
+      providers,
+      demo,
+      session: { secure: config.publicBaseUrl.startsWith('https:'), csrfKey, publicOrigin },
+      plugins: options.plugins ?? [],
+      health: async () => ({ database: database.dialect }),
+    });
+    return {
+      config,
+      logger,
+      database,
+      box,
+      store,
+      providers,
+      consumers,
+      client,
+      server,
+      async close() {
+        await server.close();
+        await database.close();
+      },
+    };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}
+
+/**
+ * Opens the SecretBox and proves the key opens what is stored. With sealed rows present and the
+ * key missing or wrong, start-up stops with what to do — never a plaintext fallback, never a
+ * silently generated new key.
+ */
+async function openSecretBox(config: Config, database: DatabaseHandle): Promise<SecretBox> {
+  const probe = createKyselyStore(database.db, new SecretBox([{ id: 'probe', key: Buffer.alloc(32) }]));
+  const { sealedCount } = await probe.checkSealedValues();
+  const keys = loadKeys(
+    { env: config.secretBoxKey, keyFile: config.secretKeyFile },
+    { createIfMissing: sealedCount === 0 },
+  );
+  const box = new SecretBox(keys);
+  const { failure } = await createKyselyStore(database.db, box).checkSealedValues();
+  if (failure) {
+    throw new ConsentryError('SECRET_KEY_WRONG', {
+      detail: `The configured key (id ${box.currentKeyId}) cannot open the stored secrets. Set SECRET_BOX_KEY (or restore ${config.secretKeyFile}) to the key they were sealed with; after a rotation keep the previous key listed after the new one until \`consentry secret-key rewrap\` has finished.`,
+      cause: failure,
+    });
+  }
+  return box;
+}
+
+/** Registers the demo client (once) and starts oidc-provider for it. */
+async function startDemoProvider(config: Config, store: Store, database: DatabaseHandle) {
+  let client = (await store.clients.list({ providerKey: 'demo' }))[0];
+  if (!client) {
+    client = await store.clients.create({
+      providerKey: 'demo',
+      name: 'Demo',
+      clientId: `demo-${random256().slice(0, 12)}`,
+      clientSecret: random256(),
+      options: { builtIn: true },
+    });
+  }
+  const provider = await createDemoOidcProvider({
+    issuer: `${config.publicBaseUrl}/demo`,
+    clients: [
+      {
+        clientId: client.clientId,
+        clientSecret: (await store.clients.secretOf(client.id))!,
+        redirectUris: [config.redirectUri],
+      },
+    ],
+    adapter: demoOidcAdapter(database.db),
+    keys: await loadDemoKeys(join(config.dataDir, 'demo-provider-keys.json')),
+    accessTokenTtl: config.demoAccessTokenTtl,
+  });
+  return mountedCallback(provider, '/demo');
+}

@@ -1,0 +1,59 @@
+import { defineProvider } from '../provider.ts';
+
+export default defineProvider({
+  key: 'google',
+  displayName: 'Google',
+  protocol: 'oidc',
+  issuer: 'https://accounts.google.com',
+  endpoints: {
+    authorization: 'https://accounts.google.com/o/oauth2/v2/auth',
+    token: 'https://oauth2.googleapis.com/token',
+    revocation: 'https://oauth2.googleapis.com/revoke',
+    userinfo: 'https://openidconnect.googleapis.com/v1/userinfo',
+    jwks: 'https://www.googleapis.com/oauth2/v3/certs',
+  },
+  clientAuth: 'client_secret_post',
+  pkce: true,
+  issParameter: true,
+  // access_type=offline is the only way to get a refresh token; prompt=consent gets one again
+  // when the user had already consented (Google otherwise omits it).
+  authorizationParams: { access_type: 'offline', prompt: 'consent' },
+  refreshToken: {
+    issued: 'with_param',
+    rotates: false,
+    lifetimeDays: 7,
+    notes:
+      'Apps in “Testing” publishing status: refresh tokens expire after 7 days. Unused for 6 months: expired. Too many per client and account: the oldest is invalidated.',
+  },
+  scopes: [
+    { name: 'openid', description: 'Sign in: who the user is (subject identifier).' },
+    { name: 'email', description: 'The user’s email address and whether it is verified.' },
+    { name: 'profile', description: 'Name and picture.' },
+    {
+      name: 'https://mail.google.com/',
+      description: 'Full mailbox access over IMAP and SMTP send (XOAUTH2).',
+    },
+    { name: 'https://www.googleapis.com/auth/calendar', description: 'Read and write calendars.' },
+    {
+      name: 'https://www.googleapis.com/auth/drive.file',
+      description: 'Files the app created or the user opened with it.',
+    },
+  ],
+  presets: {
+    login: ['openid', 'email', 'profile'],
+    mail: ['openid', 'email', 'https://mail.google.com/'],
+    calendar: ['openid', 'email', 'https://www.googleapis.com/auth/calendar'],
+    files: ['openid', 'email', 'https://www.googleapis.com/auth/drive.file'],
+  },
+  docs: {
+    registerUrl: 'https://console.cloud.google.com/apis/credentials',
+    steps: [
+      'Google Cloud console → APIs & Services → Credentials → Create credentials → OAuth client ID.',
+      'Application type: Web application.',
+      'Under “Authorized redirect URIs”, paste the Redirect URL shown here exactly.',
+      'Copy the Client ID and Client secret into this page.',
+      'OAuth consent screen: add the scopes listed here (for mail: https://mail.google.com/).',
+      'While the app is in “Testing” status, refresh tokens expire after 7 days: publish it for long-lived connections.',
+    ],
+  },
+});

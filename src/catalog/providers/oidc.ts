@@ -1,0 +1,27 @@
+import { defineProvider } from '../provider.ts';
+
+/** Any OpenID provider: discovery decides the endpoints, PKCE and `iss` support. */
+export default defineProvider({
+  key: 'oidc',
+  displayName: 'OpenID Connect (any issuer)',
+  protocol: 'oidc',
+  issuer: '{issuer}',
+  discovery: true,
+  templates: [
+    {
+      name: 'issuer',
+      label: 'Issuer URL',
+      description: 'The issuer identifier; its /.well-known/openid-configuration must be reachable.',
+      pattern: 'https?://[^\\s?#]+',
+      examples: ['https://id.example.com', 'https://keycloak.example.com/realms/main'],
+    },
+  ],
+  scopes: [
+    { name: 'openid', description: 'Sign in.' },
+    { name: 'email', description: 'Email address.' },
+    { name: 'profile', description: 'Name and profile.' },
+    { name: 'offline_access', description: 'A refresh token.' },
+  ],
+  presets: { login: ['openid', 'email', 'profile'] },
+  docs: { steps: ['Register a confidential web client at your provider with the Redirect URL shown here.'] },
+});

@@ -1,0 +1,469 @@
+import { EventEmitter } from 'node:events';
+import * as oauth from 'oauth4webapi';
+import type { ProviderRegistry } from '../catalog/registry.ts';
+import type { Connection, RegisteredClient } from '../domain/connection.ts';
+import { ConsentryError, isConsentryError } from '../domain/errors.ts';
+import { assertSameSitePath, withQuery } from '../domain/safe-path.ts';
+import { OAuth2Token, splitScope } from '../domain/token.ts';
+import {
+  buildAuthorizationUrl,
+  exchangeCode,
+  refreshAccessToken,
+  revokeToken,
+  validateAuthorizationResponse,
+} from '../protocol/grant.ts';
+import {
+  openProviderSession,
+  type ProtocolSettings,
+  type ProviderSession,
+} from '../protocol/provider-session.ts';
+import type { Store, TokenFields } from '../storage/ports.ts';
+import type { ConnectionEvent, ConsumerRegistry } from './consumers.ts';
+import { random256, sha256 } from './random.ts';
+import { RefreshCoordinator, type RefreshOutcome } from './refresh-coordinator.ts';
+
+/**
+ * The grant engine (seed 004's OAuth2Client): provider- and feature-agnostic.
+ *
+ * beginConsent → consent URL; handleCallback → where to send the browser; ensureFresh → a valid
+ * access token. Everything secret stays in the store, sealed; features get tokens, never secrets.
+ */
+export interface OAuth2ClientOptions {
+  store: Store;
+  providers: ProviderRegistry;
+  consumers: ConsumerRegistry;
+  /** `${PUBLIC_BASE_URL}/oauth/callback`, from configuration, never from a Host header. */
+  redirectUri: string;
+  protocol: ProtocolSettings;
+  skewSeconds?: number;
+  flowTtlSeconds?: number;
+  instanceId?: string;
+  leaseMs?: number;
+  maxLeaseWaitMs?: number;
+  now?: () => Date;
+  /** Test hook for the crash suite: runs between the provider's answer and the write. */
+  beforeRefreshCommit?: (c: Connection) => Promise<void> | void;
+}
+
+export interface BeginConsentOptions {
+  /** A provider key (when exactly one client is registered for it) … */
+  provider?: string;
+  /** … or the id of a registered client. */
+  client?: string;
+  /** Explicit scopes; or `preset`. Neither = the provider's `login` preset, else none. */
+  scopes?: readonly string[];
+  preset?: string;
+  purpose: string;
+  payload?: Record<string, unknown>;
+  /** Same-site path for cancel and errors. */
+  returnUrl: string;
+  /** The browser session id that must come back with the callback. */
+  session: string;
+  /** Re-consent for an existing connection (status needs_reauth or a scope change). */
+  reconnect?: string;
+}
+
+const MAX_PARAM_LENGTH = 4096;
+const SINGLE_PARAMS = ['code', 'state', 'iss', 'error', 'error_description'];
+
+export class OAuth2Client {
+  readonly events = new EventEmitter<{ connection: [ConnectionEvent] }>();
+  readonly #o: OAuth2ClientOptions;
+  readonly #skew: number;
+  readonly #coordinator: RefreshCoordinator;
+  readonly #now: () => Date;
+
+  constructor(options: OAuth2ClientOptions) {
+    this.#o = options;
+    this.#skew = options.skewSeconds ?? 60;
+    this.#now = options.now ?? (() => new Date());
+    this.#coordinator = new RefreshCoordinator({
+      connections: options.store.connections,
+      refresher: (c, rt) => this.#callRefresh(c, rt),
+      ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+      ...(options.maxLeaseWaitMs ? { maxWaitMs: options.maxLeaseWaitMs } : {}),
+      now: this.#now,
+      ...(options.beforeRefreshCommit ? { beforeCommit: options.beforeRefreshCommit } : {}),
+      onRefreshed: (c) =>
+        this.#emit({ type: 'refreshed', connectionId: c.id, purpose: c.purpose, expiresAt: c.expiresAt }),
+      onFailed: (c, e, nextAttemptAt) =>
+        this.#emit({
+          type: 'refresh_failed',
+          connectionId: c.id,
+          purpose: c.purpose,
+          error: e.code,
+          nextAttemptAt,
+        }),
+      onNeedsReauth: (c, reason) =>
+        this.#emit({ type: 'needs_reauth', connectionId: c.id, purpose: c.purpose, reason }),
+    });
+  }
+
+  get redirectUri(): string {
+    return this.#o.redirectUri;
+  }
+
+  /** Starts an authorization-code flow and returns the provider's consent URL. */
+  async beginConsent(options: BeginConsentOptions): Promise<string> {
+    const returnUrl = assertSameSitePath(options.returnUrl);
+    this.#o.consumers.get(options.purpose); // unknown purpose fails now, not after the user consented
+    if (!options.session || options.session.length < 16) {
+      throw new ConsentryError('BAD_REQUEST', {
+        detail: 'A browser session id is required to bind the flow.',
+      });
+    }
+    const client = await this.#resolveClient(options);
+    const session = await this.#session(client);
+    const scopes = this.#scopesFor(session, options);
+    const isOidc = session.provider.protocol === 'oidc' && scopes.includes('openid');
+
+    const state = random256();
+    const codeVerifier = session.usePkce ? oauth.generateRandomCodeVerifier() : undefined;
+    const nonce = isOidc ? oauth.generateRandomNonce() : undefined;
+    const now = this.#now();
+    await this.#o.store.flows.create(
+      {
+        stateHash: sha256(state),
+        sessionHash: sha256(options.session),
+        clientRef: client.id,
+        purpose: options.purpose,
+        payload: options.payload ?? {},
+        returnUrl,
+        codeVerifier,
+        nonce,
+        expectedIssuer: session.as.issuer,
+        scopes,
+        reconnectRef: options.reconnect,
+        expiresAt: new Date(now.getTime() + (this.#o.flowTtlSeconds ?? 600) * 1000),
+      },
+      now,
+    );
+    const url = await buildAuthorizationUrl(session, {
+      redirectUri: this.#o.redirectUri,
+      scopes,
+      state,
+      codeVerifier,
+      nonce,
+    });
+    return url.href;
+  }
+
+  /**
+   * Handles the one callback. Returns the same-site path to redirect the browser to.
+   * Throws ConsentryError for every refused case; the flow is consumed whenever one was found.
+   */
+  async handleCallback(
+    url: URL | string,
+    session: string | undefined,
+    body?: URLSearchParams,
+  ): Promise<string> {
+    const params = callbackParams(url, body);
+    const state = params.get('state');
+    if (!state) throw new ConsentryError('CALLBACK_PARAMETER_MISSING');
+    const flow = await this.#o.store.flows.consume(sha256(state));
+    if (!flow) throw new ConsentryError('FLOW_UNKNOWN');
+    if (flow.expiresAt <= this.#now()) throw new ConsentryError('FLOW_EXPIRED');
+    if (!session || sha256(session) !== flow.sessionHash) throw new ConsentryError('FLOW_SESSION_MISMATCH');
+
+    const error = params.get('error');
+    if (error !== null || !params.has('code')) {
+      const q: Record<string, string> = { oauth: 'cancelled' };
+      if (error && error !== 'access_denied') q.oauth_error = error.slice(0, 64);
+      return withQuery(flow.returnUrl, q);
+    }
+
+    const client = await this.#client(flow.clientRef);
+    const providerSession = await this.#session(client);
+    if (flow.expectedIssuer && providerSession.as.issuer !== flow.expectedIssuer) {
+      throw new ConsentryError('ISSUER_MISMATCH', { facts: { provider: client.providerKey } });
+    }
+    const validated = validateAuthorizationResponse(providerSession, params, state);
+    const isOidc = flow.nonce !== undefined;
+    const grant = await exchangeCode(providerSession, {
+      callbackParams: validated,
+      redirectUri: this.#o.redirectUri,
+      codeVerifier: flow.codeVerifier,
+      nonce: flow.nonce,
+      requireIdToken: isOidc,
+    });
+    const token = this.#tokenFrom(providerSession, grant.response, grant.idTokenClaims, flow.scopes);
+    const consumer = this.#o.consumers.get(flow.purpose);
+
+    let connection: Connection | undefined;
+    if (consumer.keepsConnection !== false) {
+      const fields = tokenFields(token);
+      if (flow.reconnectRef) {
+        await this.#o.store.connections.replaceTokens(flow.reconnectRef, fields, this.#now());
+        connection = await this.#o.store.connections.get(flow.reconnectRef);
+      } else {
+        const claims = grant.idTokenClaims;
+        connection = await this.#o.store.connections.insert(
+          {
+            ...fields,
+            clientRef: client.id,
+            providerKey: client.providerKey,
+            purpose: flow.purpose,
+            payload: flow.payload,
+            account: accountOf(claims),
+            subject: typeof claims?.sub === 'string' ? claims.sub : undefined,
+            issuer: typeof claims?.iss === 'string' ? claims.iss : undefined,
+          },
+          this.#now(),
+        );
+      }
+    }
+    let successPath: string;
+    try {
+      successPath = assertSameSitePath(
+        await consumer.onTokenGranted(token, flow.payload, { connection, sessionHash: flow.sessionHash }),
+        'success path',
+      );
+    } catch (cause) {
+      // Nothing half-stored: a connection its feature could not take is removed again.
+      if (connection && !flow.reconnectRef) await this.#o.store.connections.delete(connection.id);
+      throw isConsentryError(cause)
+        ? cause
+        : new ConsentryError('CONSUMER_FAILED', { cause, facts: { purpose: flow.purpose } });
+    }
+    return successPath;
+  }
+
+  /**
+   * A token valid for at least `skewSeconds` (default 60). Hot path: one indexed read + one AEAD
+   * open. The refresh token is never handed out: it stays sealed in the store.
+   */
+  async ensureFresh(
+    connection: string | { id: string },
+    options: { skewSeconds?: number } = {},
+  ): Promise<OAuth2Token> {
+    const id = typeof connection === 'string' ? connection : connection.id;
+    const skew = options.skewSeconds ?? this.#skew;
+    const c = await this.#o.store.connections.get(id);
+    if (!c) throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: id } });
+    if (c.status === 'active' && !this.#expiring(c, skew)) return tokenOf(c);
+    const outcome = await this.#coordinator.refresh(id, (x) => !this.#expiring(x, skew));
+    return tokenOf(outcome.connection);
+  }
+
+  /** Forces a refresh now (the console's "Refresh now"; a mail server's 401). */
+  async refresh(connection: string | { id: string }): Promise<OAuth2Token> {
+    return tokenOf((await this.refreshConnection(connection)).connection);
+  }
+
+  /** Like `refresh`, with whether this call did the provider request. */
+  refreshConnection(connection: string | { id: string }): Promise<RefreshOutcome> {
+    const id = typeof connection === 'string' ? connection : connection.id;
+    // Fresh only when someone else already refreshed since this call started.
+    return this.#coordinator.refresh(id, (x, startVersion) => x.version > startVersion);
+  }
+
+  /** Exchanges a code directly (for platforms that run their own callback). */
+  async exchangeCode(input: {
+    client: string;
+    callbackParams: URLSearchParams;
+    codeVerifier?: string;
+    nonce?: string;
+    scopes?: readonly string[];
+  }): Promise<OAuth2Token> {
+    const session = await this.#session(await this.#client(input.client));
+    const grant = await exchangeCode(session, {
+      callbackParams: input.callbackParams,
+      redirectUri: this.#o.redirectUri,
+      codeVerifier: input.codeVerifier,
+      nonce: input.nonce,
+      requireIdToken: input.nonce !== undefined,
+    });
+    return this.#tokenFrom(session, grant.response, grant.idTokenClaims, input.scopes ?? []);
+  }
+
+  /** Revokes at the provider where it can (RFC 7009), then marks the connection revoked. */
+  async revoke(connectionId: string): Promise<{ atProvider: boolean }> {
+    const c = await this.#o.store.connections.get(connectionId);
+    if (!c) throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: connectionId } });
+    const session = await this.#session(await this.#client(c.clientRef));
+    const refreshToken = await this.#o.store.connections.refreshTokenOf(c.id);
+    let atProvider = false;
+    try {
+      atProvider = await revokeToken(session, refreshToken ?? c.accessToken);
+    } finally {
+      await this.#o.store.connections.setStatus(c.id, 'revoked', 'Revoked by an administrator.', this.#now());
+    }
+    return { atProvider };
+  }
+
+  async #callRefresh(c: Connection, refreshToken: string): Promise<TokenFields> {
+    const session = await this.#session(await this.#client(c.clientRef));
+    const grant = await refreshAccessToken(session, refreshToken);
+    if (grant.idTokenClaims && c.subject && grant.idTokenClaims.sub !== c.subject) {
+      throw new ConsentryError('ID_TOKEN_INVALID', {
+        detail: 'The refreshed ID token names another subject.',
+        facts: { provider: c.providerKey },
+      });
+    }
+    if (grant.idTokenClaims && c.issuer && grant.idTokenClaims.iss !== c.issuer) {
+      throw new ConsentryError('ID_TOKEN_INVALID', {
+        detail: 'The refreshed ID token names another issuer.',
+        facts: { provider: c.providerKey },
+      });
+    }
+    const previous = new OAuth2Token({
+      accessToken: c.accessToken,
+      tokenType: c.tokenType,
+      scopes: c.scopes,
+      extras: c.extras,
+    });
+    const next = previous.withRefreshedAccess(grant.response, {
+      now: this.#now(),
+      scopeSeparator: separatorOf(session),
+      idTokenClaims: grant.idTokenClaims,
+      extras: extrasOf(session, grant.response),
+    });
+    return { ...tokenFields(next), refreshToken: grant.response.refresh_token };
+  }
+
+  #expiring(c: Connection, skew: number): boolean {
+    return (
+      c.status !== 'active' ||
+      (c.expiresAt !== undefined && c.expiresAt.getTime() - skew * 1000 <= this.#now().getTime())
+    );
+  }
+
+  #tokenFrom(
+    session: ProviderSession,
+    response: oauth.TokenEndpointResponse,
+    idTokenClaims: Record<string, unknown> | undefined,
+    requestedScopes: readonly string[],
+  ): OAuth2Token {
+    return OAuth2Token.fromResponse(response, {
+      now: this.#now(),
+      requestedScopes,
+      scopeSeparator: separatorOf(session),
+      idTokenClaims,
+      extras: extrasOf(session, response),
+    });
+  }
+
+  #scopesFor(session: ProviderSession, options: BeginConsentOptions): string[] {
+    const p = session.provider;
+    if (options.scopes && options.preset)
+      throw new ConsentryError('SCOPES_INVALID', { detail: 'Give scopes or a preset, not both.' });
+    if (options.preset) {
+      const preset = p.presets[options.preset];
+      if (!preset)
+        throw new ConsentryError('SCOPES_INVALID', {
+          detail: `${p.displayName} has no “${options.preset}” preset.`,
+        });
+      return [...preset];
+    }
+    const scopes = options.scopes ? [...options.scopes] : [...(p.presets.login ?? [])];
+    for (const s of scopes) {
+      if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(s))
+        throw new ConsentryError('SCOPES_INVALID', {
+          detail: 'A scope has characters RFC 6749 §3.3 forbids.',
+        });
+    }
+    return scopes;
+  }
+
+  async #resolveClient(options: BeginConsentOptions): Promise<RegisteredClient> {
+    if (options.client) return this.#client(options.client);
+    if (!options.provider)
+      throw new ConsentryError('CLIENT_UNKNOWN', { detail: 'Name a provider or a client.' });
+    this.#o.providers.get(options.provider);
+    const clients = await this.#o.store.clients.list({ providerKey: options.provider });
+    if (clients.length === 0)
+      throw new ConsentryError('CLIENT_UNKNOWN', {
+        detail: `No client is registered for ${options.provider}.`,
+      });
+    if (clients.length > 1)
+      throw new ConsentryError('CLIENT_AMBIGUOUS', { facts: { provider: options.provider } });
+    return clients[0]!;
+  }
+
+  async #client(id: string): Promise<RegisteredClient> {
+    const c = await this.#o.store.clients.get(id);
+    if (!c) throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: id } });
+    return c;
+  }
+
+  async #session(client: RegisteredClient): Promise<ProviderSession> {
+    const provider = this.#o.providers.get(client.providerKey);
+    return openProviderSession({
+      provider,
+      client,
+      quirks: this.#o.providers.quirksOf(provider),
+      clientSecret: client.hasClientSecret ? await this.#o.store.clients.secretOf(client.id) : undefined,
+      settings: this.#o.protocol,
+    });
+  }
+
+  #emit(event: ConnectionEvent): void {
+    this.events.emit('connection', event);
+    const consumer = this.#o.consumers.has(event.purpose) ? this.#o.consumers.get(event.purpose) : undefined;
+    void Promise.resolve(consumer?.onConnectionEvent?.(event)).catch(() => {});
+  }
+}
+
+/**
+ * Callback parameters from the query (GET) or the form body (POST, `response_mode=form_post`).
+ * Oversized or repeated parameters are refused before anything else happens.
+ */
+function callbackParams(url: URL | string, body?: URLSearchParams): URLSearchParams {
+  const u = typeof url === 'string' ? new URL(url, 'http://callback.invalid') : url;
+  const params = body ?? u.searchParams;
+  for (const [k, v] of params) {
+    if (k.length > 64 || v.length > MAX_PARAM_LENGTH)
+      throw new ConsentryError('CALLBACK_PARAMETER_TOO_LARGE', { facts: { parameter: k.slice(0, 64) } });
+  }
+  for (const name of SINGLE_PARAMS) {
+    if (params.getAll(name).length > 1)
+      throw new ConsentryError('CALLBACK_PARAMETER_DUPLICATED', { facts: { parameter: name } });
+  }
+  return params;
+}
+
+function separatorOf(session: ProviderSession): string | RegExp {
+  return session.provider.scopeSeparator === ' ' ? /[\s]+/ : session.provider.scopeSeparator;
+}
+
+function extrasOf(session: ProviderSession, response: oauth.TokenEndpointResponse): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of session.provider.keepResponseFields) {
+    const v = response[f];
+    if (typeof v === 'string') out[f] = v;
+  }
+  return out;
+}
+
+function accountOf(claims: Record<string, unknown> | undefined): string | undefined {
+  if (!claims) return undefined;
+  for (const k of ['email', 'preferred_username', 'sub'])
+    if (typeof claims[k] === 'string') return claims[k] as string;
+  return undefined;
+}
+
+function tokenFields(token: OAuth2Token): TokenFields {
+  return {
+    accessToken: token.accessToken,
+    refreshToken: token.refreshToken,
+    tokenType: token.tokenType,
+    scopes: [...token.scopes],
+    expiresAt: token.expiresAt,
+    idTokenClaims: token.idTokenClaims ? { ...token.idTokenClaims } : undefined,
+    extras: { ...token.extras },
+  };
+}
+
+function tokenOf(c: Connection): OAuth2Token {
+  return new OAuth2Token({
+    accessToken: c.accessToken,
+    tokenType: c.tokenType,
+    scopes: c.scopes,
+    expiresAt: c.expiresAt,
+    idTokenClaims: c.idTokenClaims,
+    extras: c.extras,
+  });
+}
+
+export { splitScope };

@@ -1,0 +1,66 @@
+/** What Consentry keeps about one connected account, with secrets already opened. */
+export type ConnectionStatus = 'active' | 'needs_reauth' | 'revoked';
+
+export interface Connection {
+  id: string;
+  clientRef: string;
+  providerKey: string;
+  purpose: string;
+  payload: Record<string, unknown>;
+  /** A human account identifier: email when known, else the subject. */
+  account: string | undefined;
+  subject: string | undefined;
+  issuer: string | undefined;
+  accessToken: string;
+  tokenType: string;
+  scopes: string[];
+  expiresAt: Date | undefined;
+  refreshExpiresAt: Date | undefined;
+  hasRefreshToken: boolean;
+  idTokenClaims: Record<string, unknown> | undefined;
+  extras: Record<string, string>;
+  status: ConnectionStatus;
+  statusReason: string | undefined;
+  lastRefreshAt: Date | undefined;
+  lastError: string | undefined;
+  failureCount: number;
+  nextAttemptAt: Date | undefined;
+  /** Fencing counter: moves by one on every stored refresh. */
+  version: number;
+  leaseOwner: string | undefined;
+  leaseUntil: Date | undefined;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A registered client at a provider (client id + sealed secret + template values such as a tenant). */
+export interface RegisteredClient {
+  id: string;
+  providerKey: string;
+  name: string;
+  clientId: string;
+  /** Opened only when needed for a token request; `hasClientSecret` tells the pages. */
+  hasClientSecret: boolean;
+  templateValues: Record<string, string>;
+  options: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A pending authorization-code flow, server side. Only the hash of `state` is stored. */
+export interface Flow {
+  stateHash: string;
+  sessionHash: string;
+  clientRef: string;
+  purpose: string;
+  payload: Record<string, unknown>;
+  returnUrl: string;
+  codeVerifier: string | undefined;
+  nonce: string | undefined;
+  expectedIssuer: string | undefined;
+  scopes: string[];
+  /** When the flow reconnects an existing connection, its id. */
+  reconnectRef: string | undefined;
+  expiresAt: Date;
+  createdAt: Date;
+}

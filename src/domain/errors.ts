@@ -1,0 +1,114 @@
+/**
+ * One catalogue of error codes for every face (library, HTML pages, JSON API, CLI).
+ *
+ * An error carries a stable `code` callers switch on, a message safe to show a person,
+ * and the underlying `cause` for the logs. Messages never contain a token or a secret:
+ * the places that build them only ever interpolate provider keys, ids and OAuth error codes.
+ */
+
+export const ERROR_CATALOGUE = {
+  CONFIG_INVALID: { status: 500, message: 'The configuration is invalid.' },
+  SECRET_KEY_MISSING: { status: 500, message: 'The secret-box key is missing.' },
+  SECRET_KEY_WRONG: { status: 500, message: 'The secret-box key does not open the stored secrets.' },
+  SECRET_OPEN_FAILED: { status: 500, message: 'A sealed secret could not be opened.' },
+  SECRET_FORMAT_INVALID: { status: 500, message: 'A sealed secret has an unknown format.' },
+  SECRET_KEY_UNKNOWN: { status: 500, message: 'A sealed secret names a key that is not in the key ring.' },
+
+  PROVIDER_UNKNOWN: { status: 404, message: 'No such provider.' },
+  PROVIDER_INVALID: { status: 500, message: 'A provider entry is invalid.' },
+  CLIENT_UNKNOWN: { status: 404, message: 'No such registered client.' },
+  CLIENT_AMBIGUOUS: { status: 400, message: 'Several clients are registered for this provider; name one.' },
+  CLIENT_INVALID: { status: 400, message: 'The client registration is invalid.' },
+  CONSUMER_UNKNOWN: { status: 400, message: 'No consumer is registered for this purpose.' },
+  CONSUMER_DUPLICATE: { status: 500, message: 'Two consumers are registered for one purpose.' },
+  CONSUMER_FAILED: { status: 500, message: 'The feature that started this connection could not store it.' },
+  UNSAFE_RETURN_URL: {
+    status: 400,
+    message: 'The return URL must be a same-site path such as /settings/mail.',
+  },
+  SCOPES_INVALID: { status: 400, message: 'The requested scopes are invalid.' },
+
+  CALLBACK_PARAMETER_MISSING: { status: 400, message: 'The provider sent the browser back without a state.' },
+  CALLBACK_PARAMETER_DUPLICATED: { status: 400, message: 'The callback repeats a parameter.' },
+  CALLBACK_PARAMETER_TOO_LARGE: { status: 400, message: 'A callback parameter is too large.' },
+  FLOW_UNKNOWN: {
+    status: 400,
+    message: 'This sign-in link is unknown or was already used. Start the connection again.',
+  },
+  FLOW_EXPIRED: {
+    status: 400,
+    message: 'This sign-in took too long and expired. Start the connection again.',
+  },
+  FLOW_SESSION_MISMATCH: {
+    status: 400,
+    message: 'This sign-in was started in another browser session. Start the connection again here.',
+  },
+  AUTHORIZATION_RESPONSE_INVALID: {
+    status: 400,
+    message: 'The provider’s authorization response is invalid.',
+  },
+  ISSUER_MISMATCH: {
+    status: 400,
+    message: 'The authorization response came from an unexpected issuer (possible mix-up attack).',
+  },
+
+  TOKEN_REQUEST_REJECTED: { status: 502, message: 'The provider rejected the token request.' },
+  TOKEN_RESPONSE_INVALID: { status: 502, message: 'The provider’s token response is invalid.' },
+  ID_TOKEN_INVALID: { status: 502, message: 'The provider’s ID token is invalid.' },
+  PROVIDER_UNAVAILABLE: {
+    status: 503,
+    message: 'The provider could not be reached; the stored token is kept and will be retried.',
+  },
+  DISCOVERY_FAILED: { status: 502, message: 'The provider’s discovery document could not be read.' },
+
+  CONNECTION_UNKNOWN: { status: 404, message: 'No such connection.' },
+  CONNECTION_NEEDS_REAUTH: { status: 409, message: 'The connection needs to be reconnected.' },
+  CONNECTION_REVOKED: { status: 409, message: 'The connection was revoked.' },
+  CONNECTION_NO_REFRESH_TOKEN: {
+    status: 409,
+    message: 'The connection has no refresh token; reconnect to get a new access token.',
+  },
+  CONNECTION_COOLING_DOWN: {
+    status: 503,
+    message: 'The last refresh failed; the next attempt waits for the cooldown.',
+  },
+  LEASE_TIMEOUT: { status: 503, message: 'Another worker is refreshing this connection; try again shortly.' },
+
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  BAD_REQUEST: { status: 400, message: 'Bad request.' },
+  INTERNAL: { status: 500, message: 'Something went wrong.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export interface ErrorOptions {
+  /** Replaces the catalogue message; must never contain secrets. */
+  detail?: string;
+  cause?: unknown;
+  /** Safe, structured facts for logs and JSON bodies (provider key, OAuth error code, status). */
+  facts?: Record<string, string | number | boolean | undefined>;
+}
+
+export class ConsentryError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly facts: Record<string, string | number | boolean | undefined>;
+
+  constructor(code: ErrorCode, options: ErrorOptions = {}) {
+    const entry = ERROR_CATALOGUE[code];
+    super(options.detail ? `${entry.message} ${options.detail}` : entry.message, { cause: options.cause });
+    this.name = 'ConsentryError';
+    this.code = code;
+    this.status = entry.status;
+    this.facts = options.facts ?? {};
+  }
+
+  /** The JSON shape every face uses; the cause is never included. */
+  toJSON(): { error: ErrorCode; message: string; facts: Record<string, unknown> } {
+    return { error: this.code, message: this.message, facts: this.facts };
+  }
+}
+
+export function isConsentryError(value: unknown, code?: ErrorCode): value is ConsentryError {
+  return value instanceof ConsentryError && (code === undefined || value.code === code);
+}

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname } from 'node:path';
+import { exportJWK, generateKeyPair } from 'jose';
+import Provider, { type Adapter, type Configuration } from 'oidc-provider';
+
+/**
+ * A real OpenID provider (oidc-provider 8.x, certified) for the built-in demo and as the
+ * remote peer in tests. Refresh tokens rotate, and reusing a rotated one revokes the grant —
+ * the strictest behaviour real providers have, so the refresh design is tested against it.
+ */
+export interface DemoClient {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post';
+}
+
+export interface DemoOidcOptions {
+  issuer: string;
+  clients: DemoClient[];
+  /** oidc-provider adapter class; default is its in-memory adapter. */
+  adapter?: Configuration['adapter'];
+  /** Persisted signing keys and cookie keys; generated when absent. */
+  keys?: DemoKeys;
+  accessTokenTtl?: number;
+  rotateRefreshToken?: boolean;
+  /** Trust X-Forwarded-* (when PUBLIC_BASE_URL is https behind a proxy). */
+  proxy?: boolean;
+}
+
+export interface DemoKeys {
+  jwks: { keys: Record<string, unknown>[] };
+  cookieKeys: string[];
+}
+
+export async function generateDemoKeys(): Promise<DemoKeys> {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = {
+    ...(await exportJWK(privateKey)),
+    alg: 'RS256',
+    use: 'sig',
+    kid: randomBytes(8).toString('hex'),
+  };
+  return { jwks: { keys: [jwk] }, cookieKeys: [randomBytes(32).toString('base64url')] };
+}
+
+/** Loads the demo keys from a file (mode 0600), creating it the first time. */
+export async function loadDemoKeys(file: string): Promise<DemoKeys> {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoKeys;
+  const keys = await generateDemoKeys();
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
+}
+
+export async function createDemoOidcProvider(options: DemoOidcOptions): Promise<Provider> {
+  const keys = options.keys ?? (await generateDemoKeys());
+  const provider = new Provider(options.issuer, {
+    ...(options.adapter ? { adapter: options.adapter } : {}),
+    clients: options.clients.map((c) => ({
+      client_id: c.clientId,
+      client_secret: c.clientSecret,
+      redirect_uris: c.redirectUris,
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: c.tokenEndpointAuthMethod ?? 'client_secret_basic',
+    })),
+    jwks: keys.jwks as Configuration['jwks'],
+    cookies: { keys: keys.cookieKeys },
+    async findAccount(_ctx, id) {
+      const safe = id.toLowerCase().replace(/[^a-z0-9._-]/g, '') || 'user';
+      return {
+        accountId: id,
+        async claims() {
+          return { sub: id, email: `${safe}@demo.consentry.test`, email_verified: true, name: id };
+        },
+      };
+    },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    scopes: ['openid', 'offline_access', 'email', 'profile', 'mail', 'calendar'],
+    features: {
+      devInteractions: { enabled: true },
+      revocation: { enabled: true },
+      introspection: { enabled: true },
+      userinfo: { enabled: true },
+    },
+    pkce: { required: () => true },
+    rotateRefreshToken: options.rotateRefreshToken ?? true,
+    // Issue a refresh token whenever the client may use one (no offline_access dance for the demo).
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    ttl: {
+      AccessToken: options.accessTokenTtl ?? 3600,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      RefreshToken: 14 * 24 * 3600,
+      Grant: 14 * 24 * 3600,
+      Session: 24 * 3600,
+      Interaction: 3600,
+    },
+    renderError(ctx, out) {
+      ctx.type = 'html';
+      const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+      ctx.body = `<!doctype html><title>Demo provider error</title><h1>${esc(out.error)}</h1><p>${esc(out.error_description ?? '')}</p>`;
+    },
+  });
+  provider.proxy = options.proxy ?? false;
+  return provider;
+}
+
+/** Serves the provider under a path prefix of another server (the `/demo` mount). */
+export function mountedCallback(
+  provider: Provider,
+  prefix: string,
+): (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => void {
+  const callback = provider.callback();
+  return (req, res) => {
+    const original = req.url ?? '/';
+    req.originalUrl = original;
+    req.url = original.slice(prefix.length) || '/';
+    callback(req, res);
+  };
+}
+
+export type { Adapter };

@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ConsentryError, isConsentryError } from '../domain/errors.ts';
+import { html, layout } from './html.ts';
+
+/**
+ * One error handler for the HTML face: a page with the catalogue message (escaped), the code,
+ * and a way back. The cause goes to the log (already reduced to safe facts), never to the page.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ConsentryError, request, reply) => {
+    const e = isConsentryError(error)
+      ? error
+      : error.statusCode && error.statusCode < 500
+        ? new ConsentryError('BAD_REQUEST', {
+            detail: error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'The request is too large.' : '',
+          })
+        : new ConsentryError('INTERNAL');
+    const status = isConsentryError(error) ? e.status : (error.statusCode ?? 500);
+    const level = status >= 500 ? 'error' : 'warn';
+    request.log[level]({ code: e.code, facts: e.facts, cause: safeCause(error) }, e.message);
+    const wantsJson =
+      (request.headers.accept ?? '').includes('application/json') &&
+      !(request.headers.accept ?? '').includes('text/html');
+    reply.status(status).header('cache-control', 'no-store');
+    if (wantsJson) return reply.send(e.toJSON());
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(
+        layout(
+          'Error',
+          html`<div class="card"><h1>Something needs your attention</h1><p>${e.message}</p><p class="muted">Code: <code>${e.code}</code></p><p><a class="button secondary" href="/">Back to Consentry</a></p></div>`,
+        ),
+      );
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    reply
+      .status(404)
+      .type('text/html; charset=utf-8')
+      .send(
+        layout(
+          'Not found',
+          html`<div class="card"><h1>Not found</h1><p><a href="/">Back to Consentry</a></p></div>`,
+        ),
+      );
+  });
+}
+
+/** Class names and codes only: messages of foreign errors may carry request data. */
+function safeCause(error: unknown): string | undefined {
+  const cause = (error as { cause?: unknown }).cause;
+  if (!cause) return undefined;
+  if (cause instanceof Error)
+    return `${cause.name}${(cause as { code?: string }).code ? ` ${(cause as { code?: string }).code}` : ''}: ${isConsentryError(cause) ? cause.code : cause.message.slice(0, 120)}`;
+  return typeof cause;
+}

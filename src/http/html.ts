@@ -1,0 +1,66 @@
+/**
+ * Server-rendered HTML with escaping by default: every interpolation is escaped unless it is a
+ * `SafeHtml` produced by this module. No template engine needed for a handful of pages.
+ */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+type Part = SafeHtml | string | number | boolean | null | undefined | readonly Part[];
+
+function render(part: Part): string {
+  if (part === null || part === undefined || part === false) return '';
+  if (part instanceof SafeHtml) return part.value;
+  if (Array.isArray(part)) return part.map(render).join('');
+  return escapeHtml(part);
+}
+
+export function html(strings: TemplateStringsArray, ...parts: Part[]): SafeHtml {
+  let out = strings[0] ?? '';
+  parts.forEach((p, i) => {
+    out += render(p) + (strings[i + 1] ?? '');
+  });
+  return new SafeHtml(out);
+}
+
+export const STYLE = `
+:root{--fg:#1d2330;--muted:#5b6475;--bg:#f6f7f9;--card:#fff;--line:#dde1e8;--accent:#2454d6;--ok:#18794e;--warn:#9a5b00;--bad:#b42318}
+*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+header{background:#111827;color:#fff;padding:.75rem 1.25rem;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
+header a{color:#fff;text-decoration:none}header .brand{font-weight:700;letter-spacing:.02em}
+main{max-width:1100px;margin:0 auto;padding:1.25rem}
+h1{font-size:1.4rem;margin:.2rem 0 1rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;margin-bottom:1rem}
+table{width:100%;border-collapse:collapse;background:var(--card)}th,td{text-align:left;padding:.5rem;border-bottom:1px solid var(--line);vertical-align:top}
+th{font-size:.8rem;text-transform:uppercase;color:var(--muted);letter-spacing:.03em}
+.table-wrap{overflow-x:auto;border:1px solid var(--line);border-radius:8px}
+button,.button{display:inline-block;font:inherit;padding:.4rem .8rem;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer;text-decoration:none}
+button.secondary,.button.secondary{background:#fff;color:var(--accent)}button.danger{background:var(--bad);border-color:var(--bad)}
+button:focus-visible,a:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #9db6ff;outline-offset:1px}
+form.inline{display:inline}label{display:block;font-weight:600;margin:.6rem 0 .2rem}
+input[type=text],input[type=password],input[type=email],input[type=search],input[type=url],select,textarea{width:100%;max-width:36rem;padding:.45rem;border:1px solid var(--line);border-radius:6px;font:inherit}
+.muted{color:var(--muted)}.status-active{color:var(--ok);font-weight:600}.status-needs_reauth{color:var(--warn);font-weight:600}.status-revoked{color:var(--bad);font-weight:600}
+.flash{padding:.6rem .9rem;border-radius:6px;margin-bottom:1rem;border:1px solid}.flash.ok{background:#e7f6ee;border-color:#a6dcc0}.flash.error{background:#fdecea;border-color:#f5b5ad}.flash.warn{background:#fff4e0;border-color:#f3cf8e}
+code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em;word-break:break-all}
+.empty{padding:1.5rem;text-align:center;color:var(--muted)}
+@media (max-width:640px){th:nth-child(n+4),td:nth-child(n+4){display:none}main{padding:.75rem}}
+`;
+
+export function layout(
+  title: string,
+  body: SafeHtml,
+  options: { nav?: SafeHtml; flash?: SafeHtml } = {},
+): string {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title} · Consentry</title><link rel="stylesheet" href="/assets/style.css"></head>
+<body><header><a class="brand" href="/">Consentry</a>${options.nav ?? ''}</header>
+<main>${options.flash ?? ''}${body}</main></body></html>`.value;
+}

@@ -1,0 +1,41 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * Structured logs with secrets redacted. Request URLs are logged without their query string (the
+ * callback's carries the authorization code); headers that carry credentials are censored; and
+ * any field named like a secret is censored wherever it appears.
+ */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.access_token',
+  '*.refresh_token',
+  '*.client_secret',
+  '*.id_token',
+  '*.code',
+  '*.code_verifier',
+  '*.password',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.clientSecret',
+  '*.codeVerifier',
+];
+
+export function createLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {
+  return pino(
+    {
+      level: options.level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: {
+        req: (req: { method?: string; url?: string; id?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: (req.url ?? '').split('?')[0],
+        }),
+        err: pino.stdSerializers.err,
+      },
+    },
+    options.destination,
+  );
+}

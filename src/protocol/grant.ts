@@ -1,0 +1,173 @@
+import { decodeJwt } from 'jose';
+import * as oauth from 'oauth4webapi';
+import { ConsentryError } from '../domain/errors.ts';
+import { providerError } from './errors.ts';
+import { verifyIdTokenSignature } from './id-token.ts';
+import type { ProviderSession } from './provider-session.ts';
+
+/**
+ * The authorization-code grant and refresh, on oauth4webapi. Each function is one protocol step
+ * with the spec section it implements; none touches storage.
+ */
+
+export interface AuthorizationRequest {
+  redirectUri: string;
+  scopes: readonly string[];
+  state: string;
+  codeVerifier?: string | undefined;
+  nonce?: string | undefined;
+}
+
+/** @see RFC 6749 §4.1.1, RFC 7636 §4.3 (code_challenge S256), OIDC Core §3.1.2.1 (nonce). */
+export async function buildAuthorizationUrl(
+  session: ProviderSession,
+  req: AuthorizationRequest,
+): Promise<URL> {
+  const url = new URL(session.as.authorization_endpoint!);
+  const extra = {
+    ...session.provider.authorizationParams,
+    ...(session.quirks.authorizationParams?.(session) ?? {}),
+  };
+  for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('client_id', session.oauthClient.client_id);
+  url.searchParams.set('redirect_uri', req.redirectUri);
+  if (req.scopes.length) url.searchParams.set('scope', req.scopes.join(session.provider.scopeSeparator));
+  url.searchParams.set('state', req.state);
+  if (req.codeVerifier) {
+    url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(req.codeVerifier));
+    url.searchParams.set('code_challenge_method', 'S256');
+  }
+  if (req.nonce) url.searchParams.set('nonce', req.nonce);
+  return url;
+}
+
+/**
+ * Validates the redirect back: state, RFC 9207 `iss` (mix-up defence, §2.4), duplicated
+ * parameters, `error=` responses. Returns the parameters oauth4webapi wants for the exchange.
+ */
+export function validateAuthorizationResponse(
+  session: ProviderSession,
+  params: URLSearchParams,
+  expectedState: string,
+): URLSearchParams {
+  try {
+    return oauth.validateAuthResponse(session.as, session.oauthClient, params, expectedState);
+  } catch (cause) {
+    if (cause instanceof oauth.AuthorizationResponseError) throw cause;
+    const message = cause instanceof Error ? cause.message : '';
+    const code = /iss/.test(message) ? 'ISSUER_MISMATCH' : 'AUTHORIZATION_RESPONSE_INVALID';
+    throw new ConsentryError(code, {
+      detail: `${session.provider.key}: ${message.split('\n')[0]}`,
+      facts: { provider: session.provider.key },
+      cause,
+    });
+  }
+}
+
+export interface GrantResult {
+  response: oauth.TokenEndpointResponse;
+  idTokenClaims: Record<string, unknown> | undefined;
+}
+
+/** When an OIDC provider's issuer depends on the token (Microsoft `tid`), the quirk names it. */
+async function asFor(session: ProviderSession, response: Response): Promise<oauth.AuthorizationServer> {
+  if (!session.quirks.idTokenIssuer || !response.ok) return session.as;
+  try {
+    const body = (await response.clone().json()) as { id_token?: string };
+    if (!body.id_token) return session.as;
+    const issuer = session.quirks.idTokenIssuer(decodeJwt(body.id_token), session);
+    return { ...session.as, issuer };
+  } catch (cause) {
+    if (cause instanceof ConsentryError) throw cause;
+    return session.as;
+  }
+}
+
+function processOptions(session: ProviderSession): oauth.ProcessTokenResponseOptions {
+  const types = session.quirks.tokenTypes ?? [];
+  return { recognizedTokenTypes: Object.fromEntries(types.map((t) => [t.toLowerCase(), () => {}])) };
+}
+
+async function finish(session: ProviderSession, result: oauth.TokenEndpointResponse): Promise<GrantResult> {
+  const claims = oauth.getValidatedIdTokenClaims(result);
+  if (result.id_token) await verifyIdTokenSignature(session, result.id_token);
+  return { response: result, idTokenClaims: claims ? { ...claims } : undefined };
+}
+
+/** @see RFC 6749 §4.1.3 / §5.1, RFC 7636 §4.5, OIDC Core §3.1.3.7. */
+export async function exchangeCode(
+  session: ProviderSession,
+  input: {
+    callbackParams: URLSearchParams;
+    redirectUri: string;
+    codeVerifier?: string | undefined;
+    nonce?: string | undefined;
+    requireIdToken: boolean;
+  },
+): Promise<GrantResult> {
+  try {
+    const response = await oauth.authorizationCodeGrantRequest(
+      session.as,
+      session.oauthClient,
+      session.clientAuth,
+      input.callbackParams,
+      input.redirectUri,
+      input.codeVerifier ?? oauth.nopkce,
+      session.requestOptions(),
+    );
+    const as = await asFor(session, response);
+    const result = await oauth.processAuthorizationCodeResponse(as, session.oauthClient, response, {
+      ...processOptions(session),
+      expectedNonce: input.nonce ?? oauth.expectNoNonce,
+      requireIdToken: input.requireIdToken,
+    });
+    return await finish(session, result);
+  } catch (cause) {
+    throw providerError(cause, session.provider.key, 'token');
+  }
+}
+
+/** @see RFC 6749 §6; OIDC Core §12.2 (a refreshed ID token keeps iss and sub). */
+export async function refreshAccessToken(
+  session: ProviderSession,
+  refreshToken: string,
+): Promise<GrantResult> {
+  try {
+    const response = await oauth.refreshTokenGrantRequest(
+      session.as,
+      session.oauthClient,
+      session.clientAuth,
+      refreshToken,
+      session.requestOptions(),
+    );
+    const as = await asFor(session, response);
+    const result = await oauth.processRefreshTokenResponse(
+      as,
+      session.oauthClient,
+      response,
+      processOptions(session),
+    );
+    return await finish(session, result);
+  } catch (cause) {
+    throw providerError(cause, session.provider.key, 'refresh');
+  }
+}
+
+/** @see RFC 7009 §2.1. Returns false when the provider has no revocation endpoint. */
+export async function revokeToken(session: ProviderSession, token: string): Promise<boolean> {
+  if (!session.as.revocation_endpoint) return false;
+  try {
+    const response = await oauth.revocationRequest(
+      session.as,
+      session.oauthClient,
+      session.clientAuth,
+      token,
+      session.requestOptions(),
+    );
+    await oauth.processRevocationResponse(response);
+    return true;
+  } catch (cause) {
+    throw providerError(cause, session.provider.key, 'revoke');
+  }
+}

@@ -1,0 +1,40 @@
+import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { ConsentryError } from '../domain/errors.ts';
+import type { ProviderSession } from './provider-session.ts';
+
+/**
+ * ID-token signature check. oauth4webapi validates the claims (iss, aud, azp, exp, iat, nonce)
+ * but, per OIDC Core §3.1.3.7 (TLS may stand in for the signature on the token endpoint), not the
+ * signature; we verify it too, because SECURITY.md asks for defence in depth against a forged or
+ * `alg: none` token. jose's remote key set refetches once on an unknown `kid`, then rejects.
+ */
+const keySets = new Map<string, JWTVerifyGetKey>();
+
+export async function verifyIdTokenSignature(session: ProviderSession, idToken: string): Promise<void> {
+  const jwksUri = session.as.jwks_uri;
+  const key = session.provider.key;
+  if (!jwksUri) {
+    throw new ConsentryError('ID_TOKEN_INVALID', {
+      detail: `${key} publishes no jwks_uri to verify ID tokens.`,
+      facts: { provider: key },
+    });
+  }
+  let keySet = keySets.get(jwksUri);
+  if (!keySet) {
+    keySet = createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: 30_000, timeoutDuration: 10_000 });
+    keySets.set(jwksUri, keySet);
+  }
+  const algorithms = session.as.id_token_signing_alg_values_supported?.filter((a) => a !== 'none') ?? [
+    'RS256',
+  ];
+  try {
+    await jwtVerify(idToken, keySet, { algorithms });
+  } catch (cause) {
+    const code = (cause as { code?: string }).code ?? 'ERR_JWT_INVALID';
+    throw new ConsentryError('ID_TOKEN_INVALID', {
+      detail: `${key}: the ID token signature is not valid (${code}).`,
+      facts: { provider: key, reason: code },
+      cause: new Error(code),
+    });
+  }
+}

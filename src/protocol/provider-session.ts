@@ -1,0 +1,165 @@
+import * as oauth from 'oauth4webapi';
+import type { OAuth2Provider } from '../catalog/provider.ts';
+import type { FetchLike, ProviderQuirks } from '../catalog/quirks/quirk.ts';
+import { fillTemplate } from '../catalog/template.ts';
+import type { RegisteredClient } from '../domain/connection.ts';
+import { ConsentryError } from '../domain/errors.ts';
+
+/**
+ * Everything needed to talk to one provider for one registered client: the authorization
+ * server's metadata (static from the catalog or discovered), the oauth4webapi client and client
+ * authentication, and the quirk-wrapped fetch.
+ */
+export interface ProviderSession {
+  provider: OAuth2Provider;
+  client: RegisteredClient;
+  quirks: ProviderQuirks;
+  as: oauth.AuthorizationServer;
+  oauthClient: oauth.Client;
+  clientAuth: oauth.ClientAuth;
+  /** Options passed to every oauth4webapi request: custom fetch, timeout, insecure-loopback. */
+  requestOptions(): oauth.TokenEndpointRequestOptions & oauth.RevocationRequestOptions;
+  /** Whether this flow uses PKCE (provider data, or discovery metadata for `oidc`). */
+  usePkce: boolean;
+}
+
+export interface ProtocolSettings {
+  /** http:// is refused except where this says yes (loopback, the built-in demo provider). */
+  allowInsecure(url: URL): boolean;
+  /** Per-request timeout; a timeout is a transient failure that keeps the stored token. */
+  timeoutMs: number;
+  /** The fetch under every request (tests may wrap it; production uses the global). */
+  fetch?: FetchLike | undefined;
+}
+
+// One fetch signature for every oauth4webapi request kind (GET discovery, POST token/revocation).
+type CustomFetch = (
+  url: string,
+  init: oauth.CustomFetchOptions<'POST', URLSearchParams>,
+) => Promise<Response>;
+
+const DISCOVERY_TTL_MS = 10 * 60 * 1000;
+const discoveryCache = new Map<string, { at: number; as: Promise<oauth.AuthorizationServer> }>();
+
+export function isLoopbackUrl(url: URL): boolean {
+  return ['localhost', '127.0.0.1', '[::1]', '::1'].includes(url.hostname);
+}
+
+function customFetchFor(
+  settings: ProtocolSettings,
+  quirks: ProviderQuirks,
+  ctx: { provider: OAuth2Provider; client: RegisteredClient },
+): CustomFetch {
+  const base: FetchLike = settings.fetch ?? ((url, init) => fetch(url, init));
+  return (url, init) => {
+    const requestInit = init as unknown as RequestInit;
+    try {
+      return quirks.fetch ? quirks.fetch(url, requestInit, base, ctx) : base(url, requestInit);
+    } catch (cause) {
+      return Promise.reject(cause);
+    }
+  };
+}
+
+async function discover(
+  issuer: string,
+  settings: ProtocolSettings,
+  fetchFn: ReturnType<typeof customFetchFor>,
+): Promise<oauth.AuthorizationServer> {
+  const cached = discoveryCache.get(issuer);
+  if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.as;
+  const issuerUrl = new URL(issuer);
+  const promise = (async () => {
+    try {
+      const response = await oauth.discoveryRequest(issuerUrl, {
+        algorithm: 'oidc',
+        [oauth.customFetch]: fetchFn as unknown as NonNullable<
+          oauth.DiscoveryRequestOptions[typeof oauth.customFetch]
+        >,
+        [oauth.allowInsecureRequests]: settings.allowInsecure(issuerUrl),
+        signal: AbortSignal.timeout(settings.timeoutMs),
+      });
+      return await oauth.processDiscoveryResponse(issuerUrl, response);
+    } catch (cause) {
+      discoveryCache.delete(issuer);
+      throw new ConsentryError('DISCOVERY_FAILED', { cause, facts: { issuer } });
+    }
+  })();
+  discoveryCache.set(issuer, { at: Date.now(), as: promise });
+  return promise;
+}
+
+export async function openProviderSession(input: {
+  provider: OAuth2Provider;
+  client: RegisteredClient;
+  quirks: ProviderQuirks;
+  clientSecret: string | undefined;
+  settings: ProtocolSettings;
+}): Promise<ProviderSession> {
+  const { provider, client, quirks, settings } = input;
+  const values = client.templateValues;
+  const fetchFn = customFetchFor(settings, quirks, { provider, client });
+  const fill = (u: string | undefined) => (u === undefined ? undefined : fillTemplate(u, values));
+
+  let as: oauth.AuthorizationServer;
+  if (provider.discovery) {
+    as = await discover(fill(provider.issuer)!, settings, fetchFn);
+  } else {
+    const authorization = fill(provider.endpoints.authorization)!;
+    as = {
+      issuer: fill(provider.issuer) ?? new URL(authorization).origin,
+      authorization_endpoint: authorization,
+      token_endpoint: fill(provider.endpoints.token)!,
+      ...(provider.endpoints.revocation ? { revocation_endpoint: fill(provider.endpoints.revocation) } : {}),
+      ...(provider.endpoints.userinfo ? { userinfo_endpoint: fill(provider.endpoints.userinfo) } : {}),
+      ...(provider.endpoints.jwks ? { jwks_uri: fill(provider.endpoints.jwks) } : {}),
+      authorization_response_iss_parameter_supported: provider.issParameter,
+    };
+  }
+
+  const secret = quirks.clientSecret
+    ? await quirks.clientSecret(input.clientSecret, { provider, client })
+    : input.clientSecret;
+  let clientAuth: oauth.ClientAuth;
+  const method = provider.discovery ? authMethodFromMetadata(as, provider.clientAuth) : provider.clientAuth;
+  if (method === 'none' || secret === undefined) clientAuth = oauth.None();
+  else if (method === 'client_secret_post') clientAuth = oauth.ClientSecretPost(secret);
+  else clientAuth = oauth.ClientSecretBasic(secret);
+
+  const usePkce = provider.discovery
+    ? // Discovery decides: S256 when advertised; when the metadata is silent we still send it
+      // (servers ignore unknown parameters; RFC 9700 §2.1.1 recommends PKCE for every client).
+      !as.code_challenge_methods_supported || as.code_challenge_methods_supported.includes('S256')
+    : provider.pkce;
+
+  return {
+    provider,
+    client,
+    quirks,
+    as,
+    oauthClient: { client_id: client.clientId },
+    clientAuth,
+    usePkce,
+    requestOptions: () => ({
+      [oauth.customFetch]: fetchFn,
+      [oauth.allowInsecureRequests]: settings.allowInsecure(new URL(as.token_endpoint ?? as.issuer)),
+      signal: AbortSignal.timeout(settings.timeoutMs),
+    }),
+  };
+}
+
+function authMethodFromMetadata(
+  as: oauth.AuthorizationServer,
+  preferred: OAuth2Provider['clientAuth'],
+): OAuth2Provider['clientAuth'] {
+  const supported = as.token_endpoint_auth_methods_supported;
+  if (!supported || supported.includes(preferred)) return preferred;
+  if (supported.includes('client_secret_basic')) return 'client_secret_basic';
+  if (supported.includes('client_secret_post')) return 'client_secret_post';
+  return preferred;
+}
+
+/** Forget discovered metadata (tests, and after an admin edits an issuer). */
+export function clearDiscoveryCache(): void {
+  discoveryCache.clear();
+}

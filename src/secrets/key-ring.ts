@@ -1,0 +1,58 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConsentryError } from '../domain/errors.ts';
+import { SecretBox, type SecretKey, secretKeyFrom } from './secret-box.ts';
+
+/**
+ * Where SecretBox keys come from.
+ *
+ * - `SECRET_BOX_KEY`: comma-separated base64 keys, the current one first, previous ones after it.
+ * - otherwise the key file (`<DATA_DIR>/secret-box.key`, one base64 key per line, current first),
+ *   created with mode 0600 the first time — but only when the caller says no sealed data exists yet,
+ *   so a lost key file never silently becomes a fresh key that cannot open the stored secrets.
+ */
+export interface KeySource {
+  env?: string | undefined;
+  keyFile: string;
+}
+
+export function parseKeys(text: string): SecretKey[] {
+  return text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((b64) => {
+      const key = Buffer.from(b64, 'base64');
+      if (key.length !== 32) {
+        throw new ConsentryError('CONFIG_INVALID', {
+          detail: 'Each secret-box key must be 32 bytes, base64-encoded (openssl rand -base64 32).',
+        });
+      }
+      return secretKeyFrom(key);
+    });
+}
+
+export function loadKeys(source: KeySource, options: { createIfMissing: boolean }): SecretKey[] {
+  if (source.env?.trim()) return parseKeys(source.env);
+  if (existsSync(source.keyFile)) {
+    const mode = statSync(source.keyFile).mode & 0o077;
+    if (mode !== 0) chmodSync(source.keyFile, 0o600);
+    return parseKeys(readFileSync(source.keyFile, 'utf8'));
+  }
+  if (!options.createIfMissing) {
+    throw new ConsentryError('SECRET_KEY_MISSING', {
+      detail: `Stored secrets exist but neither SECRET_BOX_KEY nor ${source.keyFile} is present. Restore the key file from your backup or set SECRET_BOX_KEY to the key used before; a new key cannot open the existing secrets.`,
+    });
+  }
+  mkdirSync(dirname(source.keyFile), { recursive: true });
+  const key = SecretBox.generateKey();
+  writeFileSync(source.keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  return [secretKeyFrom(key)];
+}
+
+/** Writes a key file (current first). Used by `secret-key rotate`. */
+export function writeKeyFile(path: string, keys: readonly SecretKey[]): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${keys.map((k) => k.key.toString('base64')).join('\n')}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+}

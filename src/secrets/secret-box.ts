@@ -1,0 +1,102 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { ConsentryError } from '../domain/errors.ts';
+
+/**
+ * Authenticated encryption for secrets at rest — general purpose, not OAuth-specific.
+ *
+ * Format: `v1.<keyId>.<nonce>.<ciphertext‖tag>`, each part base64url.
+ * - AES-256-GCM, 96-bit random nonce, 128-bit tag (NIST SP 800-38D).
+ * - The caller passes an AAD (`aadFor(table, column, rowId)`) so a ciphertext copied to another
+ *   row or column fails to open: the tag covers where the secret belongs, not only what it is.
+ * - Key ring: the first key seals, every key opens. `keyId` is derived from the key itself
+ *   (first 48 bits of SHA-256), so configuration never has to name keys and a wrong key is
+ *   reported as "unknown key" instead of a generic tag failure.
+ *
+ * There is no plaintext fallback anywhere: `open` either returns the plaintext or throws.
+ */
+const VERSION = 'v1';
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+
+export interface SecretKey {
+  readonly id: string;
+  readonly key: Buffer;
+}
+
+export function keyIdOf(key: Buffer): string {
+  return createHash('sha256').update(key).digest().subarray(0, 6).toString('base64url');
+}
+
+export function secretKeyFrom(key: Buffer): SecretKey {
+  if (key.length !== 32)
+    throw new ConsentryError('CONFIG_INVALID', { detail: 'A secret-box key must be 32 bytes.' });
+  return { id: keyIdOf(key), key: Buffer.from(key) };
+}
+
+/** `table:column:rowId` — the binding every sealed column uses. */
+export function aadFor(table: string, column: string, rowId: string | number): string {
+  return `${table}:${column}:${rowId}`;
+}
+
+export class SecretBox {
+  readonly #keys: ReadonlyMap<string, Buffer>;
+  readonly #current: SecretKey;
+
+  /** @param keys current key first, then previous keys that may still open old ciphertexts. */
+  constructor(keys: readonly SecretKey[]) {
+    const [current] = keys;
+    if (!current) throw new ConsentryError('SECRET_KEY_MISSING');
+    this.#current = current;
+    this.#keys = new Map(keys.map((k) => [k.id, k.key]));
+  }
+
+  get currentKeyId(): string {
+    return this.#current.id;
+  }
+
+  get keyIds(): string[] {
+    return [...this.#keys.keys()];
+  }
+
+  seal(plaintext: string, aad: string): string {
+    const nonce = randomBytes(NONCE_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.#current.key, nonce, { authTagLength: TAG_BYTES });
+    cipher.setAAD(Buffer.from(aad, 'utf8'));
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return `${VERSION}.${this.#current.id}.${nonce.toString('base64url')}.${body.toString('base64url')}`;
+  }
+
+  open(sealed: string, aad: string): string {
+    const parts = sealed.split('.');
+    if (parts.length !== 4 || parts[0] !== VERSION) throw new ConsentryError('SECRET_FORMAT_INVALID');
+    const [, keyId, nonceB64, bodyB64] = parts as [string, string, string, string];
+    const key = this.#keys.get(keyId);
+    if (!key) throw new ConsentryError('SECRET_KEY_UNKNOWN', { facts: { keyId } });
+    const nonce = Buffer.from(nonceB64, 'base64url');
+    const body = Buffer.from(bodyB64, 'base64url');
+    if (nonce.length !== NONCE_BYTES || body.length < TAG_BYTES)
+      throw new ConsentryError('SECRET_FORMAT_INVALID');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
+      decipher.setAAD(Buffer.from(aad, 'utf8'));
+      decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
+      return Buffer.concat([
+        decipher.update(body.subarray(0, body.length - TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
+    } catch (cause) {
+      // The cause is OpenSSL's "unable to authenticate data": no plaintext in it, but keep it out anyway.
+      throw new ConsentryError('SECRET_OPEN_FAILED', { facts: { keyId }, cause: new Error(String(cause)) });
+    }
+  }
+
+  /** The key id a sealed value was sealed under, without opening it (for rewrap progress). */
+  static keyIdOfSealed(sealed: string): string | undefined {
+    const parts = sealed.split('.');
+    return parts.length === 4 ? parts[1] : undefined;
+  }
+
+  static generateKey(): Buffer {
+    return randomBytes(32);
+  }
+}

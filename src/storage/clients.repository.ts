@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { RegisteredClient } from '../domain/connection.ts';
+import { aadFor, type SecretBox } from '../secrets/secret-box.ts';
+import { parseJson } from './json.ts';
+import type { ClientRepository, ClientUpdate, NewClient } from './ports.ts';
+import type { Database, OAuthClientsTable } from './schema.ts';
+
+const secretAad = (id: string) => aadFor('oauth_clients', 'client_secret', id);
+
+function toClient(row: Selectable<OAuthClientsTable>): RegisteredClient {
+  return {
+    id: row.id,
+    providerKey: row.provider_key,
+    name: row.name,
+    clientId: row.client_id,
+    hasClientSecret: row.client_secret !== null,
+    templateValues: parseJson(row.template_values, {}),
+    options: parseJson(row.options, {}),
+    createdAt: new Date(Number(row.created_at)),
+    updatedAt: new Date(Number(row.updated_at)),
+  };
+}
+
+export function createClientRepository(db: Kysely<Database>, box: SecretBox): ClientRepository {
+  return {
+    async create(input: NewClient) {
+      const id = randomUUID();
+      const now = Date.now();
+      const row = {
+        id,
+        provider_key: input.providerKey,
+        name: input.name,
+        client_id: input.clientId,
+        client_secret: input.clientSecret ? box.seal(input.clientSecret, secretAad(id)) : null,
+        template_values: JSON.stringify(input.templateValues ?? {}),
+        options: JSON.stringify(input.options ?? {}),
+        created_at: now,
+        updated_at: now,
+      };
+      await db.insertInto('oauth_clients').values(row).execute();
+      return toClient(row);
+    },
+    async get(id) {
+      const row = await db.selectFrom('oauth_clients').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toClient(row) : undefined;
+    },
+    async list(filter = {}) {
+      let q = db.selectFrom('oauth_clients').selectAll().orderBy('created_at').orderBy('id');
+      if (filter.providerKey) q = q.where('provider_key', '=', filter.providerKey);
+      return (await q.execute()).map(toClient);
+    },
+    async secretOf(id) {
+      const row = await db
+        .selectFrom('oauth_clients')
+        .select('client_secret')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.client_secret ? box.open(row.client_secret, secretAad(id)) : undefined;
+    },
+    async update(id, update: ClientUpdate) {
+      const set: Partial<OAuthClientsTable> = { updated_at: Date.now() };
+      if (update.name !== undefined) set.name = update.name;
+      if (update.clientId !== undefined) set.client_id = update.clientId;
+      if (update.clientSecret !== undefined) set.client_secret = box.seal(update.clientSecret, secretAad(id));
+      if (update.templateValues !== undefined) set.template_values = JSON.stringify(update.templateValues);
+      if (update.options !== undefined) set.options = JSON.stringify(update.options);
+      await db.updateTable('oauth_clients').set(set).where('id', '=', id).execute();
+      return this.get(id);
+    },
+    async delete(id) {
+      const r = await db.deleteFrom('oauth_clients').where('id', '=', id).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    },
+  };
+}

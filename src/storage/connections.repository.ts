@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Connection, ConnectionStatus } from '../domain/connection.ts';
+import { aadFor, type SecretBox } from '../secrets/secret-box.ts';
+import { parseJson, toDate } from './json.ts';
+import type { ConnectionRepository, NewConnection, TokenFields } from './ports.ts';
+import type { ConnectionsTable, Database } from './schema.ts';
+
+const accessAad = (id: string) => aadFor('connections', 'access_token', id);
+const refreshAad = (id: string) => aadFor('connections', 'refresh_token', id);
+
+function toConnection(row: Selectable<ConnectionsTable>, box: SecretBox): Connection {
+  return {
+    id: row.id,
+    clientRef: row.client_ref,
+    providerKey: row.provider_key,
+    purpose: row.purpose,
+    payload: parseJson(row.payload, {}),
+    account: row.account ?? undefined,
+    subject: row.subject ?? undefined,
+    issuer: row.issuer ?? undefined,
+    accessToken: box.open(row.access_token, accessAad(row.id)),
+    tokenType: row.token_type,
+    scopes: row.scopes ? row.scopes.split(' ') : [],
+    expiresAt: toDate(row.expires_at),
+    refreshExpiresAt: toDate(row.refresh_expires_at),
+    hasRefreshToken: row.refresh_token !== null,
+    idTokenClaims: parseJson(row.id_token_claims, undefined),
+    extras: parseJson(row.extras, {}),
+    status: row.status as ConnectionStatus,
+    statusReason: row.status_reason ?? undefined,
+    lastRefreshAt: toDate(row.last_refresh_at),
+    lastError: row.last_error ?? undefined,
+    failureCount: Number(row.failure_count),
+    nextAttemptAt: toDate(row.next_attempt_at),
+    version: Number(row.version),
+    leaseOwner: row.lease_owner ?? undefined,
+    leaseUntil: toDate(row.lease_until),
+    createdAt: new Date(Number(row.created_at)),
+    updatedAt: new Date(Number(row.updated_at)),
+  };
+}
+
+/** The columns a token write sets; the refresh token only when a new one arrived. */
+function tokenColumns(id: string, token: TokenFields, box: SecretBox): Updateable<ConnectionsTable> {
+  const set: Updateable<ConnectionsTable> = {
+    access_token: box.seal(token.accessToken, accessAad(id)),
+    token_type: token.tokenType,
+    scopes: token.scopes.join(' '),
+    expires_at: token.expiresAt?.getTime() ?? null,
+  };
+  if (token.refreshToken !== undefined) set.refresh_token = box.seal(token.refreshToken, refreshAad(id));
+  if (token.refreshExpiresAt !== undefined) set.refresh_expires_at = token.refreshExpiresAt.getTime();
+  if (token.idTokenClaims !== undefined) set.id_token_claims = JSON.stringify(token.idTokenClaims);
+  if (token.extras !== undefined) set.extras = JSON.stringify(token.extras);
+  return set;
+}
+
+export function createConnectionRepository(db: Kysely<Database>, box: SecretBox): ConnectionRepository {
+  const get = async (id: string) => {
+    const row = await db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toConnection(row, box) : undefined;
+  };
+  return {
+    get,
+    async insert(input: NewConnection, now: Date) {
+      const id = randomUUID();
+      const t = now.getTime();
+      await db
+        .insertInto('connections')
+        .values({
+          id,
+          client_ref: input.clientRef,
+          provider_key: input.providerKey,
+          purpose: input.purpose,
+          payload: JSON.stringify(input.payload),
+          account: input.account ?? null,
+          subject: input.subject ?? null,
+          issuer: input.issuer ?? null,
+          access_token: box.seal(input.accessToken, accessAad(id)),
+          refresh_token: input.refreshToken ? box.seal(input.refreshToken, refreshAad(id)) : null,
+          token_type: input.tokenType,
+          scopes: input.scopes.join(' '),
+          expires_at: input.expiresAt?.getTime() ?? null,
+          refresh_expires_at: input.refreshExpiresAt?.getTime() ?? null,
+          id_token_claims: input.idTokenClaims ? JSON.stringify(input.idTokenClaims) : null,
+          extras: JSON.stringify(input.extras ?? {}),
+          status: 'active',
+          status_reason: null,
+          last_refresh_at: null,
+          last_error: null,
+          next_attempt_at: null,
+          lease_owner: null,
+          lease_until: null,
+          created_at: t,
+          updated_at: t,
+        })
+        .execute();
+      return (await get(id))!;
+    },
+    async list(filter = {}) {
+      let q = db.selectFrom('connections').selectAll().orderBy('created_at', 'desc').orderBy('id');
+      if (filter.clientRef) q = q.where('client_ref', '=', filter.clientRef);
+      if (filter.status) q = q.where('status', '=', filter.status);
+      if (filter.purpose) q = q.where('purpose', '=', filter.purpose);
+      return (await q.execute()).map((r) => toConnection(r, box));
+    },
+    async refreshTokenOf(id) {
+      const row = await db
+        .selectFrom('connections')
+        .select('refresh_token')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.refresh_token ? box.open(row.refresh_token, refreshAad(id)) : undefined;
+    },
+    async tryAcquireLease(id, owner, until, now) {
+      const r = await db
+        .updateTable('connections')
+        .set({ lease_owner: owner, lease_until: until.getTime() })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now.getTime())]))
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async releaseLease(id, owner) {
+      await db
+        .updateTable('connections')
+        .set({ lease_owner: null, lease_until: null })
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .execute();
+    },
+    async commitRefresh(id, fence, token, now) {
+      const r = await db
+        .updateTable('connections')
+        .set({
+          ...tokenColumns(id, token, box),
+          version: fence.version + 1,
+          lease_owner: null,
+          lease_until: null,
+          status: 'active',
+          status_reason: null,
+          last_refresh_at: now.getTime(),
+          last_error: null,
+          failure_count: 0,
+          next_attempt_at: null,
+          updated_at: now.getTime(),
+        })
+        .where('id', '=', id)
+        .where('version', '=', fence.version)
+        .where('lease_owner', '=', fence.owner)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async replaceTokens(id, token, now) {
+      await db
+        .updateTable('connections')
+        .set((eb) => ({
+          ...tokenColumns(id, token, box),
+          version: eb('version', '+', 1),
+          status: 'active',
+          status_reason: null,
+          last_error: null,
+          failure_count: 0,
+          next_attempt_at: null,
+          lease_owner: null,
+          lease_until: null,
+          updated_at: now.getTime(),
+        }))
+        .where('id', '=', id)
+        .execute();
+    },
+    async recordFailure(id, owner, failure, now) {
+      await db
+        .updateTable('connections')
+        .set((eb) => ({
+          last_error: failure.error,
+          failure_count: eb('failure_count', '+', 1),
+          next_attempt_at: failure.nextAttemptAt.getTime(),
+          lease_owner: null,
+          lease_until: null,
+          updated_at: now.getTime(),
+        }))
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .execute();
+    },
+    async markNeedsReauth(id, fence, reason, now) {
+      const r = await db
+        .updateTable('connections')
+        .set({
+          status: 'needs_reauth',
+          status_reason: reason,
+          last_error: reason,
+          lease_owner: null,
+          lease_until: null,
+          updated_at: now.getTime(),
+        })
+        .where('id', '=', id)
+        .where('version', '=', fence.version)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async setStatus(id, status, reason, now) {
+      await db
+        .updateTable('connections')
+        .set({ status, status_reason: reason ?? null, updated_at: now.getTime() })
+        .where('id', '=', id)
+        .execute();
+    },
+    async listDue(before, now, limit) {
+      const rows = await db
+        .selectFrom('connections')
+        .selectAll()
+        .where('status', '=', 'active')
+        .where('expires_at', '<', before.getTime())
+        .where('refresh_token', 'is not', null)
+        .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now.getTime())]))
+        .orderBy('expires_at')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => toConnection(r, box));
+    },
+    async delete(id) {
+      const r = await db.deleteFrom('connections').where('id', '=', id).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import type { Connection, ConnectionStatus, Flow, RegisteredClient } from '../domain/connection.ts';
+
+/**
+ * Repository interfaces the core depends on. Implementations seal and open secrets themselves
+ * (they know the table, column and row that bind each ciphertext), so the core only ever sees
+ * plaintext values in memory and never a database driver.
+ */
+
+export interface NewClient {
+  providerKey: string;
+  name: string;
+  clientId: string;
+  clientSecret?: string | undefined;
+  templateValues?: Record<string, string>;
+  options?: Record<string, unknown>;
+}
+
+export interface ClientUpdate {
+  name?: string;
+  clientId?: string;
+  /** undefined = unchanged (the write-only field left blank). */
+  clientSecret?: string | undefined;
+  templateValues?: Record<string, string>;
+  options?: Record<string, unknown>;
+}
+
+export interface ClientRepository {
+  create(input: NewClient): Promise<RegisteredClient>;
+  get(id: string): Promise<RegisteredClient | undefined>;
+  list(filter?: { providerKey?: string }): Promise<RegisteredClient[]>;
+  /** Opens the sealed client secret for a token request. */
+  secretOf(id: string): Promise<string | undefined>;
+  update(id: string, update: ClientUpdate): Promise<RegisteredClient | undefined>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface TokenFields {
+  accessToken: string;
+  /** undefined = keep the stored refresh token. */
+  refreshToken?: string | undefined;
+  tokenType: string;
+  scopes: string[];
+  expiresAt: Date | undefined;
+  refreshExpiresAt?: Date | undefined;
+  idTokenClaims?: Record<string, unknown> | undefined;
+  extras?: Record<string, string>;
+}
+
+export interface NewConnection extends TokenFields {
+  clientRef: string;
+  providerKey: string;
+  purpose: string;
+  payload: Record<string, unknown>;
+  account: string | undefined;
+  subject: string | undefined;
+  issuer: string | undefined;
+}
+
+export interface ConnectionFilter {
+  clientRef?: string;
+  status?: ConnectionStatus;
+  purpose?: string;
+}
+
+export interface ConnectionRepository {
+  insert(input: NewConnection, now: Date): Promise<Connection>;
+  get(id: string): Promise<Connection | undefined>;
+  list(filter?: ConnectionFilter): Promise<Connection[]>;
+  /** Opens the sealed refresh token (only the refresh path needs it). */
+  refreshTokenOf(id: string): Promise<string | undefined>;
+  /** `UPDATE … WHERE lease free or expired` — true when this owner now holds the lease. */
+  tryAcquireLease(id: string, owner: string, until: Date, now: Date): Promise<boolean>;
+  releaseLease(id: string, owner: string): Promise<void>;
+  /**
+   * Stores a refresh result in ONE write, fenced by version and lease owner: access token,
+   * refresh token (kept when undefined), expiry, version + 1, lease cleared, failures reset.
+   * False when the fence did not match (someone else moved the row).
+   */
+  commitRefresh(
+    id: string,
+    fence: { version: number; owner: string },
+    token: TokenFields,
+    now: Date,
+  ): Promise<boolean>;
+  /** Replaces the tokens after a re-consent (a reconnect), status back to active. */
+  replaceTokens(id: string, token: TokenFields, now: Date): Promise<void>;
+  /** Records a transient failure and when the next attempt may run; clears the lease. */
+  recordFailure(
+    id: string,
+    owner: string,
+    failure: { error: string; nextAttemptAt: Date },
+    now: Date,
+  ): Promise<void>;
+  /** Marks `needs_reauth` only if the version is still the one the failed refresh used. */
+  markNeedsReauth(id: string, fence: { version: number }, reason: string, now: Date): Promise<boolean>;
+  setStatus(id: string, status: ConnectionStatus, reason: string | undefined, now: Date): Promise<void>;
+  /** Active connections whose access token expires before `before` and whose backoff has passed. */
+  listDue(before: Date, now: Date, limit: number): Promise<Connection[]>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface NewFlow extends Omit<Flow, 'createdAt'> {}
+
+export interface FlowRepository {
+  create(flow: NewFlow, now: Date): Promise<void>;
+  /** Deletes and returns the flow in one statement: single use even under simultaneous callbacks. */
+  consume(stateHash: string): Promise<Flow | undefined>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+export interface Store {
+  clients: ClientRepository;
+  connections: ConnectionRepository;
+  flows: FlowRepository;
+  /** Counts sealed values and tries to open one per sealed column, for the start-up key check. */
+  checkSealedValues(): Promise<{ sealedCount: number; failure: Error | undefined }>;
+}
