@@ -113,7 +113,7 @@ export class OAuth2Client {
         detail: 'A browser session id is required to bind the flow.',
       });
     }
-    const client = await this.#resolveClient(options);
+    const client = await this.#registerIfNeeded(await this.#resolveClient(options));
     const session = await this.#session(client);
     const scopes = this.#scopesFor(session, options);
     const isOidc = session.provider.protocol === 'oidc' && scopes.includes('openid');
@@ -379,6 +379,30 @@ export class OAuth2Client {
     if (clients.length > 1)
       throw new ConsentryError('CLIENT_AMBIGUOUS', { facts: { provider: options.provider } });
     return clients[0]!;
+  }
+
+  /**
+   * Dynamic registration on first use (Mastodon: one app per instance, `POST /api/v1/apps`):
+   * a registered client without a client id gets one from the provider module, stored sealed.
+   */
+  async #registerIfNeeded(client: RegisteredClient): Promise<RegisteredClient> {
+    if (client.clientId) return client;
+    const provider = this.#o.providers.get(client.providerKey);
+    const quirks = this.#o.providers.quirksOf(provider);
+    if (!quirks.registerClient) {
+      throw new ConsentryError('CLIENT_INVALID', { detail: `The ${provider.displayName} client has no client id.` });
+    }
+    const registered = await quirks.registerClient({
+      provider,
+      client,
+      redirectUri: this.#o.redirectUri,
+      scopes: provider.scopes.map((s) => s.name),
+    });
+    const updated = await this.#o.store.clients.update(client.id, {
+      clientId: registered.clientId,
+      clientSecret: registered.clientSecret,
+    });
+    return updated ?? client;
   }
 
   async #client(id: string): Promise<RegisteredClient> {

@@ -1,0 +1,47 @@
+import { type Consentry, createConsentry } from '../app.ts';
+import { loadConfig } from '../config/config.ts';
+import { isConsentryError } from '../domain/errors.ts';
+import { createLogger } from '../logger.ts';
+
+/**
+ * What every command gets: a Consentry over the configured data directory (same service layer as
+ * the server; nothing listens), and output helpers. Errors go to stderr with a non-zero exit.
+ */
+export async function withConsentry<T>(fn: (app: Consentry) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  // Logs go to stderr so stdout stays clean for --json.
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
+  const app = await createConsentry(config, { logger });
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** A plain aligned table for humans. */
+export function printTable(rows: Record<string, unknown>[], columns: string[]): void {
+  if (rows.length === 0) {
+    process.stdout.write('(none)\n');
+    return;
+  }
+  const cell = (v: unknown) => (v === undefined || v === null ? '' : v instanceof Date ? v.toISOString() : String(v));
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const line = (vals: string[]) => `${vals.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd()}\n`;
+  process.stdout.write(line(columns.map((c) => c.toUpperCase())));
+  for (const r of rows) process.stdout.write(line(columns.map((c) => cell(r[c]))));
+}
+
+export function fail(error: unknown): never {
+  const message = isConsentryError(error)
+    ? `${error.code}: ${error.message}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  process.stderr.write(`consentry: ${message}\n`);
+  process.exit(isConsentryError(error) && error.status < 500 ? 2 : 1);
+}

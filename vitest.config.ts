@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Suites start real servers on port 0 and real databases in temporary directories / schemas,
+    // so files run in parallel safely; keep it to the machine's two cores.
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});
