@@ -390,7 +390,9 @@ export class OAuth2Client {
     const provider = this.#o.providers.get(client.providerKey);
     const quirks = this.#o.providers.quirksOf(provider);
     if (!quirks.registerClient) {
-      throw new ConsentryError('CLIENT_INVALID', { detail: `The ${provider.displayName} client has no client id.` });
+      throw new ConsentryError('CLIENT_INVALID', {
+        detail: `The ${provider.displayName} client has no client id.`,
+      });
     }
     const registered = await quirks.registerClient({
       provider,
@@ -429,13 +431,9 @@ export class OAuth2Client {
   }
 }
 
-/**
- * Callback parameters from the query (GET) or the form body (POST, `response_mode=form_post`).
- * Oversized or repeated parameters are refused before anything else happens.
- */
-function callbackParams(url: URL | string, body?: URLSearchParams): URLSearchParams {
-  const u = typeof url === 'string' ? new URL(url, 'http://callback.invalid') : url;
-  const params = body ?? u.searchParams;
+/** Callback parameters; oversized or repeated ones are refused before anything else happens. */
+function callbackParams(url: URL | string): URLSearchParams {
+  const params = (typeof url === 'string' ? new URL(url, 'http://callback.invalid') : url).searchParams;
   for (const [k, v] of params) {
     if (k.length > 64 || v.length > MAX_PARAM_LENGTH)
       throw new ConsentryError('CALLBACK_PARAMETER_TOO_LARGE', { facts: { parameter: k.slice(0, 64) } });

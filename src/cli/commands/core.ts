@@ -25,7 +25,8 @@ export function registerCoreCommands(program: Command): void {
       try {
         const applied = await migrateToLatest(handle.db);
         if (opts.json) printJson({ applied, dialect: handle.dialect });
-        else process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date.\n');
+        else
+          process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date.\n');
       } finally {
         await handle.close();
       }
@@ -38,9 +39,16 @@ export function registerCoreCommands(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       await withConsentry(async (app) => {
         const clients = await app.store.clients.list();
-        const out = { database: app.database.dialect, clients: clients.length, secretKeyId: app.box.currentKeyId };
+        const out = {
+          database: app.database.dialect,
+          clients: clients.length,
+          secretKeyId: app.box.currentKeyId,
+        };
         if (opts.json) printJson(out);
-        else process.stdout.write(`database ${out.database}, ${out.clients} client(s), secret key ${out.secretKeyId}\n`);
+        else
+          process.stdout.write(
+            `database ${out.database}, ${out.clients} client(s), secret key ${out.secretKeyId}\n`,
+          );
       });
     });
 }
