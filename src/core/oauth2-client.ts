@@ -153,12 +153,8 @@ export class OAuth2Client {
    * Handles the one callback. Returns the same-site path to redirect the browser to.
    * Throws ConsentryError for every refused case; the flow is consumed whenever one was found.
    */
-  async handleCallback(
-    url: URL | string,
-    session: string | undefined,
-    body?: URLSearchParams,
-  ): Promise<string> {
-    const params = callbackParams(url, body);
+  async handleCallback(url: URL | string, session: string | undefined): Promise<string> {
+    const params = callbackParams(url);
     const state = params.get('state');
     if (!state) throw new ConsentryError('CALLBACK_PARAMETER_MISSING');
     const flow = await this.#o.store.flows.consume(sha256(state));
