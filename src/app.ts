@@ -65,7 +65,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
   try {
     await migrateToLatest(database.db);
     const box = await openSecretBox(config, database);
-    const store = createKyselyStore(database.db, box);
+    const store = createKyselyStore(database.db, box, { readOne: database.readOne });
 
     const providers = new ProviderRegistry([...CATALOG, ...(options.providers ?? [])]);
     const consumers = new ConsumerRegistry([consoleConsumer, ...(options.consumers ?? [])]);

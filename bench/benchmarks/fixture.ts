@@ -19,12 +19,18 @@ export interface StoreFixture {
   close(): Promise<void>;
 }
 
-export async function storeFixture(options: { databaseUrl?: string; schema?: string } = {}): Promise<StoreFixture> {
+export async function storeFixture(
+  options: { databaseUrl?: string; schema?: string } = {},
+): Promise<StoreFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'consentry-bench-'));
-  const handle = openDatabase({ databaseUrl: options.databaseUrl, sqliteFile: join(dir, 'bench.sqlite'), schema: options.schema });
+  const handle = openDatabase({
+    databaseUrl: options.databaseUrl,
+    sqliteFile: join(dir, 'bench.sqlite'),
+    schema: options.schema,
+  });
   await migrateToLatest(handle.db);
   const box = new SecretBox([secretKeyFrom(SecretBox.generateKey())]);
-  const store = createKyselyStore(handle.db, box);
+  const store = createKyselyStore(handle.db, box, { readOne: handle.readOne });
   const providers = new ProviderRegistry([
     {
       key: 'bench',
@@ -40,7 +46,12 @@ export async function storeFixture(options: { databaseUrl?: string; schema?: str
     redirectUri: 'http://localhost/oauth/callback',
     protocol: { allowInsecure: () => false, timeoutMs: 1000 },
   });
-  const registered = await store.clients.create({ providerKey: 'bench', name: 'bench', clientId: 'id', clientSecret: 's' });
+  const registered = await store.clients.create({
+    providerKey: 'bench',
+    name: 'bench',
+    clientId: 'id',
+    clientSecret: 's',
+  });
   const connection = await store.connections.insert(
     {
       clientRef: registered.id,

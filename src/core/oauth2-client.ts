@@ -17,7 +17,7 @@ import {
   type ProtocolSettings,
   type ProviderSession,
 } from '../protocol/provider-session.ts';
-import type { Store, TokenFields } from '../storage/ports.ts';
+import type { Store, TokenFields, UsableToken } from '../storage/ports.ts';
 import type { ConnectionEvent, ConsumerRegistry } from './consumers.ts';
 import { random256, sha256 } from './random.ts';
 import { RefreshCoordinator, type RefreshOutcome } from './refresh-coordinator.ts';
@@ -235,7 +235,7 @@ export class OAuth2Client {
   ): Promise<OAuth2Token> {
     const id = typeof connection === 'string' ? connection : connection.id;
     const skew = options.skewSeconds ?? this.#skew;
-    const c = await this.#o.store.connections.get(id);
+    const c = await this.#o.store.connections.getUsable(id);
     if (!c) throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: id } });
     if (c.status === 'active' && !this.#expiring(c, skew)) return tokenOf(c);
     const outcome = await this.#coordinator.refresh(id, (x) => !this.#expiring(x, skew));
@@ -318,7 +318,7 @@ export class OAuth2Client {
     return { ...tokenFields(next), refreshToken: grant.response.refresh_token };
   }
 
-  #expiring(c: Connection, skew: number): boolean {
+  #expiring(c: Pick<Connection, 'status' | 'expiresAt'>, skew: number): boolean {
     return (
       c.status !== 'active' ||
       (c.expiresAt !== undefined && c.expiresAt.getTime() - skew * 1000 <= this.#now().getTime())
@@ -473,7 +473,7 @@ function tokenFields(token: OAuth2Token): TokenFields {
   };
 }
 
-function tokenOf(c: Connection): OAuth2Token {
+function tokenOf(c: UsableToken): OAuth2Token {
   return new OAuth2Token({
     accessToken: c.accessToken,
     tokenType: c.tokenType,

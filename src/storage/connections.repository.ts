@@ -56,13 +56,56 @@ function tokenColumns(id: string, token: TokenFields, box: SecretBox): Updateabl
   return set;
 }
 
-export function createConnectionRepository(db: Kysely<Database>, box: SecretBox): ConnectionRepository {
+export function createConnectionRepository(
+  db: Kysely<Database>,
+  box: SecretBox,
+  readOne?: (sql: string, parameters: readonly unknown[]) => unknown,
+): ConnectionRepository {
+  // The hot path (ensureFresh on a valid token): compiled once, run with new parameters each time.
+  const byId = db.selectFrom('connections').selectAll().where('id', '=', '').compile();
+  const usableById = db
+    .selectFrom('connections')
+    .select([
+      'id',
+      'status',
+      'access_token',
+      'token_type',
+      'scopes',
+      'expires_at',
+      'id_token_claims',
+      'extras',
+    ])
+    .where('id', '=', '')
+    .compile();
+  type UsableRow = Pick<
+    Selectable<ConnectionsTable>,
+    'id' | 'status' | 'access_token' | 'token_type' | 'scopes' | 'expires_at' | 'id_token_claims' | 'extras'
+  >;
+  const getUsable = async (id: string) => {
+    const row = readOne
+      ? (readOne(usableById.sql, [id]) as UsableRow | undefined)
+      : (await db.executeQuery<UsableRow>({ ...usableById, parameters: [id] })).rows[0];
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      status: row.status as ConnectionStatus,
+      accessToken: box.open(row.access_token, accessAad(row.id)),
+      tokenType: row.token_type,
+      scopes: row.scopes ? row.scopes.split(' ') : [],
+      expiresAt: toDate(row.expires_at),
+      idTokenClaims: parseJson<Record<string, unknown> | undefined>(row.id_token_claims, undefined),
+      extras: parseJson<Record<string, string>>(row.extras, {}),
+    };
+  };
   const get = async (id: string) => {
-    const row = await db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = readOne
+      ? (readOne(byId.sql, [id]) as Selectable<ConnectionsTable> | undefined)
+      : (await db.executeQuery<Selectable<ConnectionsTable>>({ ...byId, parameters: [id] })).rows[0];
     return row ? toConnection(row, box) : undefined;
   };
   return {
     get,
+    getUsable,
     async insert(input: NewConnection, now: Date) {
       const id = randomUUID();
       const t = now.getTime();

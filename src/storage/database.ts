@@ -17,6 +17,12 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** The SQLite file (sqlite only). */
   file?: string;
+  /**
+   * Hot-path point reads (sqlite only): runs a compiled query on a cached prepared statement,
+   * synchronously. Kysely's SQLite driver prepares every statement anew and serialises through a
+   * connection mutex; for `ensureFresh` on a valid token that overhead is most of the cost.
+   */
+  readOne?: (sql: string, parameters: readonly unknown[]) => unknown;
   close(): Promise<void>;
 }
 
@@ -49,7 +55,16 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', file: options.sqliteFile, close: () => db.destroy() };
+  const statements = new Map<string, SQLite.Statement>();
+  const readOne = (sql: string, parameters: readonly unknown[]) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement.get(...parameters);
+  };
+  return { db, dialect: 'sqlite', file: options.sqliteFile, readOne, close: () => db.destroy() };
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -14,10 +14,14 @@ export const SEALED_COLUMNS = [
   { table: 'flows', column: 'code_verifier', key: 'state_hash' },
 ] as const;
 
-export function createKyselyStore(db: Kysely<Database>, box: SecretBox): Store {
+export function createKyselyStore(
+  db: Kysely<Database>,
+  box: SecretBox,
+  options: { readOne?: (sql: string, parameters: readonly unknown[]) => unknown } = {},
+): Store {
   return {
     clients: createClientRepository(db, box),
-    connections: createConnectionRepository(db, box),
+    connections: createConnectionRepository(db, box, options.readOne),
     flows: createFlowRepository(db, box),
     async checkSealedValues() {
       let sealedCount = 0;

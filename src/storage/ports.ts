@@ -62,9 +62,17 @@ export interface ConnectionFilter {
   purpose?: string;
 }
 
+/** What `ensureFresh` needs on its hot path: one narrow indexed read and one AEAD open. */
+export type UsableToken = Pick<
+  Connection,
+  'id' | 'status' | 'accessToken' | 'tokenType' | 'scopes' | 'expiresAt' | 'idTokenClaims' | 'extras'
+>;
+
 export interface ConnectionRepository {
   insert(input: NewConnection, now: Date): Promise<Connection>;
   get(id: string): Promise<Connection | undefined>;
+  /** The narrow hot-path read behind `ensureFresh`. */
+  getUsable(id: string): Promise<UsableToken | undefined>;
   list(filter?: ConnectionFilter): Promise<Connection[]>;
   /** Opens the sealed refresh token (only the refresh path needs it). */
   refreshTokenOf(id: string): Promise<string | undefined>;
