@@ -8,6 +8,7 @@ import { OAuth2Token, splitScope } from '../domain/token.ts';
 import {
   buildAuthorizationUrl,
   exchangeCode,
+  fetchUserInfo,
   refreshAccessToken,
   revokeToken,
   validateAuthorizationResponse,
@@ -185,6 +186,7 @@ export class OAuth2Client {
     });
     const token = this.#tokenFrom(providerSession, grant.response, grant.idTokenClaims, flow.scopes);
     const consumer = this.#o.consumers.get(flow.purpose);
+    const profile = await this.#profileOf(providerSession, token);
 
     let connection: Connection | undefined;
     if (consumer.keepsConnection !== false) {
@@ -193,7 +195,7 @@ export class OAuth2Client {
         await this.#o.store.connections.replaceTokens(flow.reconnectRef, fields, this.#now());
         connection = await this.#o.store.connections.get(flow.reconnectRef);
       } else {
-        const claims = grant.idTokenClaims;
+        const claims = profile;
         connection = await this.#o.store.connections.insert(
           {
             ...fields,
@@ -286,6 +288,24 @@ export class OAuth2Client {
       await this.#o.store.connections.setStatus(c.id, 'revoked', 'Revoked by an administrator.', this.#now());
     }
     return { atProvider };
+  }
+
+  /**
+   * Who the account is: the ID-token claims, completed from UserInfo when they name no email.
+   * A failing UserInfo does not fail the connection: the subject still identifies the account.
+   */
+  async #profileOf(
+    session: ProviderSession,
+    token: OAuth2Token,
+  ): Promise<Record<string, unknown> | undefined> {
+    const claims = token.idTokenClaims;
+    if (!claims || typeof claims.email === 'string' || typeof claims.sub !== 'string') return claims;
+    try {
+      const info = await fetchUserInfo(session, token.accessToken, claims.sub);
+      return info ? { ...info, ...claims, email: info.email } : claims;
+    } catch {
+      return claims;
+    }
   }
 
   async #callRefresh(c: Connection, refreshToken: string): Promise<TokenFields> {

@@ -171,3 +171,26 @@ export async function revokeToken(session: ProviderSession, token: string): Prom
     throw providerError(cause, session.provider.key, 'revoke');
   }
 }
+
+/**
+ * OIDC UserInfo (Core §5.3), used to name the account when the ID token carries no email
+ * (oidc-provider and others put profile claims only in UserInfo). The subject must match the
+ * ID token's (§5.3.4). Returns undefined when the provider has no UserInfo endpoint.
+ */
+export async function fetchUserInfo(
+  session: ProviderSession,
+  accessToken: string,
+  expectedSubject: string,
+): Promise<Record<string, unknown> | undefined> {
+  if (!session.as.userinfo_endpoint) return undefined;
+  try {
+    const response = await oauth.userInfoRequest(session.as, session.oauthClient, accessToken, {
+      ...session.requestOptions(),
+    } as oauth.UserInfoRequestOptions);
+    return {
+      ...(await oauth.processUserInfoResponse(session.as, session.oauthClient, expectedSubject, response)),
+    };
+  } catch (cause) {
+    throw providerError(cause, session.provider.key, 'token');
+  }
+}
