@@ -155,11 +155,18 @@ export class OAuth2Client {
    * Throws ConsentryError for every refused case; the flow is consumed whenever one was found.
    */
   async handleCallback(url: URL | string, session: string | undefined): Promise<string> {
-    const params = callbackParams(url);
-    const state = params.get('state');
-    if (!state) throw new ConsentryError('CALLBACK_PARAMETER_MISSING');
+    const params = (typeof url === 'string' ? new URL(url, 'http://callback.invalid') : url).searchParams;
+    const states = params.getAll('state');
+    if (states.length === 0 || !states[0]) throw new ConsentryError('CALLBACK_PARAMETER_MISSING');
+    if (states.length > 1)
+      throw new ConsentryError('CALLBACK_PARAMETER_DUPLICATED', { facts: { parameter: 'state' } });
+    const state = states[0];
+    if (state.length > MAX_PARAM_LENGTH)
+      throw new ConsentryError('CALLBACK_PARAMETER_TOO_LARGE', { facts: { parameter: 'state' } });
+    // The flow is consumed before any other check, so a refused callback also ends its flow.
     const flow = await this.#o.store.flows.consume(sha256(state));
     if (!flow) throw new ConsentryError('FLOW_UNKNOWN');
+    assertCallbackParams(params, SINGLE_PARAMS);
     if (flow.expiresAt <= this.#now()) throw new ConsentryError('FLOW_EXPIRED');
     if (!session || sha256(session) !== flow.sessionHash) throw new ConsentryError('FLOW_SESSION_MISMATCH');
 
@@ -447,18 +454,21 @@ export class OAuth2Client {
   }
 }
 
-/** Callback parameters; oversized or repeated ones are refused before anything else happens. */
-function callbackParams(url: URL | string): URLSearchParams {
-  const params = (typeof url === 'string' ? new URL(url, 'http://callback.invalid') : url).searchParams;
+/**
+ * Oversized or repeated callback parameters are refused (RFC 6749 §3.1: parameters MUST NOT be
+ * included more than once). `names` are the parameters that must appear at most once.
+ */
+function assertCallbackParams(params: URLSearchParams, names: readonly string[]): void {
   for (const [k, v] of params) {
-    if (k.length > 64 || v.length > MAX_PARAM_LENGTH)
+    if (k.length > 64 || v.length > MAX_PARAM_LENGTH) {
       throw new ConsentryError('CALLBACK_PARAMETER_TOO_LARGE', { facts: { parameter: k.slice(0, 64) } });
+    }
   }
-  for (const name of SINGLE_PARAMS) {
-    if (params.getAll(name).length > 1)
+  for (const name of names) {
+    if (params.getAll(name).length > 1) {
       throw new ConsentryError('CALLBACK_PARAMETER_DUPLICATED', { facts: { parameter: name } });
+    }
   }
-  return params;
 }
 
 function separatorOf(session: ProviderSession): string | RegExp {

@@ -43,7 +43,7 @@ export async function startConsentry(
     ...options,
     logger: options.logger ?? createLogger({ level: 'debug', destination }),
   });
-  if (options.listen !== false) await app.server.listen({ port, host: '127.0.0.1' });
+  if (options.listen !== false) await app.server.listen({ port: config.port, host: '127.0.0.1' });
   return {
     app,
     baseUrl: config.publicBaseUrl,
