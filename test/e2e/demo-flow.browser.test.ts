@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
+import { npmStart, type StartedServer } from '../support/npm-start.ts';
+
+/**
+ * The newcomer's path from the README, in a real browser against the real `npm start`:
+ * home page → Add (Auth Code) beside the demo provider → sign in and consent on the demo
+ * screens → back on a page listing the new connection.
+ */
+describe.skipIf(!chromiumAvailable())('demo flow in Chromium', () => {
+  let server: StartedServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await npmStart();
+    browser = await launchChromium();
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('connects an account through the built-in demo provider', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.baseUrl);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('connections');
+    await page.getByText('No connections yet').waitFor();
+
+    await page.getByRole('link', { name: 'Add (Auth Code)' }).first().click();
+    // The demo provider's sign-in screen, then its consent screen.
+    await page.locator('input[name="login"]').fill('newcomer');
+    await page.locator('input[name="password"]').fill('anything');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('button[type="submit"]', { hasText: 'Continue' }).click();
+
+    await page.waitForURL(`${server.baseUrl}/?oauth=connected`);
+    await page.getByText('Connected.').waitFor();
+    const row = page.locator('tr[data-connection]').first();
+    const text = await row.textContent();
+    expect(text).toContain('Consentry Demo');
+    expect(text).toContain('newcomer@demo.consentry.test');
+    expect(text).toContain('openid email profile');
+    expect(text).toContain('active');
+    expect(text).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+    await page.close();
+  });
+
+  it('the demo provider and health endpoint answer', async () => {
+    const health = await fetch(`${server.baseUrl}/healthz`);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'sqlite' });
+    const discovery = await fetch(`${server.baseUrl}/demo/.well-known/openid-configuration`);
+    expect(await discovery.json()).toMatchObject({ issuer: `${server.baseUrl}/demo` });
+  });
+});
