@@ -77,6 +77,12 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, message: 'Not found.' },
   BAD_REQUEST: { status: 400, message: 'Bad request.' },
   INTERNAL: { status: 500, message: 'Something went wrong.' },
+
+  // Provider catalog (issue 3)
+  CLIENT_REGISTRATION_FAILED: {
+    status: 502,
+    message: 'The provider refused to register this application (dynamic client registration).',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
