@@ -39,6 +39,7 @@ export async function buildAuthorizationUrl(
     url.searchParams.set('code_challenge_method', 'S256');
   }
   if (req.nonce) url.searchParams.set('nonce', req.nonce);
+  session.quirks.authorizationUrl?.(url, session);
   return url;
 }
 
@@ -92,6 +93,13 @@ function processOptions(session: ProviderSession): oauth.ProcessTokenResponseOpt
 async function finish(session: ProviderSession, result: oauth.TokenEndpointResponse): Promise<GrantResult> {
   const claims = oauth.getValidatedIdTokenClaims(result);
   if (result.id_token) await verifyIdTokenSignature(session, result.id_token);
+  // OIDC Core §3.1.3.7 (3): reject an ID token whose aud lists audiences not trusted by us.
+  if (claims && Array.isArray(claims.aud) && claims.aud.some((a) => a !== session.oauthClient.client_id)) {
+    throw new ConsentryError('ID_TOKEN_INVALID', {
+      detail: `${session.provider.key}: the ID token is also addressed to other audiences.`,
+      facts: { provider: session.provider.key, reason: 'untrusted_audience' },
+    });
+  }
   return { response: result, idTokenClaims: claims ? { ...claims } : undefined };
 }
 

@@ -21,7 +21,9 @@ export async function verifyIdTokenSignature(session: ProviderSession, idToken: 
   }
   let keySet = keySets.get(jwksUri);
   if (!keySet) {
-    keySet = createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: 30_000, timeoutDuration: 10_000 });
+    // A short cooldown: after a provider rotates its keys, the next unknown `kid` refetches the
+    // set (once); the fetches are bounded by our own token requests, never by an attacker.
+    keySet = createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: 1_000, timeoutDuration: 10_000 });
     keySets.set(jwksUri, keySet);
   }
   const algorithms = session.as.id_token_signing_alg_values_supported?.filter((a) => a !== 'none') ?? [

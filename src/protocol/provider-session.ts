@@ -96,7 +96,9 @@ export async function openProviderSession(input: {
   clientSecret: string | undefined;
   settings: ProtocolSettings;
 }): Promise<ProviderSession> {
-  const { provider, client, quirks, settings } = input;
+  const { client, quirks, settings } = input;
+  // A quirk may adapt the data to this client (the `custom` provider's typed-in endpoints).
+  const provider = quirks.resolveProvider ? quirks.resolveProvider(input.provider, client) : input.provider;
   const values = client.templateValues;
   const fetchFn = customFetchFor(settings, quirks, { provider, client });
   const fill = (u: string | undefined) => (u === undefined ? undefined : fillTemplate(u, values));
