@@ -41,6 +41,8 @@ export interface ConnectionsTable {
   lease_until: number | null;
   created_at: number;
   updated_at: number;
+  /** Scale-out (0003): when the current refresh token's coming lapse was announced. */
+  lapse_warned_at: Generated<number | null>;
 }
 
 export interface FlowsTable {
@@ -69,9 +71,44 @@ export interface DemoOidcModelsTable {
   expires_at: number | null;
 }
 
+/** Provider role (authserver). */
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  client_id: string;
+  organization_id: string;
+  name: string;
+  owner_email: string;
+  audience: string;
+  scopes: string;
+  token_lifetime: number;
+  active: number;
+  secret_hash: string;
+  previous_secret_hash: string | null;
+  previous_secret_valid_until: number | null;
+  tokens_valid_from: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RevokedTokensTable {
+  jti: string;
+  client_id: string;
+  expires_at: number;
+  revoked_at: number;
+}
+
 export interface Database {
   oauth_clients: OAuthClientsTable;
   connections: ConnectionsTable;
   flows: FlowsTable;
   demo_oidc_models: DemoOidcModelsTable;
+  organizations: OrganizationsTable;
+  applications: ApplicationsTable;
+  revoked_tokens: RevokedTokensTable;
 }
