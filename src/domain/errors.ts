@@ -83,6 +83,20 @@ export const ERROR_CATALOGUE = {
     status: 502,
     message: 'The provider refused to register this application (dynamic client registration).',
   },
+
+  // Provider role: OAuth applications, signing keys (issue 6)
+  APPLICATION_UNKNOWN: { status: 404, message: 'No such OAuth application.' },
+  APPLICATION_INVALID: { status: 400, message: 'The OAuth application is invalid.' },
+  SIGNING_KEYS_MISSING: {
+    status: 503,
+    message:
+      'OAuth authorization is not available as encryption keys configuration was not complete. Please contact your administrator.',
+  },
+  SIGNING_KEY_INSECURE: {
+    status: 500,
+    message: 'A signing private key file can be read by other users; it must be mode 0600.',
+  },
+  SIGNING_KEY_INVALID: { status: 500, message: 'A file in the signing keys directory cannot be used.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
