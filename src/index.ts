@@ -1,0 +1,28 @@
+/**
+ * Consentry's public library API (seed 004's names, in TypeScript).
+ *
+ * Embed it: `createConsentry(loadConfig())` wires everything (storage, SecretBox, catalog,
+ * OAuth2Client, server). Or assemble the parts yourself from the exports below.
+ */
+export { type Consentry, type CreateOptions, createConsentry } from './app.ts';
+export {
+  defineProvider,
+  type OAuth2Provider,
+  type ProviderInput,
+  ProviderSchema,
+} from './catalog/provider.ts';
+export type { ProviderQuirks } from './catalog/quirks/quirk.ts';
+export { ProviderRegistry } from './catalog/registry.ts';
+export { type Config, loadConfig } from './config/config.ts';
+export {
+  type ConnectionEvent,
+  ConsumerRegistry,
+  type GrantContext,
+  type OAuth2Consumer,
+} from './core/consumers.ts';
+export { type BeginConsentOptions, OAuth2Client, type OAuth2ClientOptions } from './core/oauth2-client.ts';
+export type { Connection, ConnectionStatus, RegisteredClient } from './domain/connection.ts';
+export { ConsentryError, ERROR_CATALOGUE, type ErrorCode, isConsentryError } from './domain/errors.ts';
+export { OAuth2Token } from './domain/token.ts';
+export { aadFor, SecretBox, type SecretKey, secretKeyFrom } from './secrets/secret-box.ts';
+export type { Store } from './storage/ports.ts';
