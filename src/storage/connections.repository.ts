@@ -50,7 +50,11 @@ function tokenColumns(id: string, token: TokenFields, box: SecretBox): Updateabl
     expires_at: token.expiresAt?.getTime() ?? null,
   };
   if (token.refreshToken !== undefined) set.refresh_token = box.seal(token.refreshToken, refreshAad(id));
-  if (token.refreshExpiresAt !== undefined) set.refresh_expires_at = token.refreshExpiresAt.getTime();
+  if (token.refreshExpiresAt !== undefined) {
+    set.refresh_expires_at = token.refreshExpiresAt.getTime();
+    // A new refresh-token expiry: any "about to lapse" warning was about the previous one.
+    set.lapse_warned_at = null;
+  }
   if (token.idTokenClaims !== undefined) set.id_token_claims = JSON.stringify(token.idTokenClaims);
   if (token.extras !== undefined) set.extras = JSON.stringify(token.extras);
   return set;
@@ -252,6 +256,9 @@ export function createConnectionRepository(
         .execute();
     },
     async listDue(before, now, limit) {
+      // A range scan of connections_due (status, expires_at) in index order, stopping at `limit`:
+      // the cost follows the due rows, not the table. Rows cooling down or leased (being refreshed
+      // by another instance right now) are skipped.
       const rows = await db
         .selectFrom('connections')
         .selectAll()
@@ -259,10 +266,38 @@ export function createConnectionRepository(
         .where('expires_at', '<', before.getTime())
         .where('refresh_token', 'is not', null)
         .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now.getTime())]))
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now.getTime())]))
+        .orderBy('status')
         .orderBy('expires_at')
         .limit(limit)
         .execute();
       return rows.map((r) => toConnection(r, box));
+    },
+    async listLapsing(before, now, limit) {
+      // Same shape on connections_lapse (status, refresh_expires_at).
+      const rows = await db
+        .selectFrom('connections')
+        .selectAll()
+        .where('status', '=', 'active')
+        .where('refresh_expires_at', '<', before.getTime())
+        .where('refresh_token', 'is not', null)
+        .where('lapse_warned_at', 'is', null)
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now.getTime())]))
+        .orderBy('status')
+        .orderBy('refresh_expires_at')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => toConnection(r, box));
+    },
+    async markLapseWarned(id, refreshExpiresAt, now) {
+      const r = await db
+        .updateTable('connections')
+        .set({ lapse_warned_at: now.getTime() })
+        .where('id', '=', id)
+        .where('lapse_warned_at', 'is', null)
+        .where('refresh_expires_at', '=', refreshExpiresAt.getTime())
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
     async delete(id) {
       const r = await db.deleteFrom('connections').where('id', '=', id).executeTakeFirst();

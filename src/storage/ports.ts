@@ -102,8 +102,21 @@ export interface ConnectionRepository {
   /** Marks `needs_reauth` only if the version is still the one the failed refresh used. */
   markNeedsReauth(id: string, fence: { version: number }, reason: string, now: Date): Promise<boolean>;
   setStatus(id: string, status: ConnectionStatus, reason: string | undefined, now: Date): Promise<void>;
-  /** Active connections whose access token expires before `before` and whose backoff has passed. */
+  /**
+   * Active connections with a refresh token whose access token expires before `before`, whose
+   * backoff has passed and which nobody holds a lease on; soonest first, by index.
+   */
   listDue(before: Date, now: Date, limit: number): Promise<Connection[]>;
+  /**
+   * Active connections whose refresh token lapses (documented lifetime) before `before`, not yet
+   * warned about and not leased; soonest first, by index.
+   */
+  listLapsing(before: Date, now: Date, limit: number): Promise<Connection[]>;
+  /**
+   * Records that the coming lapse of the refresh token expiring at `refreshExpiresAt` was
+   * announced. True for exactly one caller (every instance sweeps; one warns).
+   */
+  markLapseWarned(id: string, refreshExpiresAt: Date, now: Date): Promise<boolean>;
   delete(id: string): Promise<boolean>;
 }
 
