@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The direction of dependencies (ARCHITECTURE.md, "Layers"), held by a test rather than by
+ * discipline: domain imports nothing; protocol and catalog sit on domain; core and authserver use
+ * storage *ports* only — never Kysely, Fastify or a driver; drivers live in storage/database.ts.
+ */
+const root = join(import.meta.dirname, '..', 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return files(p);
+    return p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"`;]*?from\s+'([^']+)'/g)].map((m) => m[1]!);
+}
+
+/** A relative import as `src/<path>`, a package by its name, node builtins as `node`. */
+function target(file: string, spec: string): string {
+  if (spec.startsWith('node:')) return 'node';
+  if (!spec.startsWith('.'))
+    return spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+  return `src/${relative(root, join(file, '..', spec))}`;
+}
+
+const all = files(root).map((f) => ({
+  file: relative(root, f),
+  imports: importsOf(f).map((s) => target(f, s)),
+}));
+const DRIVERS = ['kysely', 'fastify', 'pg', 'better-sqlite3', '@fastify/cookie', '@fastify/formbody'];
+
+function violations(layer: string, allowed: (t: string) => boolean): string[] {
+  return all
+    .filter((f) => f.file.startsWith(`${layer}/`))
+    .flatMap((f) => f.imports.filter((t) => !allowed(t)).map((t) => `${f.file} → ${t}`));
+}
+
+describe('layering', () => {
+  it('finds the source files', () => {
+    expect(all.length).toBeGreaterThan(20);
+  });
+
+  it('domain imports nothing but itself and node', () => {
+    expect(violations('domain', (t) => t === 'node' || t.startsWith('src/domain/'))).toEqual([]);
+  });
+
+  it('protocol and catalog sit on domain (and each other), never on storage, core or a face', () => {
+    const ok = (t: string) =>
+      !/^src\/(storage|core|http|cli|authserver|console|consumers|secrets|config)\//.test(t) &&
+      !DRIVERS.includes(t);
+    expect(violations('protocol', ok)).toEqual([]);
+    expect(violations('catalog', ok)).toEqual([]);
+  });
+
+  it('core and authserver use storage ports only — never Kysely, Fastify or a driver', () => {
+    const ok = (t: string) =>
+      !DRIVERS.includes(t) &&
+      !/^src\/(http|cli|console)\//.test(t) &&
+      (!t.startsWith('src/storage/') || /ports\.ts$/.test(t));
+    expect(violations('core', ok)).toEqual([]);
+    expect(violations('authserver', ok)).toEqual([]);
+  });
+
+  it('database drivers are imported only in storage/database.ts', () => {
+    const offenders = all
+      .filter((f) => f.file !== 'storage/database.ts')
+      .flatMap((f) =>
+        f.imports.filter((t) => t === 'pg' || t === 'better-sqlite3').map((t) => `${f.file} → ${t}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('nothing reads process.env outside config, the CLI entry and main', () => {
+    const offenders = files(root)
+      .filter((f) => /process\.env/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f))
+      .filter((f) => !['config/config.ts', 'main.ts', 'cli/context.ts'].includes(f));
+    expect(offenders).toEqual([]);
+  });
+});
