@@ -123,6 +123,8 @@ export class OAuth2Client {
     const codeVerifier = session.usePkce ? oauth.generateRandomCodeVerifier() : undefined;
     const nonce = isOidc ? oauth.generateRandomNonce() : undefined;
     const now = this.#now();
+    // Abandoned flows (the user never came back) are swept here: an indexed delete on expiry.
+    await this.#o.store.flows.deleteExpired(now);
     await this.#o.store.flows.create(
       {
         stateHash: sha256(state),
