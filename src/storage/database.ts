@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pgTypes from 'pg';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -33,11 +34,17 @@ export interface OpenDatabaseOptions {
   schema?: string | undefined;
 }
 
-// int8 (bigint) columns hold epoch milliseconds: well inside Number's exact range.
-pg.types.setTypeParser(20, (v) => Number(v));
+/** `pg` is loaded only when PostgreSQL is configured: the embedded default never pays for it. */
+function loadPg(): typeof pgTypes {
+  const pg = createRequire(import.meta.url)('pg') as typeof pgTypes;
+  // int8 (bigint) columns hold epoch milliseconds: well inside Number's exact range.
+  pg.types.setTypeParser(20, (v: string) => Number(v));
+  return pg;
+}
 
 export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   if (options.databaseUrl?.startsWith('postgres')) {
+    const pg = loadPg();
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: 10,
