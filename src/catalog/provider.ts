@@ -28,8 +28,15 @@ export const TemplateFieldSchema = z.object({
   pattern: z.string().min(1),
   default: z.string().optional(),
   examples: z.array(z.string()).default([]),
-  /** How the value enters URLs: as-is, or as a bare host name taken from a URL the admin pasted. */
-  kind: z.enum(['text', 'host']).default('text'),
+  /**
+   * How the value enters URLs: `text` as-is; `host` a bare host name taken from whatever the admin
+   * pasted; `origin` scheme + host (+ port) such as `https://mastodon.social` (http only on
+   * loopback); `url` a whole http(s) URL without query or fragment (an endpoint); `base` the same
+   * with trailing slashes removed, for a prefix the entry appends paths to (a Keycloak server).
+   */
+  kind: z.enum(['text', 'host', 'origin', 'url', 'base']).default('text'),
+  /** An optional value may be left empty (the `custom` provider's revocation URL). */
+  optional: z.boolean().default(false),
 });
 
 export const ScopeSchema = z.object({ name: z.string().min(1), description: z.string().min(1) });

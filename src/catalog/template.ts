@@ -1,5 +1,5 @@
 import { ConsentryError } from '../domain/errors.ts';
-import type { OAuth2Provider } from './provider.ts';
+import type { OAuth2Provider, TemplateField } from './provider.ts';
 
 /**
  * Validates a registered client's template values against the provider's declared fields and
@@ -12,15 +12,16 @@ export function validateTemplateValues(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const field of provider.templates) {
-    let value = input[field.name]?.trim() || field.default;
-    if (value === undefined) {
+    const raw = input[field.name]?.trim() || field.default;
+    if (raw === undefined || raw === '') {
+      if (field.optional) continue;
       throw new ConsentryError('CLIENT_INVALID', {
         detail: `${provider.displayName} needs “${field.label}”: ${field.description}`,
         facts: { field: field.name },
       });
     }
-    if (field.kind === 'host') value = hostOf(value);
-    if (!new RegExp(`^(?:${field.pattern})$`).test(value)) {
+    const value = normalise(field, raw);
+    if (value === undefined || !new RegExp(`^(?:${field.pattern})$`).test(value)) {
       throw new ConsentryError('CLIENT_INVALID', {
         detail: `“${field.label}” is not valid for ${provider.displayName}. ${field.description}${
           field.examples.length ? ` Examples: ${field.examples.join(', ')}.` : ''
@@ -33,14 +34,55 @@ export function validateTemplateValues(
   return out;
 }
 
+function normalise(field: TemplateField, value: string): string | undefined {
+  switch (field.kind) {
+    case 'text':
+      return value;
+    case 'host':
+      return hostOf(value);
+    case 'origin':
+      return originOf(value);
+    case 'url':
+      return urlOf(value);
+    case 'base':
+      return urlOf(value)?.replace(/\/+$/, '');
+  }
+}
+
+function parse(value: string): URL | undefined {
+  try {
+    return new URL(value.includes('://') ? value : `https://${value}`);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Accepts `mastodon.social`, `https://mastodon.social/` or `https://mastodon.social/@me`. */
 function hostOf(value: string): string {
-  try {
-    const url = new URL(value.includes('://') ? value : `https://${value}`);
-    return url.host.toLowerCase();
-  } catch {
-    return value;
-  }
+  return parse(value)?.host.toLowerCase() ?? value;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * `https://host[:port]`. Plain http is kept only for loopback hosts (local development and the
+ * tests' stand-ins); anywhere else an http:// paste is upgraded rather than trusted.
+ */
+function originOf(value: string): string | undefined {
+  const url = parse(value);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password)
+    return undefined;
+  const scheme = url.protocol === 'http:' && LOOPBACK.has(url.hostname) ? 'http:' : 'https:';
+  return `${scheme}//${url.host.toLowerCase()}`;
+}
+
+/** A whole URL (issuer, endpoint, base path): no query, no fragment, no credentials. */
+function urlOf(value: string): string | undefined {
+  const url = parse(value);
+  if (!url || url.search || url.hash || url.username || url.password) return undefined;
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+    return undefined;
+  return url.href;
 }
 
 /** Fills `{name}` placeholders; every value was validated at registration. */

@@ -69,4 +69,6 @@ export default defineProvider({
     ],
     notes: ['Microsoft 365 tenants may disable SMTP AUTH; a tenant admin must enable it for sending.'],
   },
+  // The ID token's issuer carries the user's tenant (`tid`): see quirks/microsoft.ts.
+  quirks: 'microsoft',
 });

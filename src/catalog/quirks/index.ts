@@ -1,4 +1,25 @@
+import { appleQuirks } from './apple.ts';
+import { bearerDefaultQuirks } from './bearer-default.ts';
+import { customQuirks } from './custom.ts';
+import { githubQuirks } from './github.ts';
+import { mastodonQuirks } from './mastodon.ts';
+import { microsoftQuirks } from './microsoft.ts';
+import { notionQuirks } from './notion.ts';
 import type { ProviderQuirks } from './quirk.ts';
+import { salesforceQuirks } from './salesforce.ts';
+import { slackQuirks } from './slack.ts';
+import { twitchQuirks } from './twitch.ts';
 
 /** Quirk modules by name. A provider entry names its module with `quirks: '<name>'`. */
-export const QUIRKS: Readonly<Record<string, ProviderQuirks>> = {};
+export const QUIRKS: Readonly<Record<string, ProviderQuirks>> = {
+  apple: appleQuirks,
+  'bearer-default': bearerDefaultQuirks,
+  custom: customQuirks,
+  github: githubQuirks,
+  mastodon: mastodonQuirks,
+  microsoft: microsoftQuirks,
+  notion: notionQuirks,
+  salesforce: salesforceQuirks,
+  slack: slackQuirks,
+  twitch: twitchQuirks,
+};

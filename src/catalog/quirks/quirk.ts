@@ -28,10 +28,23 @@ export interface ProviderQuirks {
   /** Extra authorization parameters computed per flow. */
   authorizationParams?(ctx: QuirkContext): Record<string, string>;
   /**
+   * Last word on the consent URL, after every standard parameter is set (Slack moves user
+   * scopes from `scope` to `user_scope`). Mutates `url` in place.
+   */
+  authorizationUrl?(url: URL, ctx: QuirkContext): void;
+  /**
+   * The provider data as it applies to one registered client, when the client decides what is
+   * usually data (the `custom` provider: endpoints, client authentication and scope separator
+   * typed in by an administrator). Called once per provider session.
+   */
+  resolveProvider?(provider: OAuth2Provider, client: RegisteredClient): OAuth2Provider;
+  /**
    * Dynamic client registration on first use (Mastodon `POST /api/v1/apps`). Returns the client
    * id and secret to store on the registered client.
    */
-  registerClient?(ctx: QuirkContext & { redirectUri: string; scopes: string[] }): Promise<{
+  registerClient?(
+    ctx: QuirkContext & { redirectUri: string; scopes: string[]; fetch?: FetchLike | undefined },
+  ): Promise<{
     clientId: string;
     clientSecret?: string;
   }>;

@@ -1,0 +1,38 @@
+import { defineProvider } from '../provider.ts';
+
+/** Atlassian Cloud (Jira, Confluence) OAuth 2.0 (3LO). */
+export default defineProvider({
+  key: 'atlassian',
+  displayName: 'Atlassian (Jira, Confluence)',
+  protocol: 'oauth2',
+  endpoints: {
+    authorization: 'https://auth.atlassian.com/authorize',
+    token: 'https://auth.atlassian.com/oauth/token',
+  },
+  clientAuth: 'client_secret_post',
+  pkce: false,
+  authorizationParams: { audience: 'api.atlassian.com', prompt: 'consent' },
+  refreshToken: {
+    issued: 'with_scope',
+    rotates: true,
+    lifetimeDays: 90,
+    notes: 'Needs offline_access. Rotating: each refresh returns a new one; expires after 90 days unused.',
+  },
+  scopes: [
+    { name: 'read:me', description: 'The user’s Atlassian account profile.' },
+    { name: 'offline_access', description: 'A refresh token.' },
+    { name: 'read:jira-work', description: 'Read Jira issues and projects.' },
+    { name: 'write:jira-work', description: 'Create and edit Jira issues.' },
+    { name: 'read:confluence-content.all', description: 'Read Confluence pages.' },
+    { name: 'write:confluence-content', description: 'Create and edit Confluence pages.' },
+  ],
+  presets: { login: ['read:me'] },
+  docs: {
+    registerUrl: 'https://developer.atlassian.com/console/myapps/',
+    notes: ['API calls go through https://api.atlassian.com/ex/jira/{cloudId}, not the site URL.'],
+  },
+  uncertain: [
+    'The token endpoint is documented with a JSON body; a form body (sent here) is accepted by its Auth0 base.',
+    'PKCE is not documented for 3LO apps, so it is not sent.',
+  ],
+});

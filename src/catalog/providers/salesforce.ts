@@ -1,0 +1,66 @@
+import { defineProvider } from '../provider.ts';
+
+/** Salesforce: production, sandbox or My Domain login host. Quirks: see quirks/salesforce.ts. */
+export default defineProvider({
+  key: 'salesforce',
+  displayName: 'Salesforce',
+  protocol: 'oidc',
+  issuer: 'https://{login_host}',
+  endpoints: {
+    authorization: 'https://{login_host}/services/oauth2/authorize',
+    token: 'https://{login_host}/services/oauth2/token',
+    revocation: 'https://{login_host}/services/oauth2/revoke',
+    userinfo: 'https://{login_host}/services/oauth2/userinfo',
+    jwks: 'https://{login_host}/id/keys',
+  },
+  clientAuth: 'client_secret_post',
+  pkce: true,
+  templates: [
+    {
+      name: 'login_host',
+      label: 'Login host',
+      description:
+        '“login.salesforce.com” (production), “test.salesforce.com” (sandbox) or your My Domain host.',
+      pattern:
+        'login\\.salesforce\\.com|test\\.salesforce\\.com|[a-z0-9-]+(--[a-z0-9]+)?(\\.sandbox|\\.develop|\\.scratch)?\\.my\\.salesforce\\.com',
+      default: 'login.salesforce.com',
+      examples: ['login.salesforce.com', 'test.salesforce.com', 'acme.my.salesforce.com'],
+      kind: 'host',
+    },
+    {
+      name: 'session_minutes',
+      label: 'Session timeout (minutes)',
+      description:
+        'The org’s session timeout; Salesforce does not say when an access token expires (default 120).',
+      pattern: '[1-9][0-9]{0,3}',
+      default: '120',
+      examples: ['120', '480'],
+    },
+  ],
+  refreshToken: {
+    issued: 'with_scope',
+    rotates: 'unknown',
+    notes:
+      'Needs the refresh_token (or offline_access) scope; lifetime and rotation are set per connected app.',
+  },
+  keepResponseFields: ['instance_url', 'id'],
+  scopes: [
+    { name: 'api', description: 'REST and SOAP API access.' },
+    { name: 'refresh_token', description: 'A refresh token (same as offline_access).' },
+    { name: 'offline_access', description: 'A refresh token.' },
+    { name: 'openid', description: 'Sign in.' },
+    { name: 'email', description: 'Email address.' },
+    { name: 'profile', description: 'Name and profile.' },
+  ],
+  presets: { login: ['openid', 'email', 'profile'] },
+  docs: {
+    registerUrl: 'https://login.salesforce.com/lightning/setup/NavigationMenus/home',
+    steps: [
+      'Setup → App Manager → New Connected App (or External Client App); enable OAuth settings.',
+      'Callback URL: paste the Redirect URL shown here; add the scopes listed here.',
+      'Copy the Consumer Key (client id) and Consumer Secret into this page.',
+    ],
+    notes: ['API calls go to the connection’s instance_url, kept from the token response.'],
+  },
+  quirks: 'salesforce',
+});

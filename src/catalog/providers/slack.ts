@@ -1,0 +1,44 @@
+import { defineProvider } from '../provider.ts';
+
+/**
+ * Slack OAuth v2. Scopes named `user:<scope>` are user-token scopes (sent as `user_scope`); the
+ * others are bot scopes. Quirks: see quirks/slack.ts.
+ */
+export default defineProvider({
+  key: 'slack',
+  displayName: 'Slack',
+  protocol: 'oauth2',
+  endpoints: {
+    authorization: 'https://slack.com/oauth/v2/authorize',
+    token: 'https://slack.com/api/oauth.v2.access',
+    revocation: 'https://slack.com/api/auth.revoke',
+  },
+  clientAuth: 'client_secret_basic',
+  pkce: false,
+  scopeSeparator: ',',
+  refreshToken: {
+    issued: 'unknown',
+    rotates: true,
+    notes: 'Only with token rotation turned on for the app: access tokens then last 12 hours.',
+  },
+  keepResponseFields: ['team_id', 'team_name', 'enterprise_id', 'authed_user_id', 'bot_user_id', 'app_id'],
+  scopes: [
+    { name: 'chat:write', description: 'Post messages as the app’s bot.' },
+    { name: 'channels:read', description: 'List public channels.' },
+    { name: 'channels:history', description: 'Read messages in public channels the bot is in.' },
+    { name: 'users:read', description: 'List people in the workspace.' },
+    { name: 'user:search:read', description: 'Search the workspace as the user (user token).' },
+    { name: 'user:chat:write', description: 'Post messages as the user (user token).' },
+  ],
+  presets: {},
+  docs: {
+    registerUrl: 'https://api.slack.com/apps',
+    steps: [
+      'api.slack.com/apps → Create New App → OAuth & Permissions.',
+      'Redirect URLs: add the Redirect URL shown here.',
+      'Add the bot and user token scopes listed here; Basic Information: copy Client ID and Client Secret here.',
+    ],
+  },
+  uncertain: ['PKCE is not sent; Slack documents it for some app types only.'],
+  quirks: 'slack',
+});

@@ -1,0 +1,49 @@
+import { defineProvider } from '../provider.ts';
+
+/** Zoho: every data center has its own accounts server. */
+export default defineProvider({
+  key: 'zoho',
+  displayName: 'Zoho',
+  protocol: 'oauth2',
+  endpoints: {
+    authorization: 'https://accounts.zoho.{dc}/oauth/v2/auth',
+    token: 'https://accounts.zoho.{dc}/oauth/v2/token',
+    revocation: 'https://accounts.zoho.{dc}/oauth/v2/token/revoke',
+  },
+  clientAuth: 'client_secret_post',
+  pkce: false,
+  scopeSeparator: ',',
+  authorizationParams: { access_type: 'offline', prompt: 'consent' },
+  templates: [
+    {
+      name: 'dc',
+      label: 'Data center',
+      description:
+        'The domain ending of your Zoho data center: com, eu, in, com.au, jp, ca, sa, uk or com.cn.',
+      pattern: 'com|eu|in|com\\.au|jp|ca|sa|uk|com\\.cn',
+      default: 'com',
+      examples: ['com', 'eu', 'com.au'],
+    },
+  ],
+  refreshToken: {
+    issued: 'with_param',
+    rotates: false,
+    notes: 'Needs access_type=offline. Refresh tokens do not expire; at most 20 per user and client.',
+  },
+  // The API base for this account's data center (https://www.zohoapis.eu …).
+  keepResponseFields: ['api_domain'],
+  scopes: [
+    { name: 'AaaServer.profile.Read', description: 'The user’s profile.' },
+    { name: 'ZohoMail.messages.ALL', description: 'Read and send mail.' },
+    { name: 'ZohoCalendar.calendar.ALL', description: 'Calendars.' },
+    { name: 'WorkDrive.files.ALL', description: 'Files in WorkDrive.' },
+    { name: 'ZohoCRM.modules.ALL', description: 'CRM records.' },
+  ],
+  presets: {
+    login: ['AaaServer.profile.Read'],
+    calendar: ['ZohoCalendar.calendar.ALL'],
+    files: ['WorkDrive.files.ALL'],
+  },
+  docs: { registerUrl: 'https://api-console.zoho.com/' },
+  uncertain: ['The refresh-token cap per user comes from community sources.'],
+});

@@ -1,0 +1,32 @@
+import { defineProvider } from '../provider.ts';
+
+export default defineProvider({
+  key: 'zoom',
+  displayName: 'Zoom',
+  protocol: 'oauth2',
+  endpoints: {
+    authorization: 'https://zoom.us/oauth/authorize',
+    token: 'https://zoom.us/oauth/token',
+    revocation: 'https://zoom.us/oauth/revoke',
+  },
+  clientAuth: 'client_secret_basic',
+  pkce: true,
+  refreshToken: {
+    issued: 'always',
+    rotates: true,
+    lifetimeDays: 90,
+    notes:
+      'Access tokens last one hour; every refresh returns a new refresh token and the old one stops working.',
+  },
+  scopes: [
+    { name: 'user:read:user', description: 'The user’s profile.' },
+    { name: 'meeting:read:meeting', description: 'Meeting details.' },
+    { name: 'meeting:write:meeting', description: 'Create meetings.' },
+  ],
+  presets: { calendar: ['meeting:read:meeting', 'meeting:write:meeting'] },
+  docs: {
+    registerUrl: 'https://marketplace.zoom.us/develop/create',
+    notes: ['Scopes are chosen on the app in the Zoom Marketplace.'],
+  },
+  uncertain: ['Rotation (“old one invalid”) comes from a weak source.'],
+});
