@@ -5,6 +5,7 @@ import { demoProvider } from './catalog/providers/demo.ts';
 import { CATALOG } from './catalog/providers/index.ts';
 import { ProviderRegistry } from './catalog/registry.ts';
 import type { Config } from './config/config.ts';
+import { createBuiltInConsumers, discoverConsumers, type Features } from './consumers/index.ts';
 import { ConsumerRegistry, type OAuth2Consumer } from './core/consumers.ts';
 import { OAuth2Client } from './core/oauth2-client.ts';
 import { random256, sha256 } from './core/random.ts';
@@ -35,6 +36,8 @@ export interface Consentry {
   consumers: ConsumerRegistry;
   client: OAuth2Client;
   server: FastifyInstance;
+  /** The built-in consumers' services (mail accounts, sign-in). */
+  features: Features;
   close(): Promise<void>;
 }
 
@@ -68,7 +71,21 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     const store = createKyselyStore(database.db, box, { readOne: database.readOne });
 
     const providers = new ProviderRegistry([...CATALOG, ...(options.providers ?? [])]);
-    const consumers = new ConsumerRegistry([consoleConsumer, ...(options.consumers ?? [])]);
+    // Built-in consumers, the platform's own, then discovered ones (CONSUMER_MODULES): one registry,
+    // so a purpose registered twice stops start-up (CONSUMER_DUPLICATE).
+    const builtIn = createBuiltInConsumers({ db: database.db, store, config, providers, client: () => client });
+    const discovered = await discoverConsumers(config.consumerModules, {
+      config,
+      store,
+      logger,
+      client: () => client,
+    });
+    const consumers = new ConsumerRegistry([
+      consoleConsumer,
+      ...builtIn.consumers,
+      ...(options.consumers ?? []),
+      ...discovered,
+    ]);
     const publicOrigin = new URL(config.publicBaseUrl).origin;
     const client = new OAuth2Client({
       store,
@@ -98,7 +115,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       providers,
       demo,
       session: { secure: config.publicBaseUrl.startsWith('https:'), csrfKey, publicOrigin },
-      plugins: options.plugins ?? [],
+      plugins: [...builtIn.plugins, ...(options.plugins ?? [])],
       health: async () => ({ database: database.dialect }),
     });
     return {
@@ -111,6 +128,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       consumers,
       client,
       server,
+      features: builtIn.features,
       async close() {
         await server.close();
         await database.close();

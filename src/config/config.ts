@@ -23,6 +23,12 @@ const EnvSchema = z.object({
   REFRESH_SKEW_SECONDS: z.coerce.number().int().min(0).default(60),
   KEYS_DIR: z.string().min(1).optional(),
   SMTP_URL: z.string().min(1).optional(),
+  // Consumers (issue 7): discovery, the demo provider's mail servers, sign-in policy.
+  CONSUMER_MODULES: z.string().optional(),
+  MAIL_DEMO_IMAP_URL: z.string().min(1).default('imap://127.0.0.1:1143'),
+  MAIL_DEMO_SMTP_URL: z.string().min(1).default('smtp://127.0.0.1:2525'),
+  SIGNIN_CREATE_USERS: booleanFlag.default(false),
+  SIGNIN_ALLOWED_DOMAINS: z.string().optional(),
 });
 
 export interface Config {
@@ -42,6 +48,13 @@ export interface Config {
   demoProvider: boolean;
   demoAccessTokenTtl: number;
   refreshSkewSeconds: number;
+  /** Consumer modules to discover: package names, files or directories (CONSUMER_MODULES, comma-separated). */
+  consumerModules: string[];
+  mailDemoImapUrl: string;
+  mailDemoSmtpUrl: string;
+  /** Sign-in creates a console user on first sign-in (only for `signinAllowedDomains`). */
+  signinCreateUsers: boolean;
+  signinAllowedDomains: string[];
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -69,6 +82,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoProvider: e.DEMO_PROVIDER,
     demoAccessTokenTtl: e.DEMO_ACCESS_TOKEN_TTL,
     refreshSkewSeconds: e.REFRESH_SKEW_SECONDS,
+    consumerModules: splitList(e.CONSUMER_MODULES),
+    mailDemoImapUrl: e.MAIL_DEMO_IMAP_URL,
+    mailDemoSmtpUrl: e.MAIL_DEMO_SMTP_URL,
+    signinCreateUsers: e.SIGNIN_CREATE_USERS,
+    signinAllowedDomains: splitList(e.SIGNIN_ALLOWED_DOMAINS).map((d) => d.toLowerCase().replace(/^@/, '')),
   };
 }
 
@@ -77,4 +95,12 @@ export function isSecureRedirectUri(uri: string): boolean {
   const url = new URL(uri);
   if (url.protocol === 'https:') return true;
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** A comma-separated environment list, blanks dropped. */
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }

@@ -97,6 +97,27 @@ export const ERROR_CATALOGUE = {
     message: 'A signing private key file can be read by other users; it must be mode 0600.',
   },
   SIGNING_KEY_INVALID: { status: 500, message: 'A file in the signing keys directory cannot be used.' },
+
+  // Consumers: mail over IMAP/SMTP, sign-in, consumer discovery (issue 7)
+  CONSUMER_DISCOVERY_FAILED: { status: 500, message: 'A configured consumer module could not be loaded.' },
+  MAIL_ACCOUNT_UNKNOWN: { status: 404, message: 'No such mailbox account.' },
+  MAIL_SETTINGS_INVALID: { status: 400, message: 'The mailbox settings are invalid.' },
+  MAIL_NOT_CONNECTED: { status: 409, message: 'This mailbox is not connected yet; connect it first.' },
+  MAIL_ACCOUNT_MISMATCH: {
+    status: 400,
+    message: 'You signed in with another account than this mailbox’s address; nothing was stored.',
+  },
+  MAIL_RECONNECT_NEEDED: {
+    status: 409,
+    message: 'Reconnect your mailbox: the provider no longer accepts its authorization.',
+  },
+  MAIL_AUTH_FAILED: {
+    status: 502,
+    message: 'The mail server refused the mailbox’s access token, even a freshly refreshed one.',
+  },
+  MAIL_SERVER_FAILED: { status: 502, message: 'The mail server could not complete the request.' },
+  SIGNIN_NOT_ALLOWED: { status: 403, message: 'This account may not sign in to Consentry.' },
+  SIGNIN_FAILED: { status: 400, message: 'Signing in did not work; start again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

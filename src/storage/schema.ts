@@ -111,4 +111,45 @@ export interface Database {
   organizations: OrganizationsTable;
   applications: ApplicationsTable;
   revoked_tokens: RevokedTokensTable;
+  mailboxes: MailboxesTable;
+  signin_links: SigninLinksTable;
+  signin_tickets: SigninTicketsTable;
+}
+
+/** Consumers (issue 7): mail accounts, sign-in links and one-time sign-in tickets. */
+export interface MailboxesTable {
+  id: string;
+  client_ref: string;
+  address: string;
+  display_name: string | null;
+  imap_host: string;
+  imap_port: number;
+  imap_security: string;
+  smtp_host: string;
+  smtp_port: number;
+  smtp_security: string;
+  connection_ref: string | null;
+  health_note: string | null;
+  last_error: string | null;
+  last_used_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SigninLinksTable {
+  issuer: string;
+  subject: string;
+  user_ref: string;
+  email: string | null;
+  created_at: number;
+  last_sign_in_at: number | null;
+}
+
+export interface SigninTicketsTable {
+  ticket_hash: string;
+  session_hash: string;
+  user_ref: string;
+  return_to: string;
+  expires_at: number;
+  created_at: number;
 }

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-client-core.ts';
 import * as m0002 from './0002-provider-role.ts';
 import * as m0003 from './0003-refresh-lapse.ts';
+import * as m0004 from './0004-consumers.ts';
 
 /**
  * Every migration, in order. Static imports (not a folder scan) so the list is the same under tsx,
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '0001-client-core': m0001,
   '0002-provider-role': m0002,
   '0003-refresh-lapse': m0003,
+  '0004-consumers': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

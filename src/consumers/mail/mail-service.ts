@@ -1,0 +1,289 @@
+import type { ProviderRegistry } from '../../catalog/registry.ts';
+import type { OAuth2Client } from '../../core/oauth2-client.ts';
+import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
+import type { MailboxRepository } from '../../storage/mailboxes.repository.ts';
+import type { Store } from '../../storage/ports.ts';
+import { isImapAuthFailure, listNewestWithBearer } from './imap.ts';
+import { MAIL_PURPOSE } from './mail-consumer.ts';
+import type { Mailbox, MailboxHealth, MailServer, MessageSummary } from './mailbox.ts';
+import { assertMailServer, MAIL_SERVER_DEFAULTS, type MailServerDefaults } from './servers.ts';
+import { isSmtpAuthFailure, type OutgoingMessage, type SentMessage, sendWithXoauth2 } from './smtp.ts';
+
+/**
+ * Mailbox accounts and what a feature does with them: connect (one consent, `mail` preset),
+ * send over SMTP and read the inbox over IMAP with the access token.
+ *
+ * Every use calls `ensureFresh` first, so the bearer is valid for the poll and the send. A mail
+ * server that still refuses it (revoked at the provider, clock skew, a server-side cache) gets ONE
+ * forced refresh and ONE retry; a second refusal is an error, never a loop.
+ */
+export interface MailServiceDeps {
+  mailboxes: MailboxRepository;
+  store: Store;
+  providers: ProviderRegistry;
+  /** Late-bound: the client is created after the consumers it dispatches to. */
+  client: () => OAuth2Client;
+  /** Extra per-provider server defaults (the demo provider's test servers). */
+  serverDefaults?: Record<string, MailServerDefaults>;
+  timeoutMs?: number;
+  now?: () => Date;
+}
+
+export interface NewMailboxInput {
+  clientRef: string;
+  /** May be blank: filled from the connected account's email on first connect. */
+  address?: string | undefined;
+  displayName?: string | undefined;
+  imap?: MailServer | undefined;
+  smtp?: MailServer | undefined;
+}
+
+/** Which transport refused, and how it said so: for the retry decision and a safe message. */
+interface MailOp<T> {
+  what: 'SMTP' | 'IMAP';
+  server: MailServer;
+  /** `bearer(renew)` hands out the access token; see #withBearer. */
+  run: (user: string, bearer: (renew: boolean) => Promise<string>) => Promise<T>;
+  isAuthFailure: (e: unknown) => boolean;
+}
+
+const ADDRESS = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9.-]{1,253}$/;
+
+export class MailService {
+  readonly #d: MailServiceDeps;
+  readonly #defaults: Record<string, MailServerDefaults>;
+  readonly #now: () => Date;
+
+  constructor(deps: MailServiceDeps) {
+    this.#d = deps;
+    this.#defaults = { ...MAIL_SERVER_DEFAULTS, ...(deps.serverDefaults ?? {}) };
+    this.#now = deps.now ?? (() => new Date());
+  }
+
+  /** Server settings a provider's accounts get when the administrator enters none. */
+  defaultsFor(providerKey: string): MailServerDefaults | undefined {
+    return this.#defaults[providerKey];
+  }
+
+  async createAccount(input: NewMailboxInput): Promise<Mailbox> {
+    const client = await this.#d.store.clients.get(input.clientRef);
+    if (!client) throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: input.clientRef } });
+    const provider = this.#d.providers.get(client.providerKey);
+    if (!provider.presets.mail) {
+      throw new ConsentryError('MAIL_SETTINGS_INVALID', {
+        detail: `${provider.displayName} has no “mail” scope preset, so it cannot authorize IMAP and SMTP.`,
+      });
+    }
+    const address = (input.address ?? '').trim();
+    if (address && !ADDRESS.test(address)) {
+      throw new ConsentryError('MAIL_SETTINGS_INVALID', { detail: 'The address is not an email address.' });
+    }
+    const defaults = this.defaultsFor(client.providerKey);
+    const imap = input.imap ?? defaults?.imap;
+    const smtp = input.smtp ?? defaults?.smtp;
+    if (!imap || !smtp) {
+      throw new ConsentryError('MAIL_SETTINGS_INVALID', {
+        detail: `There are no known mail servers for ${provider.displayName}; enter the IMAP and SMTP servers.`,
+      });
+    }
+    return this.#d.mailboxes.create(
+      {
+        clientRef: client.id,
+        address,
+        displayName: input.displayName?.trim() || undefined,
+        imap: assertMailServer(imap, 'IMAP'),
+        smtp: assertMailServer(smtp, 'SMTP'),
+      },
+      this.#now(),
+    );
+  }
+
+  async get(accountId: string): Promise<Mailbox> {
+    const m = await this.#d.mailboxes.get(accountId);
+    if (!m) throw new ConsentryError('MAIL_ACCOUNT_UNKNOWN', { facts: { account: accountId } });
+    return m;
+  }
+
+  list(): Promise<Mailbox[]> {
+    return this.#d.mailboxes.list();
+  }
+
+  async delete(accountId: string): Promise<void> {
+    const m = await this.get(accountId);
+    await this.#d.mailboxes.delete(m.id);
+    if (m.connectionRef) await this.#d.store.connections.delete(m.connectionRef);
+  }
+
+  /**
+   * The consent URL that connects (or reconnects) the account. A reconnect is a fresh consent
+   * whose connection replaces the old one only once it is stored (see the consumer).
+   */
+  async beginConnect(accountId: string, options: { session: string; returnUrl: string }): Promise<string> {
+    const m = await this.get(accountId);
+    return this.#d.client().beginConsent({
+      client: m.clientRef,
+      preset: 'mail',
+      purpose: MAIL_PURPOSE,
+      payload: { accountId: m.id },
+      returnUrl: options.returnUrl,
+      session: options.session,
+    });
+  }
+
+  async health(accountOrId: string | Mailbox): Promise<MailboxHealth> {
+    const m = typeof accountOrId === 'string' ? await this.get(accountOrId) : accountOrId;
+    const c = m.connectionRef ? await this.#d.store.connections.get(m.connectionRef) : undefined;
+    if (!c) return { state: 'not_connected', message: 'Not connected yet.' };
+    if (c.status !== 'active') {
+      const why =
+        c.statusReason ?? (c.status === 'revoked' ? 'the connection was revoked.' : 'the grant ended.');
+      return { state: 'reconnect', message: `Reconnect your mailbox: ${why}`, account: c.account };
+    }
+    if (m.lastError) return { state: 'error', message: m.lastError, account: c.account };
+    if (m.healthNote) return { state: 'error', message: m.healthNote, account: c.account };
+    return { state: 'ok', message: 'Connected.', account: c.account, expiresAt: c.expiresAt };
+  }
+
+  /** Sends one message from the account over SMTP (XOAUTH2). */
+  async send(accountId: string, message: OutgoingMessage): Promise<SentMessage> {
+    const m = await this.get(accountId);
+    const timeoutMs = this.#d.timeoutMs ?? 15_000;
+    return this.#withBearer(m, {
+      what: 'SMTP',
+      server: m.smtp,
+      isAuthFailure: isSmtpAuthFailure,
+      run: (user, bearer) =>
+        sendWithXoauth2({
+          server: m.smtp,
+          user,
+          bearer,
+          from: { address: m.address, name: m.displayName },
+          message,
+          timeoutMs,
+        }),
+    });
+  }
+
+  /** The newest messages of the account's INBOX over IMAP, newest first. */
+  async listNewest(accountId: string, options: { limit?: number } = {}): Promise<MessageSummary[]> {
+    const m = await this.get(accountId);
+    const limit = Math.min(Math.max(options.limit ?? 10, 1), 100);
+    const timeoutMs = this.#d.timeoutMs ?? 15_000;
+    return this.#withBearer(m, {
+      what: 'IMAP',
+      server: m.imap,
+      isAuthFailure: isImapAuthFailure,
+      run: async (user, bearer) =>
+        listNewestWithBearer({ server: m.imap, user, accessToken: await bearer(false), limit, timeoutMs }),
+    });
+  }
+
+  /**
+   * Runs a mail operation with the account's bearer. `bearer(false)` is `ensureFresh`;
+   * `bearer(true)` — asked by nodemailer inside the SMTP session after a refused XOAUTH2, or by us
+   * before the single retry — is ONE forced refresh. A second refusal ends the operation.
+   */
+  async #withBearer<T>(m: Mailbox, op: MailOp<T>): Promise<T> {
+    if (!m.connectionRef) throw new ConsentryError('MAIL_NOT_CONNECTED', { facts: { account: m.id } });
+    if (!m.address)
+      throw new ConsentryError('MAIL_SETTINGS_INVALID', { detail: 'The mailbox has no address.' });
+    const client = this.#d.client();
+    const connectionId = m.connectionRef;
+    let renewed = false;
+    let renewNext = false;
+    let tokenFailure: ConsentryError | undefined;
+    const tokens: string[] = [];
+    const bearer = async (renew: boolean): Promise<string> => {
+      const force = renew || renewNext;
+      try {
+        if (force && renewed) {
+          throw new ConsentryError('MAIL_AUTH_FAILED', {
+            detail: `${op.what} server ${op.server.host} refused the refreshed token too.`,
+            facts: { account: m.id, transport: op.what },
+          });
+        }
+        const token = force ? await client.refresh(connectionId) : await client.ensureFresh(connectionId);
+        if (force) renewed = true;
+        renewNext = false;
+        tokens.push(token.accessToken);
+        return token.accessToken;
+      } catch (e) {
+        // Kept aside: the transport gets a bare error (nodemailer rewrites the code of what it is given).
+        tokenFailure = this.#tokenError(m, e);
+        throw new Error('no access token');
+      }
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await op.run(m.address, bearer);
+        await this.#d.mailboxes.markUsed(m.id, this.#now());
+        return result;
+      } catch (e) {
+        if (tokenFailure) throw await this.#fail(m, tokenFailure);
+        if (!op.isAuthFailure(e)) throw await this.#fail(m, transportError(op.what, e, tokens));
+        // Refused, and no forced refresh yet (a server that answers 535 without the XOAUTH2
+        // challenge, or IMAP): one forced refresh and one retry. attempt ≤ 2 bounds it regardless.
+        if (!renewed && attempt < 2) {
+          renewNext = true;
+          continue;
+        }
+        throw await this.#fail(
+          m,
+          new ConsentryError('MAIL_AUTH_FAILED', {
+            detail: `${op.what} server ${op.server.host} said: ${serverReply(e, tokens)}`,
+            facts: { account: m.id, transport: op.what },
+            cause: safeCause(e, tokens),
+          }),
+        );
+      }
+    }
+  }
+
+  /** Token steps fail with a mailbox-level message: "Reconnect your mailbox" when the grant is gone. */
+  #tokenError(m: Mailbox, e: unknown): ConsentryError {
+    if (!isConsentryError(e)) return new ConsentryError('INTERNAL', { cause: e });
+    const grantGone =
+      e.code === 'CONNECTION_NEEDS_REAUTH' ||
+      e.code === 'CONNECTION_REVOKED' ||
+      e.code === 'CONNECTION_NO_REFRESH_TOKEN' ||
+      (e.code === 'TOKEN_REQUEST_REJECTED' && e.facts.oauthError === 'invalid_grant');
+    if (grantGone) {
+      return new ConsentryError('MAIL_RECONNECT_NEEDED', {
+        facts: { account: m.id, reason: e.code },
+        cause: e,
+      });
+    }
+    if (e.code === 'CONNECTION_UNKNOWN')
+      return new ConsentryError('MAIL_NOT_CONNECTED', { facts: { account: m.id } });
+    return e;
+  }
+
+  async #fail(m: Mailbox, error: ConsentryError): Promise<ConsentryError> {
+    await this.#d.mailboxes.setHealth(m.id, { lastError: error.message }, this.#now());
+    return error;
+  }
+}
+
+/** The server's reply line, never more: a token must not ride into a message. */
+function serverReply(error: unknown, tokens: readonly string[]): string {
+  const e = error as { response?: unknown; responseText?: unknown; message?: unknown; code?: unknown };
+  const text = [e.response, e.responseText, e.message].find((v) => typeof v === 'string' && v.length > 0);
+  const line = String(text ?? e.code ?? 'no reply')
+    .split(/\r?\n/)[0]!
+    .slice(0, 200);
+  return tokens.reduce((out, t) => (t ? out.split(t).join('[token]') : out), line);
+}
+
+function safeCause(error: unknown, tokens: readonly string[]): Error {
+  const e = error as { name?: unknown; code?: unknown };
+  return new Error(`${String(e?.name ?? 'Error')} ${String(e?.code ?? '')}: ${serverReply(error, tokens)}`);
+}
+
+function transportError(what: string, error: unknown, tokens: readonly string[]): ConsentryError {
+  if (isConsentryError(error)) return error;
+  return new ConsentryError('MAIL_SERVER_FAILED', {
+    detail: `${what}: ${serverReply(error, tokens)}`,
+    facts: { transport: what, code: String((error as { code?: unknown })?.code ?? '') },
+    cause: safeCause(error, tokens),
+  });
+}

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { Mailbox, MailSecurity, MailServer } from '../consumers/mail/mailbox.ts';
+import { toDate } from './json.ts';
+import type { Database, MailboxesTable } from './schema.ts';
+
+/** Mail accounts of the mail consumer. Plain functions over Kysely; nothing here is secret. */
+export interface NewMailbox {
+  clientRef: string;
+  address: string;
+  displayName?: string | undefined;
+  imap: MailServer;
+  smtp: MailServer;
+}
+
+export interface MailboxRepository {
+  create(input: NewMailbox, now: Date): Promise<Mailbox>;
+  get(id: string): Promise<Mailbox | undefined>;
+  list(): Promise<Mailbox[]>;
+  byConnection(connectionId: string): Promise<Mailbox | undefined>;
+  update(
+    id: string,
+    fields: Partial<Pick<Mailbox, 'address' | 'displayName' | 'imap' | 'smtp'>>,
+    now: Date,
+  ): Promise<void>;
+  setConnection(id: string, connectionRef: string | undefined, now: Date): Promise<void>;
+  setHealth(
+    id: string,
+    health: { healthNote?: string | null; lastError?: string | null },
+    now: Date,
+  ): Promise<void>;
+  markUsed(id: string, now: Date): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}
+
+function toMailbox(row: Selectable<MailboxesTable>): Mailbox {
+  return {
+    id: row.id,
+    clientRef: row.client_ref,
+    address: row.address,
+    displayName: row.display_name ?? undefined,
+    imap: { host: row.imap_host, port: Number(row.imap_port), security: row.imap_security as MailSecurity },
+    smtp: { host: row.smtp_host, port: Number(row.smtp_port), security: row.smtp_security as MailSecurity },
+    connectionRef: row.connection_ref ?? undefined,
+    healthNote: row.health_note ?? undefined,
+    lastError: row.last_error ?? undefined,
+    lastUsedAt: toDate(row.last_used_at),
+    createdAt: new Date(Number(row.created_at)),
+    updatedAt: new Date(Number(row.updated_at)),
+  };
+}
+
+export function createMailboxRepository(db: Kysely<Database>): MailboxRepository {
+  const get = async (id: string) => {
+    const row = await db.selectFrom('mailboxes').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toMailbox(row) : undefined;
+  };
+  return {
+    get,
+    async create(input, now) {
+      const id = randomUUID();
+      await db
+        .insertInto('mailboxes')
+        .values({
+          id,
+          client_ref: input.clientRef,
+          address: input.address,
+          display_name: input.displayName ?? null,
+          imap_host: input.imap.host,
+          imap_port: input.imap.port,
+          imap_security: input.imap.security,
+          smtp_host: input.smtp.host,
+          smtp_port: input.smtp.port,
+          smtp_security: input.smtp.security,
+          connection_ref: null,
+          health_note: null,
+          last_error: null,
+          last_used_at: null,
+          created_at: now.getTime(),
+          updated_at: now.getTime(),
+        })
+        .execute();
+      return (await get(id))!;
+    },
+    async list() {
+      const rows = await db.selectFrom('mailboxes').selectAll().orderBy('address').orderBy('id').execute();
+      return rows.map(toMailbox);
+    },
+    async byConnection(connectionId) {
+      const row = await db
+        .selectFrom('mailboxes')
+        .selectAll()
+        .where('connection_ref', '=', connectionId)
+        .executeTakeFirst();
+      return row ? toMailbox(row) : undefined;
+    },
+    async update(id, fields, now) {
+      await db
+        .updateTable('mailboxes')
+        .set({
+          ...(fields.address !== undefined ? { address: fields.address } : {}),
+          ...(fields.displayName !== undefined ? { display_name: fields.displayName } : {}),
+          ...(fields.imap
+            ? {
+                imap_host: fields.imap.host,
+                imap_port: fields.imap.port,
+                imap_security: fields.imap.security,
+              }
+            : {}),
+          ...(fields.smtp
+            ? {
+                smtp_host: fields.smtp.host,
+                smtp_port: fields.smtp.port,
+                smtp_security: fields.smtp.security,
+              }
+            : {}),
+          updated_at: now.getTime(),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    async setConnection(id, connectionRef, now) {
+      await db
+        .updateTable('mailboxes')
+        .set({
+          connection_ref: connectionRef ?? null,
+          health_note: null,
+          last_error: null,
+          updated_at: now.getTime(),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    async setHealth(id, health, now) {
+      await db
+        .updateTable('mailboxes')
+        .set({
+          ...(health.healthNote !== undefined ? { health_note: health.healthNote } : {}),
+          ...(health.lastError !== undefined ? { last_error: health.lastError } : {}),
+          updated_at: now.getTime(),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    async markUsed(id, now) {
+      await db
+        .updateTable('mailboxes')
+        .set({ last_used_at: now.getTime(), last_error: null })
+        .where('id', '=', id)
+        .execute();
+    },
+    async delete(id) {
+      const r = await db.deleteFrom('mailboxes').where('id', '=', id).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    },
+  };
+}
