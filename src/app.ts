@@ -4,12 +4,14 @@ import type { Logger } from 'pino';
 import { demoProvider } from './catalog/providers/demo.ts';
 import { CATALOG } from './catalog/providers/index.ts';
 import { ProviderRegistry } from './catalog/registry.ts';
+import { AuthServer, type AuthServerOptions } from './authserver/auth-server.ts';
 import type { Config } from './config/config.ts';
 import { createBuiltInConsumers, discoverConsumers, type Features } from './consumers/index.ts';
 import { ConsumerRegistry, type OAuth2Consumer } from './core/consumers.ts';
 import { OAuth2Client } from './core/oauth2-client.ts';
 import { random256, sha256 } from './core/random.ts';
 import { ConsentryError } from './domain/errors.ts';
+import { authServerPlugin } from './http/authserver.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
 import { HOME_PURPOSE } from './http/home.ts';
 import { buildServer } from './http/server.ts';
@@ -21,6 +23,7 @@ import { type DatabaseHandle, migrateToLatest, openDatabase } from './storage/da
 import { demoOidcAdapter } from './storage/demo-oidc.adapter.ts';
 import { createKyselyStore } from './storage/kysely-store.ts';
 import type { Store } from './storage/ports.ts';
+import { createProviderRoleStore } from './storage/provider-role.store.ts';
 
 /**
  * The composition root: the one place that wires concrete parts together. The CLI, the server
@@ -36,6 +39,8 @@ export interface Consentry {
   consumers: ConsumerRegistry;
   client: OAuth2Client;
   server: FastifyInstance;
+  /** Provider role: OAuth applications, signing keys, token endpoint, verifyAccessToken. */
+  authserver: AuthServer;
   /** The built-in consumers' services (mail accounts, sign-in). */
   features: Features;
   close(): Promise<void>;
@@ -50,6 +55,8 @@ export interface CreateOptions {
   /** Passed through to OAuth2Client (tests: crash hooks, short leases). */
   clientOptions?: Partial<import('./core/oauth2-client.ts').OAuth2ClientOptions>;
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
+  /** Provider role overrides (tests: failure-limit budgets, clock, a notifier). */
+  authserver?: Partial<Pick<AuthServerOptions, 'limiter' | 'now' | 'notifier'>>;
 }
 
 /** The built-in consumer behind the home page's "Add (Auth Code)". */
@@ -108,6 +115,17 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     }
 
     const csrfKey = Buffer.from(sha256(`csrf:${box.currentKeyId}:${config.publicBaseUrl}`));
+    // Provider role: KEYS_DIR is read now — a private key others can read stops start-up.
+    const authserver = new AuthServer({
+      publicBaseUrl: config.publicBaseUrl,
+      keysDir: config.keysDir,
+      dataDir: config.dataDir,
+      smtpUrl: config.smtpUrl,
+      store: createProviderRoleStore(database),
+      onKeyError: (e) => logger.error({ err: { name: e.name, message: e.message } }, 'signing keys withdrawn'),
+      ...options.authserver,
+    });
+    authserver.start();
     const server = await buildServer({
       logger,
       client,
@@ -115,7 +133,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       providers,
       demo,
       session: { secure: config.publicBaseUrl.startsWith('https:'), csrfKey, publicOrigin },
-      plugins: [...builtIn.plugins, ...(options.plugins ?? [])],
+      plugins: [...builtIn.plugins, authServerPlugin(authserver), ...(options.plugins ?? [])],
       health: async () => ({ database: database.dialect }),
     });
     return {
@@ -128,9 +146,11 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       consumers,
       client,
       server,
+      authserver,
       features: builtIn.features,
       async close() {
         await server.close();
+        authserver.close();
         await database.close();
       },
     };

@@ -1,0 +1,89 @@
+import type { ApplicationCredentials } from '../domain/application.ts';
+import type { RevokedTokenRepository } from '../storage/provider-role.ports.ts';
+import { type TokenVerifierDeps, verifyAccessTokenString } from './access-token.ts';
+import { invalidRequest, OAuthError } from './oauth-error.ts';
+
+/** RFC 7662 §2.2 — the introspection response. */
+export type IntrospectionResponse =
+  | { active: false }
+  | {
+      active: true;
+      scope: string;
+      client_id: string;
+      token_type: 'Bearer';
+      exp: number;
+      iat: number;
+      sub: string;
+      aud: string;
+      iss: string;
+      jti: string;
+    };
+
+/**
+ * @see RFC 7662 — the caller is an authenticated application and learns only about its own
+ * tokens (§4: a server may limit what a caller can see); anything else — expired, revoked,
+ * from a deactivated application, malformed, another client's — is `{"active": false}`.
+ */
+export async function introspect(
+  deps: TokenVerifierDeps,
+  caller: ApplicationCredentials,
+  params: Map<string, string>,
+): Promise<IntrospectionResponse> {
+  const token = params.get('token');
+  if (!token) throw invalidRequest('token is required.');
+  try {
+    const claims = await verifyAccessTokenString(deps, token, ['backend', 'frontend']);
+    if (claims.client_id !== caller.clientId) return { active: false };
+    return {
+      active: true,
+      scope: claims.scope,
+      client_id: claims.client_id,
+      token_type: 'Bearer',
+      exp: claims.exp,
+      iat: claims.iat,
+      sub: claims.sub,
+      aud: claims.aud,
+      iss: claims.iss,
+      jti: claims.jti,
+    };
+  } catch (e) {
+    if (e instanceof OAuthError && e.error === 'invalid_token') return { active: false };
+    throw e;
+  }
+}
+
+/**
+ * @see RFC 7009 — revokes an access token issued to the calling application: its `jti` is denied
+ * until the token's own `exp`. An unknown, invalid or already expired token is a success (§2.2);
+ * another client's token is refused (§2.1).
+ */
+export async function revoke(
+  deps: TokenVerifierDeps & { revokedTokens: RevokedTokenRepository },
+  caller: ApplicationCredentials,
+  params: Map<string, string>,
+): Promise<void> {
+  const token = params.get('token');
+  if (!token) throw invalidRequest('token is required.');
+  let claims: { client_id?: unknown; jti?: unknown; exp?: unknown };
+  try {
+    // Signature first: an unsigned look-alike must not plant rows in the deny list.
+    claims = await verifyAccessTokenString(deps, token, ['backend', 'frontend']);
+  } catch (e) {
+    if (!(e instanceof OAuthError)) throw e;
+    // Already unusable (expired, revoked, malformed, unknown key): nothing left to revoke.
+    return;
+  }
+  if (claims.client_id !== caller.clientId) throw notYours();
+  const now = deps.now();
+  await deps.revokedTokens.revoke(
+    String(claims.jti),
+    caller.clientId,
+    new Date(Number(claims.exp) * 1000),
+    new Date(now),
+  );
+  // Housekeeping on a rare path: the deny list only needs rows whose tokens could still be used.
+  await deps.revokedTokens.deleteExpired(new Date(now));
+}
+
+const notYours = () =>
+  new OAuthError('unauthorized_client', 'The token was not issued to the authenticated client.');

@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { API_PATHS, AUTHSERVER_PATHS, type AuthServer } from '../authserver/auth-server.ts';
+import type { OAuthRequestInput } from '../authserver/client-authentication.ts';
+import { OAuthError } from '../authserver/oauth-error.ts';
+import { eventsApiRoutes } from './events-api.ts';
+
+/**
+ * The provider role's HTTP face, in its own Fastify room: its own error handler answers in the
+ * RFCs' JSON shape (never the HTML error page), and every answer that carries or refuses a
+ * credential is `Cache-Control: no-store`. Routes are `public` to the console's access hook:
+ * they authenticate their callers themselves (client credentials, bearer tokens).
+ */
+export function authServerPlugin(authserver: AuthServer) {
+  return async (app: FastifyInstance): Promise<void> => {
+    await app.register(async (scope) => {
+      scope.setErrorHandler((error, request, reply) => {
+        if (error instanceof OAuthError) return sendOAuthError(reply, error);
+        const status = (error as { statusCode?: number }).statusCode ?? 500;
+        if (status < 500) {
+          // Fastify's own refusals (unsupported media type, body too large, bad JSON).
+          return sendOAuthError(reply, new OAuthError('invalid_request', 'The request could not be parsed.'));
+        }
+        request.log.error(
+          { code: (error as { code?: string }).code, name: (error as Error).name },
+          'authserver error',
+        );
+        return reply.status(500).header('cache-control', 'no-store').send({ error: 'server_error' });
+      });
+
+      const p = { config: { permission: 'public' } };
+
+      scope.post(AUTHSERVER_PATHS.token, p, async (request, reply) => {
+        const body = await authserver.token(oauthInput(request));
+        return noStore(reply).send(body);
+      });
+      scope.post(AUTHSERVER_PATHS.introspection, p, async (request, reply) => {
+        return noStore(reply).send(await authserver.introspect(oauthInput(request)));
+      });
+      scope.post(AUTHSERVER_PATHS.revocation, p, async (request, reply) => {
+        await authserver.revoke(oauthInput(request));
+        return noStore(reply).send({});
+      });
+      // RFC 6749 §3.2: the token endpoint is POST only; a GET (credentials in a URL) is refused.
+      scope.get(AUTHSERVER_PATHS.token, p, async (_request, reply) =>
+        sendOAuthError(reply.header('allow', 'POST'), new OAuthError('invalid_request', 'Use POST.', 405)),
+      );
+
+      scope.get(AUTHSERVER_PATHS.metadata, p, async (_request, reply) =>
+        reply.header('cache-control', 'public, max-age=300').send(authserver.metadata()),
+      );
+      scope.get(AUTHSERVER_PATHS.jwks, p, async (_request, reply) =>
+        reply
+          // Short: a new key is published this long before it signs (the CLI's default lead is longer).
+          .header('cache-control', 'public, max-age=300')
+          .type('application/jwk-set+json')
+          .send(authserver.keys.jwksJson()),
+      );
+
+      eventsApiRoutes(scope, authserver, API_PATHS);
+    });
+  };
+}
+
+function oauthInput(request: FastifyRequest): OAuthRequestInput {
+  return {
+    authorization: request.headers.authorization,
+    contentType: request.headers['content-type'],
+    body: request.body,
+    query: request.query,
+    address: request.ip,
+  };
+}
+
+function noStore(reply: FastifyReply): FastifyReply {
+  return reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+}
+
+function sendOAuthError(reply: FastifyReply, error: OAuthError): FastifyReply {
+  return noStore(reply).status(error.status).headers(error.headers).send(error.toJSON());
+}

@@ -1,0 +1,75 @@
+import type {
+  ApiAudience,
+  Application,
+  ApplicationCredentials,
+  Organization,
+} from '../domain/application.ts';
+
+/**
+ * Repository interfaces the provider role (src/authserver) depends on. Implementations live beside
+ * them in src/storage; the authserver never sees Kysely or a driver.
+ */
+
+export interface NewApplication {
+  clientId: string;
+  organizationId: string;
+  name: string;
+  ownerEmail: string;
+  audience: ApiAudience;
+  scopes: string[];
+  tokenLifetimeSeconds: number;
+  active: boolean;
+  secretHash: string;
+}
+
+export interface ApplicationUpdate {
+  name?: string;
+  organizationId?: string;
+  ownerEmail?: string;
+  audience?: ApiAudience;
+  scopes?: string[];
+  tokenLifetimeSeconds?: number;
+}
+
+export interface ApplicationFilter {
+  /** Case-insensitive substring of the name. */
+  name?: string;
+  /** Organization id or exact name. */
+  organization?: string;
+  status?: 'active' | 'inactive';
+}
+
+export interface OrganizationRepository {
+  /** Finds by exact name, creating it the first time. */
+  ensure(name: string, now: Date): Promise<Organization>;
+  get(id: string): Promise<Organization | undefined>;
+  list(): Promise<Organization[]>;
+}
+
+export interface ApplicationRepository {
+  insert(input: NewApplication, now: Date): Promise<Application>;
+  get(id: string): Promise<Application | undefined>;
+  getByClientId(clientId: string): Promise<Application | undefined>;
+  list(filter?: ApplicationFilter): Promise<Application[]>;
+  update(id: string, update: ApplicationUpdate, now: Date): Promise<Application | undefined>;
+  /** Deactivation also sets `tokens_valid_from = now`: outstanding tokens end for good. */
+  setActive(id: string, active: boolean, now: Date): Promise<Application | undefined>;
+  /** New secret hash; the old one stays valid until `previousValidUntil` (in the past = never). */
+  rotateSecret(id: string, secretHash: string, previousValidUntil: Date, now: Date): Promise<boolean>;
+  delete(id: string): Promise<boolean>;
+  /** The token endpoint's and the bearer check's hot path: one point read by client id. */
+  credentials(clientId: string): Promise<ApplicationCredentials | undefined>;
+}
+
+export interface RevokedTokenRepository {
+  /** Idempotent: revoking twice keeps one row. */
+  revoke(jti: string, clientId: string, expiresAt: Date, now: Date): Promise<void>;
+  isRevoked(jti: string): Promise<boolean>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+export interface ProviderRoleStore {
+  organizations: OrganizationRepository;
+  applications: ApplicationRepository;
+  revokedTokens: RevokedTokenRepository;
+}
