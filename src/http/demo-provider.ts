@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Adapter, type Configuration } from 'oidc-provider';
+import { handleInteraction, isInteractionPath } from './demo-interactions.ts';
 
 /**
  * A real OpenID provider (oidc-provider 8.x, certified) for the built-in demo and as the
@@ -15,6 +16,8 @@ export interface DemoClient {
   clientSecret: string;
   redirectUris: string[];
   tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post';
+  /** Shown on the consent screen. */
+  clientName?: string;
 }
 
 export interface DemoOidcOptions {
@@ -66,6 +69,7 @@ export async function createDemoOidcProvider(options: DemoOidcOptions): Promise<
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
       token_endpoint_auth_method: c.tokenEndpointAuthMethod ?? 'client_secret_basic',
+      ...(c.clientName ? { client_name: c.clientName } : {}),
     })),
     jwks: keys.jwks as Configuration['jwks'],
     cookies: { keys: keys.cookieKeys },
@@ -81,12 +85,20 @@ export async function createDemoOidcProvider(options: DemoOidcOptions): Promise<
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     scopes: ['openid', 'offline_access', 'email', 'profile', 'mail', 'calendar'],
     features: {
-      devInteractions: { enabled: true },
+      devInteractions: { enabled: false },
       revocation: { enabled: true },
       introspection: { enabled: true },
       userinfo: { enabled: true },
     },
     pkce: { required: () => true },
+    // Our own screens (./demo-interactions.ts), under the provider's mount path.
+    interactions: {
+      url: async (ctx, interaction) => {
+        const oidc = ctx.oidc as unknown as { urlFor(name: string): string };
+        const mount = new URL(oidc.urlFor('authorization')).pathname.replace(/\/auth$/, '');
+        return `${mount}/interaction/${interaction.uid}`;
+      },
+    },
     rotateRefreshToken: options.rotateRefreshToken ?? true,
     // Issue a refresh token whenever the client may use one (no offline_access dance for the demo).
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
@@ -109,16 +121,23 @@ export async function createDemoOidcProvider(options: DemoOidcOptions): Promise<
   return provider;
 }
 
-/** Serves the provider under a path prefix of another server (the `/demo` mount). */
+/**
+ * The provider as a plain request handler, serving its own interaction screens; with a `prefix`,
+ * mounted under a path of another server (the `/demo` mount).
+ */
 export function mountedCallback(
   provider: Provider,
-  prefix: string,
+  prefix = '',
 ): (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => void {
   const callback = provider.callback();
   return (req, res) => {
     const original = req.url ?? '/';
     req.originalUrl = original;
     req.url = original.slice(prefix.length) || '/';
+    if (isInteractionPath(req.url)) {
+      void handleInteraction(provider, prefix, req, res);
+      return;
+    }
     callback(req, res);
   };
 }

@@ -45,6 +45,24 @@ describe.skipIf(!chromiumAvailable())('demo flow in Chromium', () => {
     await page.close();
   });
 
+  it('deny on the demo consent screen comes back as cancelled, with nothing stored', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.baseUrl);
+    const rowsBefore = await page.locator('tr[data-connection]').count();
+    await page.getByRole('link', { name: 'Add (Auth Code)' }).first().click();
+    // Same browser: the demo provider remembers the sign-in and asks for consent again? It asks to sign in.
+    if (await page.locator('input[name="login"]').count()) {
+      await page.locator('input[name="login"]').fill('denier');
+      await page.locator('input[name="password"]').fill('anything');
+      await page.locator('button[type="submit"]').click();
+    }
+    await page.getByRole('link', { name: 'Deny' }).click();
+    await page.waitForURL(`${server.baseUrl}/?oauth=cancelled`);
+    await page.getByText('The connection was cancelled').waitFor();
+    expect(await page.locator('tr[data-connection]').count()).toBe(rowsBefore);
+    await page.close();
+  });
+
   it('the demo provider and health endpoint answer', async () => {
     const health = await fetch(`${server.baseUrl}/healthz`);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'sqlite' });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Provider from 'oidc-provider';
-import { createDemoOidcProvider, type DemoClient } from '../../src/http/demo-provider.ts';
+import { createDemoOidcProvider, type DemoClient, mountedCallback } from '../../src/http/demo-provider.ts';
 import { freePort } from './ports.ts';
 
 /**
@@ -48,12 +48,13 @@ export async function startRemoteOidc(options: {
     }
     await next();
     if (isToken) {
-      const grant = (ctx as unknown as { oidc?: { params?: { grant_type?: string } } }).oidc?.params?.grant_type;
+      const grant = (ctx as unknown as { oidc?: { params?: { grant_type?: string } } }).oidc?.params
+        ?.grant_type;
       if (grant === 'authorization_code' || grant === 'refresh_token') counts[grant]++;
       else counts.other++;
     }
   });
-  const server = createServer(provider.callback());
+  const server = createServer(mountedCallback(provider));
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   return {
     issuer,
