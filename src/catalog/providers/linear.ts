@@ -27,4 +27,6 @@ export default defineProvider({
   presets: { login: ['read'] },
   docs: { registerUrl: 'https://linear.app/settings/api/applications/new' },
   uncertain: ['Refresh-token lifetime and rotation are recent and not settled.'],
+  // The granted scope comes back as a JSON array.
+  quirks: 'scope-array',
 });

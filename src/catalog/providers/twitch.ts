@@ -26,5 +26,6 @@ export default defineProvider({
   ],
   presets: { login: ['openid', 'user:read:email'] },
   docs: { registerUrl: 'https://dev.twitch.tv/console/apps' },
-  quirks: 'twitch',
+  // The granted scope comes back as a JSON array.
+  quirks: 'scope-array',
 });

@@ -7,8 +7,8 @@ import { microsoftQuirks } from './microsoft.ts';
 import { notionQuirks } from './notion.ts';
 import type { ProviderQuirks } from './quirk.ts';
 import { salesforceQuirks } from './salesforce.ts';
+import { scopeArrayQuirks } from './scope-array.ts';
 import { slackQuirks } from './slack.ts';
-import { twitchQuirks } from './twitch.ts';
 
 /** Quirk modules by name. A provider entry names its module with `quirks: '<name>'`. */
 export const QUIRKS: Readonly<Record<string, ProviderQuirks>> = {
@@ -20,6 +20,6 @@ export const QUIRKS: Readonly<Record<string, ProviderQuirks>> = {
   microsoft: microsoftQuirks,
   notion: notionQuirks,
   salesforce: salesforceQuirks,
+  'scope-array': scopeArrayQuirks,
   slack: slackQuirks,
-  twitch: twitchQuirks,
 };
