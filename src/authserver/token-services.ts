@@ -20,20 +20,20 @@ export type IntrospectionResponse =
     };
 
 /**
- * @see RFC 7662 — the caller is an authenticated application and learns only about its own
- * tokens (§4: a server may limit what a caller can see); anything else — expired, revoked,
- * from a deactivated application, malformed, another client's — is `{"active": false}`.
+ * @see RFC 7662 — the caller must be an authenticated, active application (§2.1: protects against
+ * token scanning); it may be a resource server other than the token's client, so any valid token
+ * is described. Anything else — expired, revoked, from a deactivated or deleted application,
+ * malformed, signed by an unknown key — is just `{"active": false}` (§2.2).
  */
 export async function introspect(
   deps: TokenVerifierDeps,
-  caller: ApplicationCredentials,
+  _caller: ApplicationCredentials,
   params: Map<string, string>,
 ): Promise<IntrospectionResponse> {
   const token = params.get('token');
   if (!token) throw invalidRequest('token is required.');
   try {
     const claims = await verifyAccessTokenString(deps, token, ['backend', 'frontend']);
-    if (claims.client_id !== caller.clientId) return { active: false };
     return {
       active: true,
       scope: claims.scope,
