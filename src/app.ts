@@ -7,19 +7,24 @@ import { ProviderRegistry } from './catalog/registry.ts';
 import { AuthServer, type AuthServerOptions } from './authserver/auth-server.ts';
 import type { Config } from './config/config.ts';
 import { createBuiltInConsumers, discoverConsumers, type Features } from './consumers/index.ts';
+import { BackgroundRefresher } from './core/background-refresher.ts';
 import { ConsumerRegistry, type OAuth2Consumer } from './core/consumers.ts';
 import { OAuth2Client } from './core/oauth2-client.ts';
 import { random256, sha256 } from './core/random.ts';
+import { withRefreshLifetimes } from './core/refresh-lifetime.ts';
 import { ConsentryError } from './domain/errors.ts';
 import { authServerPlugin } from './http/authserver.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
-import { HOME_PURPOSE } from './http/home.ts';
+import { consoleConsumer } from './console/consumer.ts';
+import { type ConsoleServices, createConsoleServices } from './console/services.ts';
+import { consolePlugin } from './http/console/index.ts';
 import { buildServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
 import { isLoopbackUrl } from './protocol/provider-session.ts';
 import { loadKeys } from './secrets/key-ring.ts';
 import { SecretBox } from './secrets/secret-box.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './storage/database.ts';
+import { registerDemoClient } from './storage/demo-clients.repository.ts';
 import { demoOidcAdapter } from './storage/demo-oidc.adapter.ts';
 import { createKyselyStore } from './storage/kysely-store.ts';
 import type { Store } from './storage/ports.ts';
@@ -41,8 +46,12 @@ export interface Consentry {
   server: FastifyInstance;
   /** Provider role: OAuth applications, signing keys, token endpoint, verifyAccessToken. */
   authserver: AuthServer;
+  /** Scale-out: runs while the server listens (undefined when BACKGROUND_REFRESH=false). */
+  backgroundRefresher: BackgroundRefresher | undefined;
   /** The built-in consumers' services (mail accounts, sign-in). */
   features: Features;
+  /** Admin console service layer (users, clients, connections), shared by pages and CLI. */
+  console: ConsoleServices;
   close(): Promise<void>;
 }
 
@@ -58,12 +67,6 @@ export interface CreateOptions {
   /** Provider role overrides (tests: failure-limit budgets, clock, a notifier). */
   authserver?: Partial<Pick<AuthServerOptions, 'limiter' | 'now' | 'notifier'>>;
 }
-
-/** The built-in consumer behind the home page's "Add (Auth Code)". */
-const consoleConsumer: OAuth2Consumer = {
-  purpose: HOME_PURPOSE,
-  onTokenGranted: () => '/?oauth=connected',
-};
 
 export async function createConsentry(config: Config, options: CreateOptions = {}): Promise<Consentry> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
@@ -95,7 +98,12 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     ]);
     const publicOrigin = new URL(config.publicBaseUrl).origin;
     const client = new OAuth2Client({
-      store,
+      // Stamps refresh-token expiries from the providers' documented lifetimes (scale-out).
+      store: withRefreshLifetimes(store, (key) => {
+        const days = providers.has(key) ? providers.get(key).refreshToken.lifetimeDays : undefined;
+        const rotates = providers.has(key) ? providers.get(key).refreshToken.rotates : 'unknown';
+        return days ? { lifetimeMs: days * 86_400_000, rotates } : undefined;
+      }),
       providers,
       consumers,
       redirectUri: config.redirectUri,
@@ -105,6 +113,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
         allowInsecure: (url) => isLoopbackUrl(url) || url.origin === publicOrigin,
         timeoutMs: 10_000,
       },
+      ...(config.instanceId ? { instanceId: config.instanceId } : {}),
       ...options.clientOptions,
     });
 
@@ -126,16 +135,56 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       ...options.authserver,
     });
     authserver.start();
+    const session = { secure: config.publicBaseUrl.startsWith('https:'), csrfKey, publicOrigin };
+    const consoleServices = createConsoleServices({
+      db: database.db,
+      store,
+      client,
+      providers,
+      publicBaseUrl: config.publicBaseUrl,
+      // Clients registered for the built-in demo provider become clients it accepts.
+      onClientSaved: async (c, secret) => {
+        if (c.providerKey !== 'demo' || !config.demoProvider || c.options.builtIn) return;
+        const clientSecret = secret ?? (await store.clients.secretOf(c.id));
+        if (clientSecret)
+          await registerDemoClient(database.db, { clientId: c.clientId, clientSecret, redirectUri: config.redirectUri });
+      },
+    });
     const server = await buildServer({
       logger,
       client,
       store,
       providers,
       demo,
-      session: { secure: config.publicBaseUrl.startsWith('https:'), csrfKey, publicOrigin },
-      plugins: [...builtIn.plugins, authServerPlugin(authserver), ...(options.plugins ?? [])],
+      session,
+      plugins: [
+        consolePlugin({ services: consoleServices, session, config, providers, store, client, db: database.db }),
+        ...builtIn.plugins,
+        authServerPlugin(authserver),
+        ...(options.plugins ?? []),
+      ],
       health: async () => ({ database: database.dialect }),
     });
+    // Scale-out: every instance that serves HTTP also keeps connections fresh (the lease keeps
+    // instances from refreshing one connection twice). CLI commands never listen, so never sweep.
+    const backgroundRefresher = config.backgroundRefresh.enabled
+      ? new BackgroundRefresher({
+          client,
+          connections: store.connections,
+          providerOf: (key) => (providers.has(key) ? providers.get(key) : undefined),
+          emit: (event) => {
+            client.events.emit('connection', event);
+            const consumer = consumers.has(event.purpose) ? consumers.get(event.purpose) : undefined;
+            void Promise.resolve(consumer?.onConnectionEvent?.(event)).catch(() => {});
+          },
+          ...config.backgroundRefresh,
+          log: (level, facts, message) => logger[level](facts, message),
+        })
+      : undefined;
+    if (backgroundRefresher) {
+      server.addHook('onListen', async () => backgroundRefresher.start());
+      server.addHook('onClose', async () => backgroundRefresher.stop());
+    }
     return {
       config,
       logger,
@@ -147,7 +196,9 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       client,
       server,
       authserver,
+      backgroundRefresher,
       features: builtIn.features,
+      console: consoleServices,
       async close() {
         await server.close();
         authserver.close();
@@ -202,6 +253,7 @@ async function startDemoProvider(config: Config, store: Store, database: Databas
         clientId: client.clientId,
         clientSecret: (await store.clients.secretOf(client.id))!,
         redirectUris: [config.redirectUri],
+        clientName: 'Consentry',
       },
     ],
     adapter: demoOidcAdapter(database.db),

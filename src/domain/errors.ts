@@ -118,6 +118,24 @@ export const ERROR_CATALOGUE = {
   MAIL_SERVER_FAILED: { status: 502, message: 'The mail server could not complete the request.' },
   SIGNIN_NOT_ALLOWED: { status: 403, message: 'This account may not sign in to Consentry.' },
   SIGNIN_FAILED: { status: 400, message: 'Signing in did not work; start again.' },
+
+  // Admin console and CLI: users, permissions, sessions, connect links, key rotation (issue 4)
+  ROUTE_PERMISSION_MISSING: { status: 500, message: 'This route declares no known permission.' },
+  SIGN_IN_REQUIRED: { status: 401, message: 'Sign in to continue.' },
+  FORBIDDEN: { status: 403, message: 'You do not have permission for this.' },
+  SIGN_IN_INVALID: { status: 401, message: 'The email address or password is wrong.' },
+  SETUP_CLOSED: {
+    status: 403,
+    message: 'The first-run setup is closed: an administrator already exists. Sign in instead.',
+  },
+  USER_INVALID: { status: 400, message: 'The user is invalid.' },
+  USER_UNKNOWN: { status: 404, message: 'No such user.' },
+  USER_EXISTS: { status: 409, message: 'A user with this email address already exists.' },
+  HANDOFF_INVALID: {
+    status: 400,
+    message: 'This connect link is unknown, expired or already used. Run `consentry connect` again.',
+  },
+  REWRAP_INCOMPLETE: { status: 500, message: 'Some sealed values could not be re-sealed under the current key.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

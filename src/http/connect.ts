@@ -1,34 +1,64 @@
 import type { FastifyInstance } from 'fastify';
-import type { OAuth2Client } from '../core/oauth2-client.ts';
 import { ConsentryError } from '../domain/errors.ts';
-import { HOME_PURPOSE } from './home.ts';
-import { csrfToken, type SessionSettings, sessionId } from './session.ts';
+import { assertSameSitePath } from '../domain/safe-path.ts';
+import { actorOf, type ConsoleContext, csrfOf } from './console/context.ts';
+import { sessionId } from './session.ts';
 
 /**
- * "Add (Auth Code)": starts a flow and sends the browser to the provider. A link, not a form
- * POST, because CSP `form-action 'self'` also governs the redirect that follows a form (Chrome),
- * and the provider is another origin; the CSRF token rides in the link instead.
+ * Starting flows toward a provider: "Add (Auth Code)", "Reconnect", and the one-time links
+ * `consentry connect` prints. Links (GET), not form POSTs, because CSP `form-action 'self'` also
+ * governs the redirect that follows a form in Chrome, and the provider is another origin; the
+ * CSRF token rides in the link instead (the CLI link's token is itself the credential).
  */
-export function connectRoutes(
-  app: FastifyInstance,
-  deps: { client: OAuth2Client; session: SessionSettings },
-): void {
-  app.get('/connect/:clientId', { config: { permission: 'public' } }, async (request, reply) => {
-    const { clientId } = request.params as { clientId: string };
+export function connectRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
+  const checkCsrf = (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
     const q = request.query as Record<string, string | undefined>;
-    const sid = sessionId(request, reply, deps.session);
-    if (q._csrf !== csrfToken(sid, deps.session)) {
+    if (!q._csrf || q._csrf !== csrfOf(request, reply, ctx))
       throw new ConsentryError('BAD_REQUEST', {
         detail: 'The link’s security token is invalid; go back and try again.',
       });
-    }
-    const url = await deps.client.beginConsent({
-      client: clientId,
-      ...(q.preset ? { preset: q.preset } : {}),
-      purpose: HOME_PURPOSE,
-      returnUrl: '/',
-      session: sid,
+  };
+
+  app.get('/connect/:clientId', { config: { permission: 'connect_accounts' } }, async (request, reply) => {
+    const { clientId } = request.params as { clientId: string };
+    const q = request.query as Record<string, string | undefined>;
+    checkCsrf(request, reply);
+    let returnTo: string | undefined;
+    if (q.return) returnTo = assertSameSitePath(q.return);
+    const url = await ctx.services.oauth.beginConnect(actorOf(request), {
+      clientId,
+      session: sessionId(request, reply, ctx.session),
+      preset: q.preset || undefined,
+      scopes: q.scopes ? q.scopes.split(/\s+/).filter(Boolean) : undefined,
+      returnTo,
     });
     return reply.header('cache-control', 'no-store').redirect(url, 303);
+  });
+
+  app.get(
+    '/connections/:id/reconnect',
+    { config: { permission: 'connect_accounts' } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      checkCsrf(request, reply);
+      const actor = actorOf(request);
+      const c = await ctx.services.oauth.getConnection(actor, id);
+      const url = await ctx.services.oauth.beginConnect(actor, {
+        clientId: c.clientRef,
+        session: sessionId(request, reply, ctx.session),
+        reconnect: c.id,
+      });
+      return reply.header('cache-control', 'no-store').redirect(url, 303);
+    },
+  );
+
+  app.get('/connect/link/:token', { config: { permission: 'public' } }, async (request, reply) => {
+    const { token } = request.params as { token: string };
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new ConsentryError('HANDOFF_INVALID');
+    const url = await ctx.services.oauth.followHandoff(token, sessionId(request, reply, ctx.session));
+    return reply
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .redirect(url, 303);
   });
 }

@@ -50,7 +50,23 @@ input[type=text],input[type=password],input[type=email],input[type=search],input
 .flash{padding:.6rem .9rem;border-radius:6px;margin-bottom:1rem;border:1px solid}.flash.ok{background:#e7f6ee;border-color:#a6dcc0}.flash.error{background:#fdecea;border-color:#f5b5ad}.flash.warn{background:#fff4e0;border-color:#f3cf8e}
 code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em;word-break:break-all}
 .empty{padding:1.5rem;text-align:center;color:var(--muted)}
-@media (max-width:640px){th:nth-child(n+4),td:nth-child(n+4){display:none}main{padding:.75rem}}
+header nav ul{list-style:none;display:flex;gap:.25rem;margin:0;padding:0;flex-wrap:wrap}header nav a{padding:.3rem .6rem;border-radius:6px;display:block}
+header nav a:hover,header nav a[aria-current=page]{background:#27324a}header .who{margin-left:auto;display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
+.muted-inv{color:#c7cede;font-size:.9em}header .who button{padding:.2rem .6rem}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}
+.small{font-size:.85em}.narrow{max-width:28rem;margin:2rem auto}.crumbs{margin:0;color:var(--muted);font-size:.9em}
+.badge{display:inline-block;padding:.05rem .5rem;border-radius:999px;border:1px solid var(--line);font-size:.8em;color:var(--muted);background:#fff}
+.badge.ok{color:var(--ok);border-color:#a6dcc0;background:#e7f6ee}.badge.warn{color:var(--warn);border-color:#f3cf8e;background:#fff4e0}
+.copy-row{display:flex;gap:.5rem;max-width:44rem}.copy-row input{flex:1;max-width:none}
+.toolbar{display:flex;gap:.5rem;flex-wrap:wrap;align-items:center;margin-bottom:.75rem}
+form.search{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap;margin-bottom:1rem}form.search label{margin:0}form.search input,form.search select{width:auto;flex:1;min-width:10rem;max-width:24rem}
+td.actions{white-space:nowrap}td.actions .button,td.actions button{margin:.1rem 0;padding:.25rem .55rem;font-size:.9em}
+dl.facts{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.35rem 1rem;margin:0}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+pre{background:#0f172a;color:#e2e8f0;padding:.75rem;border-radius:6px;overflow-x:auto;white-space:pre-wrap;word-break:break-all;font-size:.85em}
+fieldset{border:1px solid var(--line);border-radius:6px;margin:.6rem 0;padding:.4rem .75rem}legend{font-weight:600}
+label.check{display:block;font-weight:400;margin:.2rem 0}form.perms fieldset{border:0;padding:0;margin:0 0 .3rem}
+ol.steps li{margin:.2rem 0}.danger-zone{border-color:#f5b5ad}.flash ul{margin:.4rem 0 0}
+@media (max-width:640px){table.connections th:nth-child(n+5),table.connections td:nth-child(n+5):not(.actions){display:none}main{padding:.75rem}header .who{margin-left:0}dl.facts{grid-template-columns:1fr}td.actions{white-space:normal}}
 `;
 
 export function layout(
@@ -60,7 +76,7 @@ export function layout(
 ): string {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title} · Consentry</title><link rel="stylesheet" href="/assets/style.css"></head>
+<title>${title} · Consentry</title><link rel="stylesheet" href="/assets/style.css"><script src="/assets/console.js" defer></script></head>
 <body><header><a class="brand" href="/">Consentry</a>${options.nav ?? ''}</header>
 <main>${options.flash ?? ''}${body}</main></body></html>`.value;
 }

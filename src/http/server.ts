@@ -6,9 +6,8 @@ import type { ProviderRegistry } from '../catalog/registry.ts';
 import type { OAuth2Client } from '../core/oauth2-client.ts';
 import type { Store } from '../storage/ports.ts';
 import { callbackRoutes } from './callback.ts';
-import { connectRoutes } from './connect.ts';
 import { installErrorHandler } from './error-page.ts';
-import { homeRoutes } from './home.ts';
+import { collectRoutes } from './console/route-table.ts';
 import { STYLE } from './html.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import type { SessionSettings } from './session.ts';
@@ -42,6 +41,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
     trustProxy: false,
   });
+  // Before any route: the table the route-permission test walks (every face, every route).
+  collectRoutes(app);
   const demo = deps.demo;
   if (demo) {
     // Hand /demo/* to oidc-provider before Fastify parses bodies: it reads the raw request itself.
@@ -66,8 +67,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     reply.type('text/css').header('cache-control', 'public, max-age=3600').send(STYLE),
   );
   callbackRoutes(app, deps);
-  connectRoutes(app, deps);
-  homeRoutes(app, deps);
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;
 }

@@ -114,6 +114,9 @@ export interface Database {
   mailboxes: MailboxesTable;
   signin_links: SigninLinksTable;
   signin_tickets: SigninTicketsTable;
+  console_users: ConsoleUsersTable;
+  console_sessions: ConsoleSessionsTable;
+  console_handoffs: ConsoleHandoffsTable;
 }
 
 /** Consumers (issue 7): mail accounts, sign-in links and one-time sign-in tickets. */
@@ -150,6 +153,36 @@ export interface SigninTicketsTable {
   session_hash: string;
   user_ref: string;
   return_to: string;
+  expires_at: number;
+  created_at: number;
+}
+
+/** Admin console (issue 4): local users, their sessions (hashed ids), CLI connect hand-offs. */
+export interface ConsoleUsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  /** Space-separated permission names. */
+  permissions: string;
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ConsoleSessionsTable {
+  id_hash: string;
+  user_id: string;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface ConsoleHandoffsTable {
+  token_hash: string;
+  id: string;
+  client_ref: string;
+  scopes: string | null;
+  preset: string | null;
+  used_at: number | null;
   expires_at: number;
   created_at: number;
 }

@@ -3,6 +3,7 @@ import * as m0001 from './0001-client-core.ts';
 import * as m0002 from './0002-provider-role.ts';
 import * as m0003 from './0003-refresh-lapse.ts';
 import * as m0004 from './0004-consumers.ts';
+import * as m0005 from './0005-console.ts';
 
 /**
  * Every migration, in order. Static imports (not a folder scan) so the list is the same under tsx,
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0002-provider-role': m0002,
   '0003-refresh-lapse': m0003,
   '0004-consumers': m0004,
+  '0005-console': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

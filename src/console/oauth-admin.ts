@@ -1,0 +1,399 @@
+import type { OAuth2Provider } from '../catalog/provider.ts';
+import type { ProviderRegistry } from '../catalog/registry.ts';
+import { validateTemplateValues } from '../catalog/template.ts';
+import { isSecureRedirectUri } from '../config/config.ts';
+import type { OAuth2Client } from '../core/oauth2-client.ts';
+import { random256, sha256 } from '../core/random.ts';
+import type { Connection, ConnectionStatus, RegisteredClient } from '../domain/connection.ts';
+import { ConsentryError, isConsentryError } from '../domain/errors.ts';
+import { assertSameSitePath } from '../domain/safe-path.ts';
+import type { HandoffRepository } from '../storage/console.ports.ts';
+import type { Store } from '../storage/ports.ts';
+import { type Actor, assertCan, can } from './actor.ts';
+import { CONSOLE_PURPOSE, type ConsolePayload } from './consumer.ts';
+import { decodeUnverifiedJwt, type UnverifiedJwt } from './jwt-inspect.ts';
+
+/**
+ * The service layer behind the console pages and the CLI: providers, registered clients,
+ * connections. Both faces call these methods with an `Actor`; permissions are checked here too,
+ * so a page that forgets a check still cannot act beyond its user's rights.
+ *
+ * Everything OAuth goes through `OAuth2Client` (consent, refresh, revoke) and the `Store`.
+ */
+export interface OAuthAdminOptions {
+  store: Store;
+  client: OAuth2Client;
+  providers: ProviderRegistry;
+  handoffs: HandoffRepository;
+  publicBaseUrl: string;
+  /** Called after a client is saved (the composition root registers demo clients at the demo provider). */
+  onClientSaved?: (client: RegisteredClient, secret: string | undefined) => Promise<void> | void;
+  now?: () => Date;
+}
+
+export interface ProviderListing {
+  provider: OAuth2Provider;
+  configured: boolean;
+  clients: number;
+}
+
+export interface ClientInput {
+  name: string;
+  clientId: string;
+  /** Blank or undefined on update = unchanged (write-only field). */
+  clientSecret?: string | undefined;
+  templateValues?: Record<string, string | undefined>;
+}
+
+export interface Inspection {
+  connectionId: string;
+  tokenType: string;
+  accessToken: string;
+  scopes: string[];
+  expiresAt: Date | undefined;
+  /** Decoded, NOT verified. */
+  jwt: UnverifiedJwt | undefined;
+  idTokenClaims: Record<string, unknown> | undefined;
+}
+
+const HANDOFF_TTL_MS = 10 * 60 * 1000;
+
+export class OAuthAdmin {
+  readonly #o: OAuthAdminOptions;
+  readonly #now: () => Date;
+
+  constructor(options: OAuthAdminOptions) {
+    this.#o = options;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  get redirectUri(): string {
+    return this.#o.client.redirectUri;
+  }
+
+  /** False when providers will refuse the redirect URI (plain http on a non-loopback host). */
+  get redirectUriIsSecure(): boolean {
+    return isSecureRedirectUri(this.redirectUri);
+  }
+
+  // ── providers ───────────────────────────────────────────────────────────────
+
+  async listProviders(search = ''): Promise<ProviderListing[]> {
+    const counts = new Map<string, number>();
+    for (const c of await this.#o.store.clients.list())
+      counts.set(c.providerKey, (counts.get(c.providerKey) ?? 0) + 1);
+    const q = search.trim().toLowerCase();
+    return this.#o.providers
+      .all()
+      .filter(
+        (p) =>
+          !q ||
+          p.key.includes(q) ||
+          p.displayName.toLowerCase().includes(q) ||
+          p.scopes.some((s) => s.name.toLowerCase().includes(q)),
+      )
+      .map((provider) => ({
+        provider,
+        configured: counts.has(provider.key),
+        clients: counts.get(provider.key) ?? 0,
+      }));
+  }
+
+  provider(key: string): OAuth2Provider {
+    return this.#o.providers.get(key);
+  }
+
+  /** The scopes to add at the provider's console: every preset's scopes, in catalog order. */
+  scopesToRegister(provider: OAuth2Provider): string[] {
+    const wanted = new Set(Object.values(provider.presets).flat());
+    const ordered = provider.scopes.map((s) => s.name).filter((s) => wanted.has(s));
+    return ordered.length ? ordered : [...wanted];
+  }
+
+  // ── registered clients ──────────────────────────────────────────────────────
+
+  async listClients(actor: Actor, filter: { providerKey?: string } = {}): Promise<RegisteredClient[]> {
+    if (!can(actor, 'administer_oauth')) assertCan(actor, 'connect_accounts');
+    return this.#o.store.clients.list(filter);
+  }
+
+  async getClient(actor: Actor, id: string): Promise<RegisteredClient> {
+    if (!can(actor, 'administer_oauth')) assertCan(actor, 'connect_accounts');
+    return this.#mustClient(id);
+  }
+
+  /** Finds a client by id, or by name when the name is unique. */
+  async findClient(actor: Actor, ref: string): Promise<RegisteredClient> {
+    const clients = await this.listClients(actor);
+    const byId = clients.find((c) => c.id === ref);
+    if (byId) return byId;
+    const byName = clients.filter((c) => c.name === ref || `${c.providerKey}/${c.name}` === ref);
+    if (byName.length === 1) return byName[0]!;
+    if (byName.length > 1)
+      throw new ConsentryError('CLIENT_AMBIGUOUS', {
+        detail: 'Use the id or provider/name.',
+        facts: { client: ref },
+      });
+    throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: ref } });
+  }
+
+  async createClient(actor: Actor, providerKey: string, input: ClientInput): Promise<RegisteredClient> {
+    assertCan(actor, 'administer_oauth');
+    const provider = this.#o.providers.get(providerKey);
+    const fields = this.#validate(provider, input, { creating: true });
+    if (fields.clientSecret !== undefined) assertCan(actor, 'manage_secrets');
+    let client: RegisteredClient;
+    try {
+      client = await this.#o.store.clients.create({ providerKey, ...fields });
+    } catch (cause) {
+      throw this.#duplicateName(cause, provider, fields.name);
+    }
+    await this.#o.onClientSaved?.(client, fields.clientSecret);
+    return client;
+  }
+
+  async updateClient(actor: Actor, id: string, input: ClientInput): Promise<RegisteredClient> {
+    assertCan(actor, 'administer_oauth');
+    const existing = await this.#mustClient(id);
+    const provider = this.#o.providers.get(existing.providerKey);
+    const fields = this.#validate(provider, input, { creating: false, existing });
+    // Replacing a secret is managing it; leaving the write-only field blank is not.
+    if (fields.clientSecret !== undefined) assertCan(actor, 'manage_secrets');
+    let client: RegisteredClient | undefined;
+    try {
+      client = await this.#o.store.clients.update(id, fields);
+    } catch (cause) {
+      throw this.#duplicateName(cause, provider, fields.name);
+    }
+    if (!client) throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: id } });
+    await this.#o.onClientSaved?.(client, fields.clientSecret);
+    return client;
+  }
+
+  async deleteClient(actor: Actor, id: string): Promise<void> {
+    assertCan(actor, 'administer_oauth');
+    const client = await this.#mustClient(id);
+    if (client.options.builtIn)
+      throw new ConsentryError('CLIENT_INVALID', { detail: 'The built-in demo client cannot be deleted.' });
+    await this.#o.store.clients.delete(id);
+  }
+
+  // ── connections ─────────────────────────────────────────────────────────────
+
+  /** Administrators see every connection; others only those they started. */
+  async listConnections(
+    actor: Actor,
+    filter: { clientRef?: string; status?: ConnectionStatus } = {},
+  ): Promise<Connection[]> {
+    if (!can(actor, 'administer_oauth')) assertCan(actor, 'connect_accounts');
+    const all = await this.#o.store.connections.list(filter);
+    return all.filter((c) => this.#visible(actor, c));
+  }
+
+  async getConnection(actor: Actor, id: string): Promise<Connection> {
+    const c = await this.#o.store.connections.get(id);
+    if (!c || !this.#visible(actor, c))
+      throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: id } });
+    return c;
+  }
+
+  async refreshConnection(actor: Actor, id: string): Promise<Connection> {
+    await this.getConnection(actor, id);
+    const outcome = await this.#o.client.refreshConnection(id);
+    return outcome.connection as Connection;
+  }
+
+  async revokeConnection(actor: Actor, id: string): Promise<{ atProvider: boolean }> {
+    await this.getConnection(actor, id);
+    return this.#o.client.revoke(id);
+  }
+
+  async deleteConnection(actor: Actor, id: string): Promise<void> {
+    await this.getConnection(actor, id);
+    await this.#o.store.connections.delete(id);
+  }
+
+  /** The raw token and its decoded (unverified) JWT parts: manage-secrets only. */
+  async inspectConnection(actor: Actor, id: string): Promise<Inspection> {
+    assertCan(actor, 'manage_secrets');
+    const c = await this.getConnection(actor, id);
+    return {
+      connectionId: c.id,
+      tokenType: c.tokenType,
+      accessToken: c.accessToken,
+      scopes: c.scopes,
+      expiresAt: c.expiresAt,
+      jwt: decodeUnverifiedJwt(c.accessToken),
+      idTokenClaims: c.idTokenClaims,
+    };
+  }
+
+  // ── starting flows ──────────────────────────────────────────────────────────
+
+  /** "Add (Auth Code)" / "Reconnect" from the browser: the consent URL for this session. */
+  async beginConnect(
+    actor: Actor,
+    input: {
+      clientId: string;
+      session: string;
+      scopes?: string[] | undefined;
+      preset?: string | undefined;
+      reconnect?: string | undefined;
+      handoff?: string | undefined;
+      /** Same-site page to come back to (default: the client's connections page). */
+      returnTo?: string | undefined;
+    },
+  ): Promise<string> {
+    if (!input.handoff) assertCan(actor, 'connect_accounts');
+    const client = await this.#mustClient(input.clientId);
+    let scopes = input.scopes;
+    if (input.reconnect) {
+      const c = await this.getConnection(actor, input.reconnect);
+      if (c.clientRef !== client.id) throw new ConsentryError('CONNECTION_UNKNOWN');
+      if (!scopes && !input.preset && c.scopes.length) scopes = c.scopes;
+    }
+    const returnTo = input.returnTo
+      ? assertSameSitePath(input.returnTo)
+      : `/clients/${encodeURIComponent(client.id)}/connections`;
+    const payload: ConsolePayload = { returnTo };
+    if (actor.userId) payload.userId = actor.userId;
+    if (input.handoff) payload.handoff = input.handoff;
+    return this.#o.client.beginConsent({
+      client: client.id,
+      ...(scopes?.length ? { scopes } : {}),
+      ...(input.preset ? { preset: input.preset } : {}),
+      purpose: CONSOLE_PURPOSE,
+      payload: payload as Record<string, unknown>,
+      returnUrl: returnTo,
+      session: input.session,
+      ...(input.reconnect ? { reconnect: input.reconnect } : {}),
+    });
+  }
+
+  /**
+   * `consentry connect`: a one-time link to this server that starts the flow in whichever browser
+   * opens it (the flow must be bound to that browser's session, not the terminal's).
+   */
+  async createHandoff(
+    actor: Actor,
+    input: { clientId: string; scopes?: string[] | undefined; preset?: string | undefined },
+  ): Promise<{ id: string; url: string; expiresAt: Date }> {
+    assertCan(actor, 'connect_accounts');
+    const client = await this.#mustClient(input.clientId);
+    const provider = this.#o.providers.get(client.providerKey);
+    if (input.scopes?.length && input.preset)
+      throw new ConsentryError('SCOPES_INVALID', { detail: 'Give scopes or a preset, not both.' });
+    if (input.preset && !provider.presets[input.preset])
+      throw new ConsentryError('SCOPES_INVALID', {
+        detail: `${provider.displayName} has no “${input.preset}” preset (${Object.keys(provider.presets).join(', ') || 'none'}).`,
+      });
+    const token = random256();
+    const id = random256().slice(0, 16);
+    const now = this.#now();
+    const expiresAt = new Date(now.getTime() + HANDOFF_TTL_MS);
+    await this.#o.handoffs.create(
+      {
+        id,
+        tokenHash: sha256(token),
+        clientRef: client.id,
+        scopes: input.scopes,
+        preset: input.preset,
+        expiresAt,
+      },
+      now,
+    );
+    return { id, url: `${this.#o.publicBaseUrl}/connect/link/${token}`, expiresAt };
+  }
+
+  /** Opens a hand-off link (single use) and returns the provider's consent URL. */
+  async followHandoff(token: string, session: string): Promise<string> {
+    const h = await this.#o.handoffs.consume(sha256(token), this.#now());
+    if (!h) throw new ConsentryError('HANDOFF_INVALID');
+    const operator: Actor = { userId: undefined, label: 'connect link', permissions: ['connect_accounts'] };
+    return this.beginConnect(operator, {
+      clientId: h.clientRef,
+      session,
+      scopes: h.scopes,
+      preset: h.preset,
+      handoff: h.id,
+    });
+  }
+
+  /** The connection a hand-off produced, once the browser finished the flow. */
+  async handoffResult(
+    id: string,
+  ): Promise<{ used: boolean; expired: boolean; connection: Connection | undefined }> {
+    const h = await this.#o.handoffs.get(id);
+    if (!h) throw new ConsentryError('HANDOFF_INVALID');
+    const connection = (
+      await this.#o.store.connections.list({ clientRef: h.clientRef, purpose: CONSOLE_PURPOSE })
+    ).find((c) => (c.payload as ConsolePayload).handoff === id);
+    return { used: h.usedAt !== undefined, expired: h.expiresAt <= this.#now(), connection };
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────────
+
+  #visible(actor: Actor, c: Connection): boolean {
+    if (can(actor, 'administer_oauth')) return true;
+    return actor.userId !== undefined && (c.payload as ConsolePayload).userId === actor.userId;
+  }
+
+  async #mustClient(id: string): Promise<RegisteredClient> {
+    const c = await this.#o.store.clients.get(id);
+    if (!c) throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: id } });
+    return c;
+  }
+
+  #validate(
+    provider: OAuth2Provider,
+    input: ClientInput,
+    ctx: { creating: boolean; existing?: RegisteredClient },
+  ): {
+    name: string;
+    clientId: string;
+    clientSecret: string | undefined;
+    templateValues: Record<string, string>;
+  } {
+    const name = input.name.trim();
+    if (!name || name.length > 80)
+      throw new ConsentryError('CLIENT_INVALID', {
+        detail: 'Name the client by its purpose (1–80 characters), e.g. “Mail” or “Sign-in”.',
+        facts: { field: 'name' },
+      });
+    const clientId = input.clientId.trim();
+    const dynamic = Boolean(this.#o.providers.quirksOf(provider).registerClient);
+    if (!clientId && !dynamic)
+      throw new ConsentryError('CLIENT_INVALID', {
+        detail: `Paste the Client ID from ${provider.displayName}.`,
+        facts: { field: 'clientId' },
+      });
+    if (clientId.length > 512 || /\s/.test(clientId))
+      throw new ConsentryError('CLIENT_INVALID', {
+        detail: 'The Client ID has spaces or is too long.',
+        facts: { field: 'clientId' },
+      });
+    const secret = input.clientSecret?.trim() ? input.clientSecret.trim() : undefined;
+    const needsSecret = provider.clientAuth !== 'none' && !dynamic;
+    if (needsSecret && !secret && (ctx.creating || !ctx.existing?.hasClientSecret))
+      throw new ConsentryError('CLIENT_INVALID', {
+        detail: `Paste the Client Secret from ${provider.displayName}.`,
+        facts: { field: 'clientSecret' },
+      });
+    const templateValues = validateTemplateValues(
+      provider,
+      input.templateValues ?? ctx.existing?.templateValues ?? {},
+    );
+    return { name, clientId, clientSecret: secret, templateValues };
+  }
+
+  #duplicateName(cause: unknown, provider: OAuth2Provider, name: string): unknown {
+    if (isConsentryError(cause)) return cause;
+    const text = String((cause as Error)?.message ?? cause);
+    if (/unique|duplicate/i.test(text))
+      return new ConsentryError('CLIENT_INVALID', {
+        detail: `A ${provider.displayName} client named “${name}” exists already; name each client by its purpose.`,
+        facts: { field: 'name' },
+      });
+    return cause;
+  }
+}

@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { ProviderRegistry } from '../catalog/registry.ts';
+import type { OAuth2Client } from '../core/oauth2-client.ts';
+import type { RegisteredClient } from '../domain/connection.ts';
+import { createHandoffRepository } from '../storage/console-handoffs.repository.ts';
+import { createSessionRepository } from '../storage/console-sessions.repository.ts';
+import type { Store } from '../storage/ports.ts';
+import type { Database } from '../storage/schema.ts';
+import { createUserRepository } from '../storage/users.repository.ts';
+import { OAuthAdmin } from './oauth-admin.ts';
+import { UserService } from './users.ts';
+
+/** The console's service layer, shared by the web pages and the CLI. */
+export interface ConsoleServices {
+  users: UserService;
+  oauth: OAuthAdmin;
+}
+
+export function createConsoleServices(deps: {
+  db: Kysely<Database>;
+  store: Store;
+  client: OAuth2Client;
+  providers: ProviderRegistry;
+  publicBaseUrl: string;
+  onClientSaved?: (client: RegisteredClient, secret: string | undefined) => Promise<void> | void;
+}): ConsoleServices {
+  const handoffs = createHandoffRepository(deps.db);
+  return {
+    users: new UserService({
+      users: createUserRepository(deps.db),
+      sessions: createSessionRepository(deps.db),
+      handoffs,
+    }),
+    oauth: new OAuthAdmin({
+      store: deps.store,
+      client: deps.client,
+      providers: deps.providers,
+      handoffs,
+      publicBaseUrl: deps.publicBaseUrl,
+      ...(deps.onClientSaved ? { onClientSaved: deps.onClientSaved } : {}),
+    }),
+  };
+}

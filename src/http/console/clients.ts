@@ -1,0 +1,231 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { OAuth2Provider } from '../../catalog/provider.ts';
+import type { ClientInput } from '../../console/oauth-admin.ts';
+import type { RegisteredClient } from '../../domain/connection.ts';
+import { isConsentryError } from '../../domain/errors.ts';
+import { html, type SafeHtml } from '../html.ts';
+import {
+  actionButton,
+  actorOf,
+  type ConsoleContext,
+  csrfField,
+  formOf,
+  redirectWithFlash,
+  renderPage,
+  userCan,
+} from './context.ts';
+
+/**
+ * CiviCRM's "Register Client" tab: what to paste at the provider (the Redirect URL and the scopes,
+ * each with a copy button, and a warning when providers will refuse the URL), then the fields
+ * Client ID, Client Secret (write-only: blank keeps the saved one) and the provider's templated
+ * values. Several clients per provider, each named by purpose.
+ */
+export function clientPages(app: FastifyInstance, ctx: ConsoleContext): void {
+  app.get(
+    '/providers/:key/register',
+    { config: { permission: 'administer_oauth' } },
+    async (request, reply) => {
+      const { key } = request.params as { key: string };
+      const provider = ctx.services.oauth.provider(key);
+      return registerPage(request, reply, ctx, provider, {});
+    },
+  );
+
+  app.post(
+    '/providers/:key/register',
+    { config: { permission: 'administer_oauth' } },
+    async (request, reply) => {
+      const { key } = request.params as { key: string };
+      const provider = ctx.services.oauth.provider(key);
+      const input = clientInput(request, provider);
+      try {
+        const client = await ctx.services.oauth.createClient(actorOf(request), key, input);
+        return redirectWithFlash(
+          reply,
+          ctx,
+          `/clients/${client.id}/connections`,
+          'ok',
+          `Saved the ${provider.displayName} client “${client.name}”. Its secret is stored encrypted and will not be shown again. Next: Add (Auth Code).`,
+        );
+      } catch (e) {
+        if (isConsentryError(e) && (e.code === 'CLIENT_INVALID' || e.code === 'FORBIDDEN'))
+          return registerPage(request, reply, ctx, provider, { input, error: e.message, status: e.status });
+        throw e;
+      }
+    },
+  );
+
+  app.get('/clients/:id', { config: { permission: 'administer_oauth' } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const client = await ctx.services.oauth.getClient(actorOf(request), id);
+    return editPage(request, reply, ctx, client, {});
+  });
+
+  app.post('/clients/:id', { config: { permission: 'administer_oauth' } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const existing = await ctx.services.oauth.getClient(actorOf(request), id);
+    const provider = ctx.services.oauth.provider(existing.providerKey);
+    const input = clientInput(request, provider);
+    try {
+      const client = await ctx.services.oauth.updateClient(actorOf(request), id, input);
+      return redirectWithFlash(
+        reply,
+        ctx,
+        `/clients/${client.id}/connections`,
+        'ok',
+        input.clientSecret
+          ? `Saved “${client.name}” with its new secret.`
+          : `Saved “${client.name}”; the secret is unchanged.`,
+      );
+    } catch (e) {
+      if (isConsentryError(e) && (e.code === 'CLIENT_INVALID' || e.code === 'FORBIDDEN'))
+        return editPage(request, reply, ctx, existing, { input, error: e.message, status: e.status });
+      throw e;
+    }
+  });
+
+  app.post('/clients/:id/delete', { config: { permission: 'administer_oauth' } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const client = await ctx.services.oauth.getClient(actorOf(request), id);
+    try {
+      await ctx.services.oauth.deleteClient(actorOf(request), id);
+    } catch (e) {
+      if (isConsentryError(e, 'CLIENT_INVALID'))
+        return redirectWithFlash(reply, ctx, `/clients/${id}`, 'error', e.message);
+      throw e;
+    }
+    return redirectWithFlash(
+      reply,
+      ctx,
+      '/',
+      'ok',
+      `Deleted the client “${client.name}” and its connections.`,
+    );
+  });
+}
+
+function clientInput(request: FastifyRequest, provider: OAuth2Provider): ClientInput {
+  const f = formOf(request);
+  const templateValues: Record<string, string> = {};
+  for (const t of provider.templates) templateValues[t.name] = f[`t_${t.name}`] ?? '';
+  return {
+    name: f.name ?? '',
+    clientId: f.clientId ?? '',
+    clientSecret: f.clientSecret ?? '',
+    templateValues,
+  };
+}
+
+function pasteAtProvider(ctx: ConsoleContext, provider: OAuth2Provider): SafeHtml {
+  const oauth = ctx.services.oauth;
+  const scopes = oauth.scopesToRegister(provider).join(' ');
+  const warning = oauth.redirectUriIsSecure
+    ? ''
+    : html`<div class="flash warn" role="alert" id="insecure-redirect"><strong>Providers will refuse this Redirect URL.</strong>
+      It is plain http on a host that is not localhost, 127.0.0.1 or [::1]; providers accept http only on those.
+      Ways around it:<ul>
+        <li><strong>HTTPS</strong>: serve Consentry over TLS (or behind a TLS proxy) and set <code>PUBLIC_BASE_URL=https://…</code>.</li>
+        <li><strong>A localhost URL</strong>: on the machine running Consentry, open it as <code>http://localhost:PORT</code> and set <code>PUBLIC_BASE_URL=http://localhost:PORT</code>.</li>
+        <li><strong>An intermediate redirect</strong>: register an HTTPS page you control that forwards the browser, query string unchanged, to this Redirect URL.</li>
+      </ul></div>`;
+  return html`<section class="card" aria-labelledby="paste-h"><h2 id="paste-h">1. At ${provider.displayName}, register an application with</h2>
+    ${warning}
+    <label for="redirect-url">Redirect URL</label>
+    <div class="copy-row"><input id="redirect-url" type="text" readonly value="${oauth.redirectUri}" class="mono"><button type="button" class="secondary" data-copy="redirect-url">Copy</button></div>
+    ${
+      scopes
+        ? html`<label for="scopes">Scopes</label>
+    <div class="copy-row"><input id="scopes" type="text" readonly value="${scopes}" class="mono"><button type="button" class="secondary" data-copy="scopes">Copy</button></div>`
+        : ''
+    }
+    ${provider.docs.registerUrl ? html`<p>Where: <a href="${provider.docs.registerUrl}" rel="noreferrer" target="_blank">${provider.docs.registerUrl}</a></p>` : ''}
+    ${provider.docs.steps.length ? html`<ol class="steps">${provider.docs.steps.map((s) => html`<li>${s}</li>`)}</ol>` : ''}
+    ${provider.docs.notes.length ? html`<ul class="muted">${provider.docs.notes.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
+  </section>`;
+}
+
+function clientFields(
+  request: FastifyRequest,
+  provider: OAuth2Provider,
+  values: { name?: string; clientId?: string; templateValues?: Record<string, string | undefined> },
+  existing: RegisteredClient | undefined,
+): SafeHtml {
+  const canSecret = userCan(request, 'manage_secrets');
+  const secretHelp = existing?.hasClientSecret
+    ? 'A secret is saved (encrypted). Leave blank to keep it; type a new one to replace it.'
+    : 'Stored encrypted; never shown again after saving.';
+  return html`
+    <label for="name">Name (its purpose)</label>
+    <input id="name" name="name" type="text" required maxlength="80" value="${values.name ?? ''}" placeholder="Mail, Sign-in, Calendar…" aria-describedby="name-help">
+    <p id="name-help" class="muted small">Several clients per provider are fine; name each by what it is for.</p>
+    <label for="clientId">Client ID</label>
+    <input id="clientId" name="clientId" type="text" class="mono" autocomplete="off" value="${values.clientId ?? ''}">
+    <label for="clientSecret">Client Secret</label>
+    ${
+      canSecret
+        ? html`<input id="clientSecret" name="clientSecret" type="password" class="mono" autocomplete="new-password" value="" placeholder="${existing?.hasClientSecret ? '•••••••• saved — blank keeps it' : ''}" aria-describedby="secret-help">
+    <p id="secret-help" class="muted small">${secretHelp}</p>`
+        : html`<p class="muted small" id="clientSecret">Only users who may manage OAuth secrets can set or replace the secret.${existing?.hasClientSecret ? ' A secret is saved.' : ''}</p>`
+    }
+    ${provider.templates.map(
+      (t) => html`<label for="t_${t.name}">${t.label}${t.optional ? ' (optional)' : ''}</label>
+      <input id="t_${t.name}" name="t_${t.name}" type="text" value="${values.templateValues?.[t.name] ?? t.default ?? ''}" placeholder="${t.examples[0] ?? ''}" aria-describedby="t_${t.name}-help">
+      <p id="t_${t.name}-help" class="muted small">${t.description}</p>`,
+    )}`;
+}
+
+function registerPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: ConsoleContext,
+  provider: OAuth2Provider,
+  state: { input?: ClientInput; error?: string; status?: number },
+) {
+  const body = html`<p class="crumbs"><a href="/providers">Providers</a> › <a href="/providers/${provider.key}">${provider.displayName}</a> ›</p>
+    <h1>Register a ${provider.displayName} client</h1>
+    ${pasteAtProvider(ctx, provider)}
+    <section class="card" aria-labelledby="form-h"><h2 id="form-h">2. Paste what ${provider.displayName} gave you</h2>
+    ${state.error ? html`<div class="flash error" role="alert">${state.error}</div>` : ''}
+    <form method="post" action="/providers/${provider.key}/register">${csrfField(request, reply, ctx)}
+      ${clientFields(request, provider, state.input ?? {}, undefined)}
+      <p><button type="submit">Save client</button></p>
+    </form></section>`;
+  return renderPage(request, reply, ctx, {
+    title: `Register ${provider.displayName}`,
+    body,
+    status: state.status ?? 200,
+    active: '/providers',
+  });
+}
+
+function editPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: ConsoleContext,
+  client: RegisteredClient,
+  state: { input?: ClientInput; error?: string; status?: number },
+) {
+  const provider = ctx.services.oauth.provider(client.providerKey);
+  const values = state.input ?? {
+    name: client.name,
+    clientId: client.clientId,
+    templateValues: client.templateValues,
+  };
+  const body = html`<p class="crumbs"><a href="/">Dashboard</a> › <a href="/clients/${client.id}/connections">${client.name}</a> ›</p>
+    <h1>${provider.displayName} client “${client.name}”</h1>
+    ${pasteAtProvider(ctx, provider)}
+    <section class="card"><h2>Settings</h2>
+    ${state.error ? html`<div class="flash error" role="alert">${state.error}</div>` : ''}
+    <form method="post" action="/clients/${client.id}">${csrfField(request, reply, ctx)}
+      ${clientFields(request, provider, values, client)}
+      <p><button type="submit">Save changes</button></p>
+    </form></section>
+    ${
+      client.options.builtIn
+        ? ''
+        : html`<section class="card danger-zone"><h2>Delete</h2><p>Deleting the client also deletes its connections here (tokens at the provider are not revoked; revoke them first).</p>
+      ${actionButton(request, reply, ctx, `/clients/${client.id}/delete`, 'Delete client', { danger: true, confirm: `Delete the client “${client.name}” and its connections?` })}</section>`
+    }`;
+  return renderPage(request, reply, ctx, { title: client.name, body, status: state.status ?? 200 });
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { OAuth2Provider } from '../../catalog/provider.ts';
+import { html } from '../html.ts';
+import { actorOf, type ConsoleContext, renderPage } from './context.ts';
+
+/** The catalog, configured or not, with search; and one provider's facts. */
+export function providerPages(app: FastifyInstance, ctx: ConsoleContext): void {
+  app.get('/providers', { config: { permission: 'administer_oauth' } }, async (request, reply) => {
+    const q = String((request.query as Record<string, unknown>).q ?? '').slice(0, 100);
+    const listing = await ctx.services.oauth.listProviders(q);
+    const rows = listing.map(
+      ({ provider: p, configured, clients }) => html`<tr data-provider="${p.key}">
+        <td><a href="/providers/${p.key}">${p.displayName}</a><br><span class="muted mono">${p.key}</span></td>
+        <td>${p.protocol === 'oidc' ? 'OpenID Connect' : 'OAuth 2.0'}</td>
+        <td>${configured ? html`<span class="badge ok">configured · ${clients} client${clients === 1 ? '' : 's'}</span>` : html`<span class="badge">not configured</span>`}</td>
+        <td><a class="button secondary" href="/providers/${p.key}/register">Register client</a></td></tr>`,
+    );
+    const body = html`<h1>Providers</h1>
+      <form class="search" method="get" action="/providers" role="search">
+        <label for="q" class="sr-only">Search providers</label>
+        <input id="q" name="q" type="search" placeholder="Search by name, key or scope" value="${q}">
+        <button type="submit" class="secondary">Search</button>
+      </form>
+      ${
+        listing.length
+          ? html`<div class="table-wrap"><table><thead><tr><th>Provider</th><th>Protocol</th><th>Status</th><th><span class="sr-only">Actions</span></th></tr></thead><tbody>${rows}</tbody></table></div>`
+          : html`<div class="card empty">No provider matches “${q}”. <a href="/providers">Show all</a></div>`
+      }`;
+    return renderPage(request, reply, ctx, { title: 'Providers', body, active: '/providers' });
+  });
+
+  app.get('/providers/:key', { config: { permission: 'administer_oauth' } }, async (request, reply) => {
+    const { key } = request.params as { key: string };
+    const p = ctx.services.oauth.provider(key);
+    const clients = await ctx.services.oauth.listClients(actorOf(request), { providerKey: key });
+    const body = html`<p class="crumbs"><a href="/providers">Providers</a> ›</p>
+      <h1>${p.displayName}</h1>
+      <p><a class="button" href="/providers/${p.key}/register">Register client</a></p>
+      <h2>Registered clients</h2>
+      ${
+        clients.length
+          ? html`<ul>${clients.map((c) => html`<li><a href="/clients/${c.id}/connections">${c.name}</a> <span class="muted mono">${c.clientId}</span></li>`)}</ul>`
+          : html`<div class="card empty">No ${p.displayName} client yet — <a href="/providers/${p.key}/register">Register client</a>.</div>`
+      }
+      ${providerFacts(p)}`;
+    return renderPage(request, reply, ctx, { title: p.displayName, body, active: '/providers' });
+  });
+}
+
+/** Endpoints, scopes, presets, templated fields, refresh-token behaviour — what `providers show` prints. */
+export function providerFacts(p: OAuth2Provider) {
+  const endpoints = Object.entries(p.endpoints).filter(([, v]) => v);
+  return html`<h2>Facts</h2><div class="card"><dl class="facts">
+    <dt>Key</dt><dd class="mono">${p.key}</dd>
+    <dt>Protocol</dt><dd>${p.protocol === 'oidc' ? 'OpenID Connect' : 'OAuth 2.0'}${p.discovery ? ' (discovery)' : ''}</dd>
+    ${p.issuer ? html`<dt>Issuer</dt><dd class="mono">${p.issuer}</dd>` : ''}
+    ${endpoints.map(([k, v]) => html`<dt>${k} endpoint</dt><dd class="mono">${v}</dd>`)}
+    <dt>Client authentication</dt><dd class="mono">${p.clientAuth}</dd>
+    <dt>PKCE</dt><dd>${p.pkce ? 'S256 on every flow' : 'not used'}</dd>
+    <dt>Refresh tokens</dt><dd>${p.refreshToken.issued}${p.refreshToken.rotates === true ? ', rotating' : ''}${p.refreshToken.lifetimeDays ? `, ${p.refreshToken.lifetimeDays} days` : ''}${p.refreshToken.notes ? html`<br><span class="muted">${p.refreshToken.notes}</span>` : ''}</dd>
+    </dl></div>
+    ${
+      p.templates.length
+        ? html`<h2>Values you will be asked for</h2><div class="card"><dl class="facts">${p.templates.map(
+            (t) =>
+              html`<dt>${t.label}</dt><dd>${t.description}${t.examples.length ? html`<br><span class="muted">e.g. ${t.examples.join(', ')}</span>` : ''}</dd>`,
+          )}</dl></div>`
+        : ''
+    }
+    ${
+      p.scopes.length
+        ? html`<h2>Scopes</h2><div class="table-wrap"><table><thead><tr><th>Scope</th><th>What it grants</th></tr></thead><tbody>${p.scopes.map(
+            (s) => html`<tr><td class="mono">${s.name}</td><td>${s.description}</td></tr>`,
+          )}</tbody></table></div>`
+        : ''
+    }
+    ${
+      Object.keys(p.presets).length
+        ? html`<h2>Presets</h2><div class="card"><dl class="facts">${Object.entries(p.presets).map(
+            ([name, scopes]) => html`<dt>${name}</dt><dd class="mono">${scopes.join(' ')}</dd>`,
+          )}</dl></div>`
+        : ''
+    }
+    ${p.uncertain.length ? html`<h2>Unconfirmed facts</h2><ul class="muted">${p.uncertain.map((u) => html`<li>${u}</li>`)}</ul>` : ''}`;
+}
