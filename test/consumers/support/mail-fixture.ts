@@ -20,6 +20,12 @@ export interface MailFixture {
     accountId: string,
     login: string,
   ): Promise<{ status: number; location: string | null; body: string }>;
+  /** Walks any consent URL started with `session` through the demo provider and the callback. */
+  consent(
+    url: string,
+    session: string,
+    login: string,
+  ): Promise<{ status: number; location: string | null; body: string }>;
   close(): Promise<void>;
 }
 
