@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ClientLike } from '../../src/catalog/api.ts';
 import {
   listProviders,
   prepareClientRegistration,
@@ -14,7 +15,7 @@ import { isConsentryError } from '../../src/domain/errors.ts';
 /** The catalog API the admin console and the CLI call. */
 const registry = new ProviderRegistry(CATALOG);
 const REDIRECT = 'https://crm.example.com/oauth/callback';
-const clients = [
+const clients: ClientLike[] = [
   { id: 'c1', providerKey: 'google', name: 'Google mail', clientId: 'g-id', templateValues: {} },
   {
     id: 'c2',
