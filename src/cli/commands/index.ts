@@ -1,11 +1,23 @@
 import type { Command } from 'commander';
 import { registerAppsCommands } from './apps.ts';
+import { registerClientsCommands } from './clients.ts';
+import { registerConnectCommand } from './connect.ts';
+import { registerConnectionsCommands } from './connections.ts';
 import { registerCoreCommands } from './core.ts';
 import { registerKeysCommands } from './keys.ts';
+import { registerProvidersCommands } from './providers.ts';
+import { registerSecretKeyCommands } from './secret-key.ts';
+import { registerUsersCommands } from './users.ts';
 
 /** Every command group; one file each under ./, thin: parse, call the service layer, print. */
 export const COMMAND_GROUPS: ((program: Command) => void)[] = [
   registerCoreCommands,
   registerAppsCommands,
   registerKeysCommands,
+  registerProvidersCommands,
+  registerClientsCommands,
+  registerConnectionsCommands,
+  registerConnectCommand,
+  registerUsersCommands,
+  registerSecretKeyCommands,
 ];

@@ -1,0 +1,105 @@
+import type { Command } from 'commander';
+import { OPERATOR } from '../../console/actor.ts';
+import type { RegisteredClient } from '../../domain/connection.ts';
+import { ConsentryError } from '../../domain/errors.ts';
+import { printJson, printTable, withConsentry } from '../context.ts';
+import { readSecret } from '../read-secret.ts';
+
+/** `clients create|list|show|delete` — registered clients (client id, sealed secret, template values). */
+export function clientJson(c: RegisteredClient) {
+  return {
+    id: c.id,
+    provider: c.providerKey,
+    name: c.name,
+    clientId: c.clientId,
+    hasClientSecret: c.hasClientSecret,
+    templateValues: c.templateValues,
+    builtIn: c.options.builtIn === true,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerClientsCommands(program: Command): void {
+  const clients = program
+    .command('clients')
+    .description('registered OAuth clients (one per provider and purpose)');
+
+  clients
+    .command('create')
+    .description(
+      'register a client: what the provider gave you (see `providers show <key>` for what to give it)',
+    )
+    .requiredOption('--provider <key>', 'provider key (consentry providers list)')
+    .requiredOption('--name <name>', 'the purpose it serves, e.g. Mail')
+    .option('--client-id <id>', 'the Client ID from the provider')
+    .option(
+      '--client-secret <secret>',
+      'the Client Secret (prefer --client-secret-stdin: arguments show in ps)',
+    )
+    .option('--client-secret-stdin', 'read the Client Secret from stdin (or a prompt)')
+    .option('--tenant <value>', 'shortcut for --template tenant=<value> (Microsoft)')
+    .option('--instance <value>', 'shortcut for --template instance=<value> (Mastodon, Salesforce …)')
+    .option('--domain <value>', 'shortcut for --template domain=<value> (Okta, Auth0 …)')
+    .option('--template <name=value>', 'a templated value of the provider (repeatable)', collect, [])
+    .option('--json', 'machine-readable output')
+    .action(async (opts: Record<string, string | string[] | boolean | undefined>) => {
+      const templateValues: Record<string, string> = {};
+      for (const pair of opts.template as string[]) {
+        const eq = pair.indexOf('=');
+        if (eq < 1)
+          throw new ConsentryError('CLIENT_INVALID', {
+            detail: `--template wants name=value, got “${pair}”.`,
+          });
+        templateValues[pair.slice(0, eq)] = pair.slice(eq + 1);
+      }
+      for (const k of ['tenant', 'instance', 'domain'] as const)
+        if (typeof opts[k] === 'string') templateValues[k] = opts[k] as string;
+      const secret = opts.clientSecretStdin
+        ? await readSecret('Client Secret: ')
+        : (opts.clientSecret as string | undefined);
+      await withConsentry(async (app) => {
+        const c = await app.console.oauth.createClient(OPERATOR, String(opts.provider), {
+          name: String(opts.name),
+          clientId: String(opts.clientId ?? ''),
+          clientSecret: secret,
+          templateValues,
+        });
+        if (opts.json) printJson(clientJson(c));
+        else
+          process.stdout.write(
+            `Registered ${c.providerKey} client “${c.name}” (${c.id}). Redirect URL to register at the provider: ${app.console.oauth.redirectUri}\n`,
+          );
+      });
+    });
+
+  clients
+    .command('list')
+    .description('registered clients (secrets are never printed)')
+    .option('--provider <key>', 'only this provider')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { provider?: string; json?: boolean }) => {
+      await withConsentry(async (app) => {
+        const rows = (
+          await app.console.oauth.listClients(OPERATOR, opts.provider ? { providerKey: opts.provider } : {})
+        ).map(clientJson);
+        if (opts.json) printJson(rows);
+        else printTable(rows, ['id', 'provider', 'name', 'clientId', 'hasClientSecret']);
+      });
+    });
+
+  clients
+    .command('delete <client>')
+    .description('delete a client (id, name, or provider/name) and its connections')
+    .option('--json', 'machine-readable output')
+    .action(async (ref: string, opts: { json?: boolean }) => {
+      await withConsentry(async (app) => {
+        const c = await app.console.oauth.findClient(OPERATOR, ref);
+        await app.console.oauth.deleteClient(OPERATOR, c.id);
+        if (opts.json) printJson({ deleted: c.id });
+        else process.stdout.write(`Deleted client “${c.name}” (${c.id}) and its connections.\n`);
+      });
+    });
+}

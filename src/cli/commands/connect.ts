@@ -1,0 +1,56 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Command } from 'commander';
+import { OPERATOR } from '../../console/actor.ts';
+import { ConsentryError } from '../../domain/errors.ts';
+import { printJson, withConsentry } from '../context.ts';
+import { connectionJson } from './connections.ts';
+
+/**
+ * `connect <client>`: prints a one-time link to open in a browser and waits until the flow
+ * completes. The link goes to this Consentry's server (which must be running at PUBLIC_BASE_URL):
+ * it starts the flow bound to that browser's session and redirects to the provider's consent page.
+ */
+export function registerConnectCommand(program: Command): void {
+  program
+    .command('connect <client>')
+    .description('connect an account: prints the consent link and waits for the flow to complete')
+    .option('--scopes <scopes>', 'space- or comma-separated scopes (default: the provider’s login preset)')
+    .option('--preset <name>', 'a named scope set of the provider (providers show <key>)')
+    .option('--timeout <seconds>', 'how long to wait', '600')
+    .option('--json', 'machine-readable output (the connection, once connected)')
+    .action(
+      async (ref: string, opts: { scopes?: string; preset?: string; timeout: string; json?: boolean }) => {
+        await withConsentry(async (app) => {
+          const client = await app.console.oauth.findClient(OPERATOR, ref);
+          const scopes = opts.scopes?.split(/[\s,]+/).filter(Boolean);
+          const link = await app.console.oauth.createHandoff(OPERATOR, {
+            clientId: client.id,
+            scopes,
+            preset: opts.preset,
+          });
+          process.stderr.write(
+            'Open this link in a browser to sign in at the provider and consent (valid 10 minutes, once):\n',
+          );
+          process.stdout.write(`${link.url}\n`);
+          process.stderr.write('Waiting for the flow to complete… (Ctrl-C to stop)\n');
+          const deadline = Date.now() + Math.max(1, Number(opts.timeout) || 600) * 1000;
+          while (Date.now() < deadline) {
+            const r = await app.console.oauth.handoffResult(link.id);
+            if (r.connection) {
+              if (opts.json) printJson(connectionJson(r.connection));
+              else
+                process.stdout.write(
+                  `Connected ${r.connection.account ?? r.connection.subject ?? ''} (${r.connection.id}); scopes ${r.connection.scopes.join(' ')}.\n`,
+                );
+              return;
+            }
+            if (!r.used && r.expired) break;
+            await sleep(500);
+          }
+          throw new ConsentryError('HANDOFF_INVALID', {
+            detail: 'No connection arrived before the link expired or --timeout passed.',
+          });
+        });
+      },
+    );
+}

@@ -1,0 +1,101 @@
+import type { Command } from 'commander';
+import { OPERATOR } from '../../console/actor.ts';
+import { printJson, printTable, withConsentry } from '../context.ts';
+
+/** `providers list|show` — the catalog, configured or not. */
+export function registerProvidersCommands(program: Command): void {
+  const providers = program.command('providers').description('the provider catalog');
+
+  providers
+    .command('list')
+    .description('every provider, with whether a client is registered for it')
+    .option('--search <text>', 'filter by name, key or scope')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { search?: string; json?: boolean }) => {
+      await withConsentry(async (app) => {
+        const rows = (await app.console.oauth.listProviders(opts.search ?? '')).map(
+          ({ provider: p, configured, clients }) => ({
+            key: p.key,
+            displayName: p.displayName,
+            protocol: p.protocol,
+            configured,
+            clients,
+          }),
+        );
+        if (opts.json) printJson(rows);
+        else printTable(rows, ['key', 'displayName', 'protocol', 'configured', 'clients']);
+      });
+    });
+
+  providers
+    .command('show <key>')
+    .description('endpoints, scopes, presets, templated fields, and what to register at the provider')
+    .option('--json', 'machine-readable output')
+    .action(async (key: string, opts: { json?: boolean }) => {
+      await withConsentry(async (app) => {
+        const oauth = app.console.oauth;
+        const p = oauth.provider(key);
+        const clients = await oauth.listClients(OPERATOR, { providerKey: key });
+        const out = {
+          key: p.key,
+          displayName: p.displayName,
+          protocol: p.protocol,
+          issuer: p.issuer,
+          discovery: p.discovery,
+          endpoints: p.endpoints,
+          clientAuth: p.clientAuth,
+          pkce: p.pkce,
+          scopes: p.scopes,
+          presets: p.presets,
+          templates: p.templates.map((t) => ({
+            name: t.name,
+            label: t.label,
+            description: t.description,
+            optional: t.optional,
+            examples: t.examples,
+          })),
+          refreshToken: p.refreshToken,
+          register: {
+            redirectUrl: oauth.redirectUri,
+            redirectUrlAccepted: oauth.redirectUriIsSecure,
+            scopes: oauth.scopesToRegister(p),
+            url: p.docs.registerUrl,
+            steps: p.docs.steps,
+            notes: p.docs.notes,
+          },
+          uncertain: p.uncertain,
+          clients: clients.map((c) => ({ id: c.id, name: c.name })),
+        };
+        if (opts.json) return printJson(out);
+        const w = (s = '') => process.stdout.write(`${s}\n`);
+        w(`${p.displayName} (${p.key}) — ${p.protocol === 'oidc' ? 'OpenID Connect' : 'OAuth 2.0'}`);
+        if (p.issuer) w(`  issuer         ${p.issuer}`);
+        for (const [k, v] of Object.entries(p.endpoints)) if (v) w(`  ${k.padEnd(14)} ${v}`);
+        w(`  client auth    ${p.clientAuth}${p.pkce ? ', PKCE S256' : ''}`);
+        w(`  refresh token  ${p.refreshToken.issued}${p.refreshToken.rotates === true ? ', rotating' : ''}`);
+        w();
+        w('Register at the provider:');
+        w(
+          `  Redirect URL   ${oauth.redirectUri}${oauth.redirectUriIsSecure ? '' : '   (WARNING: plain http on a non-localhost host — providers refuse it; use https or localhost)'}`,
+        );
+        if (out.register.scopes.length) w(`  Scopes         ${out.register.scopes.join(' ')}`);
+        if (p.docs.registerUrl) w(`  Where          ${p.docs.registerUrl}`);
+        p.docs.steps.forEach((s, i) => w(`  ${i + 1}. ${s}`));
+        if (p.templates.length) {
+          w();
+          w('Values asked when registering a client:');
+          for (const t of p.templates) w(`  --template ${t.name}=…  ${t.label}: ${t.description}`);
+        }
+        if (Object.keys(p.presets).length) {
+          w();
+          w('Presets:');
+          for (const [n, s] of Object.entries(p.presets)) w(`  ${n.padEnd(12)} ${s.join(' ')}`);
+        }
+        if (p.scopes.length) {
+          w();
+          w('Scopes:');
+          for (const s of p.scopes) w(`  ${s.name.padEnd(28)} ${s.description}`);
+        }
+      });
+    });
+}
