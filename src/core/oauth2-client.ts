@@ -223,7 +223,11 @@ export class OAuth2Client {
     let successPath: string;
     try {
       successPath = assertSameSitePath(
-        await consumer.onTokenGranted(token, flow.payload, { connection, sessionHash: flow.sessionHash }),
+        await consumer.onTokenGranted(token, flow.payload, {
+          connection,
+          sessionHash: flow.sessionHash,
+          profile,
+        }),
         'success path',
       );
     } catch (cause) {
@@ -424,6 +428,7 @@ export class OAuth2Client {
       client,
       redirectUri: this.#o.redirectUri,
       scopes: provider.scopes.map((s) => s.name),
+      fetch: this.#o.protocol.fetch,
     });
     const updated = await this.#o.store.clients.update(client.id, {
       clientId: registered.clientId,
