@@ -1,3 +1,4 @@
+import { type RegistrationGuide, registrationGuide } from '../catalog/api.ts';
 import type { OAuth2Provider } from '../catalog/provider.ts';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import { validateTemplateValues } from '../catalog/template.ts';
@@ -101,6 +102,11 @@ export class OAuthAdmin {
 
   provider(key: string): OAuth2Provider {
     return this.#o.providers.get(key);
+  }
+
+  /** What to paste at the provider (redirect URL, scopes per preset), its steps, the fields asked back. */
+  async registrationGuide(key: string): Promise<RegistrationGuide> {
+    return registrationGuide(this.#o.providers, await this.#o.store.clients.list(), this.redirectUri, key);
   }
 
   /** The scopes to add at the provider's console: every preset's scopes, in catalog order. */

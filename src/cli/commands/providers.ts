@@ -36,6 +36,7 @@ export function registerProvidersCommands(program: Command): void {
         const oauth = app.console.oauth;
         const p = oauth.provider(key);
         const clients = await oauth.listClients(OPERATOR, { providerKey: key });
+        const guide = await oauth.registrationGuide(key);
         const out = {
           key: p.key,
           displayName: p.displayName,
@@ -55,14 +56,7 @@ export function registerProvidersCommands(program: Command): void {
             examples: t.examples,
           })),
           refreshToken: p.refreshToken,
-          register: {
-            redirectUrl: oauth.redirectUri,
-            redirectUrlAccepted: oauth.redirectUriIsSecure,
-            scopes: oauth.scopesToRegister(p),
-            url: p.docs.registerUrl,
-            steps: p.docs.steps,
-            notes: p.docs.notes,
-          },
+          register: { ...guide, redirectUrlAccepted: oauth.redirectUriIsSecure },
           uncertain: p.uncertain,
           clients: clients.map((c) => ({ id: c.id, name: c.name })),
         };
@@ -78,9 +72,9 @@ export function registerProvidersCommands(program: Command): void {
         w(
           `  Redirect URL   ${oauth.redirectUri}${oauth.redirectUriIsSecure ? '' : '   (WARNING: plain http on a non-localhost host — providers refuse it; use https or localhost)'}`,
         );
-        if (out.register.scopes.length) w(`  Scopes         ${out.register.scopes.join(' ')}`);
+        for (const s of guide.scopesToPaste) w(`  Scopes (${s.preset})`.padEnd(17) + s.text);
         if (p.docs.registerUrl) w(`  Where          ${p.docs.registerUrl}`);
-        p.docs.steps.forEach((s, i) => w(`  ${i + 1}. ${s}`));
+        for (const [i, s] of guide.steps.entries()) w(`  ${i + 1}. ${s}`);
         if (p.templates.length) {
           w();
           w('Values asked when registering a client:');

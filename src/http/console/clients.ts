@@ -117,13 +117,13 @@ function clientInput(request: FastifyRequest, provider: OAuth2Provider): ClientI
   };
 }
 
-function pasteAtProvider(ctx: ConsoleContext, provider: OAuth2Provider): SafeHtml {
+async function pasteAtProvider(ctx: ConsoleContext, provider: OAuth2Provider): Promise<SafeHtml> {
   const oauth = ctx.services.oauth;
-  const scopes = oauth.scopesToRegister(provider).join(' ');
+  const guide = await oauth.registrationGuide(provider.key);
   const warning = oauth.redirectUriIsSecure
     ? ''
     : html`<div class="flash warn" role="alert" id="insecure-redirect"><strong>Providers will refuse this Redirect URL.</strong>
-      It is plain http on a host that is not localhost, 127.0.0.1 or [::1]; providers accept http only on those.
+      It is plain http on a host that is not localhost, 127.0.0.1 or [::1]; providers accept http only there.
       Ways around it:<ul>
         <li><strong>HTTPS</strong>: serve Consentry over TLS (or behind a TLS proxy) and set <code>PUBLIC_BASE_URL=https://…</code>.</li>
         <li><strong>A localhost URL</strong>: on the machine running Consentry, open it as <code>http://localhost:PORT</code> and set <code>PUBLIC_BASE_URL=http://localhost:PORT</code>.</li>
@@ -132,16 +132,14 @@ function pasteAtProvider(ctx: ConsoleContext, provider: OAuth2Provider): SafeHtm
   return html`<section class="card" aria-labelledby="paste-h"><h2 id="paste-h">1. At ${provider.displayName}, register an application with</h2>
     ${warning}
     <label for="redirect-url">Redirect URL</label>
-    <div class="copy-row"><input id="redirect-url" type="text" readonly value="${oauth.redirectUri}" class="mono"><button type="button" class="secondary" data-copy="redirect-url">Copy</button></div>
-    ${
-      scopes
-        ? html`<label for="scopes">Scopes</label>
-    <div class="copy-row"><input id="scopes" type="text" readonly value="${scopes}" class="mono"><button type="button" class="secondary" data-copy="scopes">Copy</button></div>`
-        : ''
-    }
-    ${provider.docs.registerUrl ? html`<p>Where: <a href="${provider.docs.registerUrl}" rel="noreferrer" target="_blank">${provider.docs.registerUrl}</a></p>` : ''}
-    ${provider.docs.steps.length ? html`<ol class="steps">${provider.docs.steps.map((s) => html`<li>${s}</li>`)}</ol>` : ''}
-    ${provider.docs.notes.length ? html`<ul class="muted">${provider.docs.notes.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
+    <div class="copy-row"><input id="redirect-url" type="text" readonly value="${guide.redirectUri}" class="mono"><button type="button" class="secondary" data-copy="redirect-url">Copy</button></div>
+    ${guide.scopesToPaste.map(
+      (s) => html`<label for="scopes-${s.preset}">Scopes for “${s.preset}”</label>
+    <div class="copy-row"><input id="scopes-${s.preset}" type="text" readonly value="${s.text}" class="mono"><button type="button" class="secondary" data-copy="scopes-${s.preset}">Copy</button></div>`,
+    )}
+    ${guide.registerUrl ? html`<p>Where: <a href="${guide.registerUrl}" rel="noreferrer" target="_blank">${guide.registerUrl}</a></p>` : ''}
+    ${guide.steps.length ? html`<ol class="steps">${guide.steps.map((s) => html`<li>${s}</li>`)}</ol>` : ''}
+    ${guide.notes.length ? html`<ul class="muted">${guide.notes.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
   </section>`;
 }
 
@@ -175,7 +173,7 @@ function clientFields(
     )}`;
 }
 
-function registerPage(
+async function registerPage(
   request: FastifyRequest,
   reply: FastifyReply,
   ctx: ConsoleContext,
@@ -184,7 +182,7 @@ function registerPage(
 ) {
   const body = html`<p class="crumbs"><a href="/providers">Providers</a> › <a href="/providers/${provider.key}">${provider.displayName}</a> ›</p>
     <h1>Register a ${provider.displayName} client</h1>
-    ${pasteAtProvider(ctx, provider)}
+    ${await pasteAtProvider(ctx, provider)}
     <section class="card" aria-labelledby="form-h"><h2 id="form-h">2. Paste what ${provider.displayName} gave you</h2>
     ${state.error ? html`<div class="flash error" role="alert">${state.error}</div>` : ''}
     <form method="post" action="/providers/${provider.key}/register">${csrfField(request, reply, ctx)}
@@ -199,7 +197,7 @@ function registerPage(
   });
 }
 
-function editPage(
+async function editPage(
   request: FastifyRequest,
   reply: FastifyReply,
   ctx: ConsoleContext,
@@ -214,7 +212,7 @@ function editPage(
   };
   const body = html`<p class="crumbs"><a href="/">Dashboard</a> › <a href="/clients/${client.id}/connections">${client.name}</a> ›</p>
     <h1>${provider.displayName} client “${client.name}”</h1>
-    ${pasteAtProvider(ctx, provider)}
+    ${await pasteAtProvider(ctx, provider)}
     <section class="card"><h2>Settings</h2>
     ${state.error ? html`<div class="flash error" role="alert">${state.error}</div>` : ''}
     <form method="post" action="/clients/${client.id}">${csrfField(request, reply, ctx)}
