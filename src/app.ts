@@ -83,7 +83,14 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     const providers = new ProviderRegistry([...CATALOG, ...(options.providers ?? [])]);
     // Built-in consumers, the platform's own, then discovered ones (CONSUMER_MODULES): one registry,
     // so a purpose registered twice stops start-up (CONSUMER_DUPLICATE).
-    const builtIn = createBuiltInConsumers({ db: database.db, store, config, providers, client: () => client });
+    const builtIn = createBuiltInConsumers({
+      db: database.db,
+      store,
+      config,
+      providers,
+      client: () => client,
+      console: () => consoleServices,
+    });
     const discovered = await discoverConsumers(config.consumerModules, {
       config,
       store,
@@ -158,7 +165,19 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       demo,
       session,
       plugins: [
-        consolePlugin({ services: consoleServices, session, config, providers, store, client, db: database.db }),
+        consolePlugin(
+          {
+            services: consoleServices,
+            session,
+            config,
+            providers,
+            store,
+            client,
+            db: database.db,
+            signInOptions: builtIn.signInOptions,
+          },
+          builtIn.consolePages,
+        ),
         ...builtIn.plugins,
         authServerPlugin(authserver),
         ...(options.plugins ?? []),

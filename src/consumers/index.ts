@@ -1,20 +1,28 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import type { Config } from '../config/config.ts';
+import type { ConsoleServices } from '../console/services.ts';
 import type { OAuth2Consumer } from '../core/consumers.ts';
 import type { OAuth2Client } from '../core/oauth2-client.ts';
+import { random256 } from '../core/random.ts';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
+import type { ConsolePageModule } from '../http/console/pages.ts';
+import type { SafeHtml } from '../http/html.ts';
 import { createMailboxRepository } from '../storage/mailboxes.repository.ts';
 import type { Store } from '../storage/ports.ts';
 import type { Database } from '../storage/schema.ts';
+import { createSignInRepository } from '../storage/signin.repository.ts';
+import { createUserRepository } from '../storage/users.repository.ts';
 import { createMailConsumer } from './mail/mail-consumer.ts';
 import { MailService } from './mail/mail-service.ts';
 import { serverFromUrl } from './mail/servers.ts';
+import { signInOptionsHtml, signInPageModule } from './signin/pages.ts';
+import { SignInService, type SignInUsers } from './signin/signin-service.ts';
 
 /**
  * Consumers: the built-in ones (mail, sign-in) and those discovered from configured packages or
@@ -39,13 +47,18 @@ export type ConsumerFactory = (context: ConsumerContext) => OAuth2Consumer | OAu
 /** The built-in consumers' services, for the embedding platform, the console and the CLI. */
 export interface Features {
   mail: MailService;
+  signin: SignInService;
 }
 
 export interface BuiltInConsumers {
   features: Features;
   consumers: OAuth2Consumer[];
-  /** HTTP faces of the built-in consumers (mail pages, sign-in routes). */
+  /** HTTP faces outside the console (none yet). */
   plugins: ((app: FastifyInstance) => Promise<void> | void)[];
+  /** Console page modules: mailboxes, sign-in with a provider. */
+  consolePages: ConsolePageModule[];
+  /** "Sign in with …" links for the console's sign-in page. */
+  signInOptions: (request: FastifyRequest) => Promise<SafeHtml | undefined>;
 }
 
 export function createBuiltInConsumers(deps: {
@@ -54,6 +67,8 @@ export function createBuiltInConsumers(deps: {
   config: Config;
   providers: ProviderRegistry;
   client: () => OAuth2Client;
+  /** Late-bound: the console's services are built after the consumers. */
+  console: () => ConsoleServices;
 }): BuiltInConsumers {
   const mailboxes = createMailboxRepository(deps.db);
   const mail = new MailService({
@@ -68,10 +83,35 @@ export function createBuiltInConsumers(deps: {
       },
     },
   });
+  const userRows = createUserRepository(deps.db);
+  const users: SignInUsers = {
+    async byEmail(email) {
+      const found = await userRows.byEmail(email);
+      return found ? { id: found.user.id, disabled: found.user.disabled } : undefined;
+    },
+    get: (id) => deps.console().users.get(id),
+    // A user made by sign-in has no usable password (a random one nobody knows) and no permissions.
+    create: (email) => deps.console().users.create({ email, password: random256(), permissions: [] }),
+    async startSession(userId) {
+      const user = await deps.console().users.get(userId);
+      if (!user) throw new ConsentryError('SIGNIN_NOT_ALLOWED', { detail: 'The user was deleted.' });
+      return deps.console().users.startSession(user);
+    },
+  };
+  const signin = new SignInService({
+    repo: createSignInRepository(deps.db),
+    users: () => users,
+    store: deps.store,
+    providers: deps.providers,
+    client: deps.client,
+    policy: { createUsers: deps.config.signinCreateUsers, allowedDomains: deps.config.signinAllowedDomains },
+  });
   return {
-    features: { mail },
-    consumers: [createMailConsumer({ mailboxes, connections: deps.store.connections })],
+    features: { mail, signin },
+    consumers: [createMailConsumer({ mailboxes, connections: deps.store.connections }), signin.consumer],
     plugins: [],
+    consolePages: [signInPageModule(() => signin)],
+    signInOptions: signInOptionsHtml(() => signin),
   };
 }
 

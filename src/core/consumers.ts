@@ -31,6 +31,11 @@ export interface GrantContext {
   connection: Connection | undefined;
   /** The browser session that started the flow (hash), for consumers that sign people in. */
   sessionHash: string;
+  /**
+   * Who consented, for OpenID providers: the validated ID-token claims completed from UserInfo
+   * (same subject). Sign-in consumers match local users with it (issue 7).
+   */
+  profile?: Record<string, unknown> | undefined;
 }
 
 export type ConnectionEvent =

@@ -64,8 +64,17 @@ export function createMailConsumer(deps: {
           },
           now(),
         );
-      } else {
+      } else if (event.type === 'refreshed') {
         await deps.mailboxes.setHealth(mailbox.id, { healthNote: null }, now());
+      } else if ('refreshExpiresAt' in event && event.refreshExpiresAt instanceof Date) {
+        // The refresh token reaches its documented lifetime (scale-out's `lapsing` event).
+        await deps.mailboxes.setHealth(
+          mailbox.id,
+          {
+            healthNote: `Reconnect your mailbox before ${event.refreshExpiresAt.toISOString()}: its authorization lapses then.`,
+          },
+          now(),
+        );
       }
     },
   };

@@ -53,6 +53,8 @@ export interface ConsoleDeps {
   store: Store;
   client: OAuth2Client;
   db: Kysely<Database>;
+  /** Extra sign-in choices under the password form ("Sign in with <provider>", issue 7). */
+  signInOptions?: ((request: FastifyRequest) => Promise<SafeHtml | undefined>) | undefined;
 }
 
 export const FLASH_COOKIE = 'consentry_flash';

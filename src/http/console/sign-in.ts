@@ -3,7 +3,7 @@ import { MIN_PASSWORD_LENGTH } from '../../console/password.ts';
 import { SignInThrottle } from '../../console/sign-in-throttle.ts';
 import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
 import { assertSameSitePath } from '../../domain/safe-path.ts';
-import { html } from '../html.ts';
+import { html, type SafeHtml } from '../html.ts';
 import { SESSION_COOKIE } from '../session.ts';
 import { type ConsoleContext, csrfField, formOf, redirectWithFlash, renderPage } from './context.ts';
 
@@ -52,7 +52,8 @@ export function signInPages(app: FastifyInstance, ctx: ConsoleContext): void {
   app.get('/sign-in', { config: { permission: 'public' } }, async (request, reply) => {
     if (!(await ctx.services.users.hasUsers())) return reply.redirect('/setup', 303);
     const next = safeNext((request.query as Record<string, string | undefined>).next);
-    return signInPage(request, reply, ctx, { next });
+    const extra = await ctx.deps.signInOptions?.(request);
+    return signInPage(request, reply, ctx, { next, extra });
   });
 
   app.post('/sign-in', { config: { permission: 'public' } }, async (request, reply) => {
@@ -76,7 +77,8 @@ export function signInPages(app: FastifyInstance, ctx: ConsoleContext): void {
       if (!isConsentryError(e, 'SIGN_IN_INVALID')) throw e;
       throttle.fail(...keys);
       request.log.warn({ code: e.code }, 'console sign-in refused');
-      return signInPage(request, reply, ctx, { next, email, status: 401, error: e.message });
+      const extra = await ctx.deps.signInOptions?.(request);
+      return signInPage(request, reply, ctx, { next, email, status: 401, error: e.message, extra });
     }
   });
 
@@ -138,7 +140,7 @@ function signInPage(
   request: FastifyRequest,
   reply: FastifyReply,
   ctx: ConsoleContext,
-  state: { next: string; email?: string; error?: string; status?: number },
+  state: { next: string; email?: string; error?: string; status?: number; extra?: SafeHtml | undefined },
 ) {
   const body = html`<div class="card narrow"><h1>Sign in</h1>
     ${state.error ? html`<div class="flash error" role="alert">${state.error}</div>` : ''}
@@ -149,6 +151,6 @@ function signInPage(
       <label for="password">Password</label>
       <input id="password" name="password" type="password" autocomplete="current-password" required>
       <p><button type="submit">Sign in</button></p>
-    </form></div>`;
+    </form></div>${state.extra ?? ''}`;
   return renderPage(request, reply, ctx, { title: 'Sign in', body, status: state.status ?? 200 });
 }

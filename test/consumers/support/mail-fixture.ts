@@ -53,25 +53,26 @@ export async function mailFixture(
     const introspection = `http://${encodeURIComponent(demo.clientId)}:${encodeURIComponent(secret)}@${base.host}/demo/token/introspection`;
     imap = await startDovecot({ introspectionUrl: introspection, scope: 'mail', port: imapPort });
   }
+  const consent: MailFixture['consent'] = async (url, session, login) => {
+    const jar = new CookieJar();
+    jar.set(consentry.baseUrl, 'consentry_sid', session);
+    const callback = await consentAtProvider(jar, url, {
+      login,
+      stopPrefix: `${consentry.baseUrl}/oauth/callback`,
+    });
+    const res = await request(jar, callback, { headers: { accept: 'text/html' } });
+    return { status: res.status, location: res.headers.get('location'), body: await res.text() };
+  };
   return {
     consentry,
     smtp,
     imap,
     demoClientRef: demo.id,
+    consent,
     async connect(accountId, login) {
       const session = randomBytes(32).toString('base64url');
       const url = await consentry.app.features.mail.beginConnect(accountId, { session, returnUrl: '/mail' });
-      return this.consent(url, session, login);
-    },
-    async consent(url, session, login) {
-      const jar = new CookieJar();
-      jar.set(consentry.baseUrl, 'consentry_sid', session);
-      const callback = await consentAtProvider(jar, url, {
-        login,
-        stopPrefix: `${consentry.baseUrl}/oauth/callback`,
-      });
-      const res = await request(jar, callback, { headers: { accept: 'text/html' } });
-      return { status: res.status, location: res.headers.get('location'), body: await res.text() };
+      return consent(url, session, login);
     },
     async close() {
       await imap?.close();
