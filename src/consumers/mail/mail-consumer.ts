@@ -66,15 +66,18 @@ export function createMailConsumer(deps: {
         );
       } else if (event.type === 'refreshed') {
         await deps.mailboxes.setHealth(mailbox.id, { healthNote: null }, now());
-      } else if ('refreshExpiresAt' in event && event.refreshExpiresAt instanceof Date) {
+      } else {
         // The refresh token reaches its documented lifetime (scale-out's `lapsing` event).
-        await deps.mailboxes.setHealth(
-          mailbox.id,
-          {
-            healthNote: `Reconnect your mailbox before ${event.refreshExpiresAt.toISOString()}: its authorization lapses then.`,
-          },
-          now(),
-        );
+        const lapsing = (event as { refreshExpiresAt?: unknown }).refreshExpiresAt;
+        if (lapsing instanceof Date) {
+          await deps.mailboxes.setHealth(
+            mailbox.id,
+            {
+              healthNote: `Reconnect your mailbox before ${lapsing.toISOString()}: its authorization lapses then.`,
+            },
+            now(),
+          );
+        }
       }
     },
   };
