@@ -21,6 +21,14 @@ const EnvSchema = z.object({
   /** Access-token lifetime of the built-in demo provider, seconds. */
   DEMO_ACCESS_TOKEN_TTL: z.coerce.number().int().min(5).default(3600),
   REFRESH_SKEW_SECONDS: z.coerce.number().int().min(0).default(60),
+  // Scale-out (issue 5): the background refresher (runs in every instance that serves HTTP).
+  BACKGROUND_REFRESH: booleanFlag.default(true),
+  BACKGROUND_REFRESH_INTERVAL_SECONDS: z.coerce.number().min(0.05).default(30),
+  BACKGROUND_REFRESH_WINDOW_SECONDS: z.coerce.number().int().min(0).default(300),
+  BACKGROUND_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  REFRESH_LAPSE_WARN_HOURS: z.coerce.number().min(0).default(48),
+  /** Names this instance in lease owners (debugging several instances); random when unset. */
+  INSTANCE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
   KEYS_DIR: z.string().min(1).optional(),
   SMTP_URL: z.string().min(1).optional(),
   // Consumers (issue 7): discovery, the demo provider's mail servers, sign-in policy.
@@ -48,6 +56,15 @@ export interface Config {
   demoProvider: boolean;
   demoAccessTokenTtl: number;
   refreshSkewSeconds: number;
+  /** Scale-out (issue 5): background refresher settings. */
+  backgroundRefresh: {
+    enabled: boolean;
+    intervalMs: number;
+    windowSeconds: number;
+    perProviderConcurrency: number;
+    lapseWindowMs: number;
+  };
+  instanceId: string | undefined;
   /** Consumer modules to discover: package names, files or directories (CONSUMER_MODULES, comma-separated). */
   consumerModules: string[];
   mailDemoImapUrl: string;
@@ -82,6 +99,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoProvider: e.DEMO_PROVIDER,
     demoAccessTokenTtl: e.DEMO_ACCESS_TOKEN_TTL,
     refreshSkewSeconds: e.REFRESH_SKEW_SECONDS,
+    backgroundRefresh: {
+      enabled: e.BACKGROUND_REFRESH,
+      intervalMs: Math.round(e.BACKGROUND_REFRESH_INTERVAL_SECONDS * 1000),
+      windowSeconds: e.BACKGROUND_REFRESH_WINDOW_SECONDS,
+      perProviderConcurrency: e.BACKGROUND_REFRESH_CONCURRENCY,
+      lapseWindowMs: Math.round(e.REFRESH_LAPSE_WARN_HOURS * 3600_000),
+    },
+    instanceId: e.INSTANCE_ID,
     consumerModules: splitList(e.CONSUMER_MODULES),
     mailDemoImapUrl: e.MAIL_DEMO_IMAP_URL,
     mailDemoSmtpUrl: e.MAIL_DEMO_SMTP_URL,

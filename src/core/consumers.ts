@@ -41,7 +41,12 @@ export interface GrantContext {
 export type ConnectionEvent =
   | { type: 'refreshed'; connectionId: string; purpose: string; expiresAt: Date | undefined }
   | { type: 'refresh_failed'; connectionId: string; purpose: string; error: string; nextAttemptAt: Date }
-  | { type: 'needs_reauth'; connectionId: string; purpose: string; reason: string };
+  | { type: 'needs_reauth'; connectionId: string; purpose: string; reason: string }
+  /**
+   * Scale-out (background refresher): the refresh token reaches its documented lifetime at
+   * `refreshExpiresAt` and renewing cannot extend it — ask the user to reconnect before then.
+   */
+  | { type: 'lapsing'; connectionId: string; purpose: string; refreshExpiresAt: Date };
 
 /** Consumers by purpose. A purpose registered twice is an error, not a silent overwrite. */
 export class ConsumerRegistry {

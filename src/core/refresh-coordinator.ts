@@ -13,6 +13,10 @@ import type { ConnectionRepository, TokenFields } from '../storage/ports.ts';
  *   new access AND refresh token in one write fenced by version and lease owner.
  * - Waiting for someone else's lease polls with a growing sleep (25 ms → 250 ms) and gives up at
  *   a deadline: bounded, never a busy loop. Leases expire, so a dead owner never blocks forever.
+ * - A live holder renews its lease every third of `leaseMs` while the provider call and the write
+ *   are in flight: a slow provider never lets the lease run out under a living owner (a sibling
+ *   taking over would reuse the refresh token the provider is rotating — and lose the grant).
+ *   Only a dead (or frozen) process lets it lapse.
  * - `invalid_grant`: re-read; only if the version is unchanged (nobody rotated the refresh token)
  *   mark `needs_reauth` with the reason. Transient failures keep the token and back off.
  */
@@ -119,7 +123,7 @@ export class RefreshCoordinator {
     startVersion: number,
     isFresh: (c: Connection, startVersion: number) => boolean,
   ): Promise<RefreshOutcome> {
-    const { connections, now } = this.#o;
+    const { connections } = this.#o;
     let held: Connection;
     try {
       // Re-read under the lease: a sibling may have refreshed between our read and our lease.
@@ -132,12 +136,33 @@ export class RefreshCoordinator {
       await connections.releaseLease(id, owner);
       return { connection: held, refreshedHere: false };
     }
+
+    const heartbeat = this.#heartbeat(id, owner);
+    try {
+      return await this.#callAndCommit(id, owner, held);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** Keeps the lease ahead of the clock while this process works under it. */
+  #heartbeat(id: string, owner: string): NodeJS.Timeout {
+    const every = Math.max(50, Math.floor(this.#o.leaseMs / 3));
+    const timer = setInterval(() => {
+      const until = new Date(this.#o.now().getTime() + this.#o.leaseMs);
+      void this.#o.connections.renewLease(id, owner, until).catch(() => {});
+    }, every);
+    timer.unref();
+    return timer;
+  }
+
+  async #callAndCommit(id: string, owner: string, held: Connection): Promise<RefreshOutcome> {
+    const { connections, now } = this.#o;
     const refreshToken = await connections.refreshTokenOf(id);
     if (!refreshToken) {
       await connections.releaseLease(id, owner);
       throw new ConsentryError('CONNECTION_NO_REFRESH_TOKEN', { facts: { connection: id } });
     }
-
     let fields: TokenFields;
     try {
       fields = await this.#o.refresher(held, refreshToken);

@@ -169,6 +169,15 @@ export function createConnectionRepository(
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
+    async renewLease(id, owner, until) {
+      const r = await db
+        .updateTable('connections')
+        .set({ lease_until: until.getTime() })
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
     async releaseLease(id, owner) {
       await db
         .updateTable('connections')
@@ -285,6 +294,19 @@ export function createConnectionRepository(
         .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now.getTime())]))
         .orderBy('status')
         .orderBy('refresh_expires_at')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => toConnection(r, box));
+    },
+    async listAbandoned(now, limit) {
+      // connections_lease: only rows with a lease set are in range (NULLs sort apart).
+      const rows = await db
+        .selectFrom('connections')
+        .selectAll()
+        .where('lease_until', '<', now.getTime())
+        .where('lease_owner', 'is not', null)
+        .where('status', '=', 'active')
+        .orderBy('lease_until')
         .limit(limit)
         .execute();
       return rows.map((r) => toConnection(r, box));

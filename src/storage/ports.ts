@@ -80,6 +80,11 @@ export interface ConnectionRepository {
   tryAcquireLease(id: string, owner: string, until: Date, now: Date): Promise<boolean>;
   releaseLease(id: string, owner: string): Promise<void>;
   /**
+   * Extends a lease this owner still holds (heartbeat while the provider call is in flight).
+   * False when the lease was lost — someone else took it after it ran out.
+   */
+  renewLease(id: string, owner: string, until: Date): Promise<boolean>;
+  /**
    * Stores a refresh result in ONE write, fenced by version and lease owner: access token,
    * refresh token (kept when undefined), expiry, version + 1, lease cleared, failures reset.
    * False when the fence did not match (someone else moved the row).
@@ -112,6 +117,13 @@ export interface ConnectionRepository {
    * warned about and not leased; soonest first, by index.
    */
   listLapsing(before: Date, now: Date, limit: number): Promise<Connection[]>;
+  /**
+   * Active connections whose lease ran out with its owner still named: a refresh whose process
+   * died (or stalled) somewhere between taking the lease and writing. The provider may have
+   * rotated the refresh token meanwhile, so these are settled by a refresh soon — succeeding, or
+   * ending in `needs_reauth` with the reason — rather than looking healthy until someone needs them.
+   */
+  listAbandoned(now: Date, limit: number): Promise<Connection[]>;
   /**
    * Records that the coming lapse of the refresh token expiring at `refreshExpiresAt` was
    * announced. True for exactly one caller (every instance sweeps; one warns).

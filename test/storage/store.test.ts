@@ -132,6 +132,14 @@ for (const engine of ENGINES) {
       expect(await store.connections.tryAcquireLease(c.id, 'B', at(30_000), at(1_000))).toBe(false);
       await store.connections.releaseLease(c.id, 'B'); // not the owner: no effect
       expect((await store.connections.get(c.id))?.leaseOwner).toBe('A');
+      // The holder's heartbeat extends it; nobody else can.
+      expect(await store.connections.renewLease(c.id, 'B', at(90_000))).toBe(false);
+      expect(await store.connections.renewLease(c.id, 'A', at(20_000))).toBe(true);
+      expect((await store.connections.get(c.id))?.leaseUntil?.getTime()).toBe(at(20_000).getTime());
+      expect(await store.connections.tryAcquireLease(c.id, 'B', at(60_000), at(20_001))).toBe(true);
+      expect(await store.connections.renewLease(c.id, 'A', at(90_000))).toBe(false); // lost it
+      await store.connections.releaseLease(c.id, 'B');
+      expect(await store.connections.tryAcquireLease(c.id, 'A', at(30_000), T0)).toBe(true);
       // A dies; at its lease's end B takes over — a dead owner never leaves the row stuck.
       expect(await store.connections.tryAcquireLease(c.id, 'B', at(60_000), at(30_001))).toBe(true);
       await store.connections.releaseLease(c.id, 'B');

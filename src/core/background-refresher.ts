@@ -1,0 +1,232 @@
+import type { OAuth2Provider } from '../catalog/provider.ts';
+import type { Connection } from '../domain/connection.ts';
+import { isConsentryError } from '../domain/errors.ts';
+import type { ConnectionRepository } from '../storage/ports.ts';
+import type { ConnectionEvent } from './consumers.ts';
+
+/**
+ * Keeps connections fresh without anyone asking (Group-Office: "tokens need to be refreshed
+ * periodically. This happens automatically"). Runs in every instance; see docs/scale-out.md.
+ *
+ * - Due selection by index: `listDue` is a range scan of (status, expires_at) stopping at the
+ *   batch size, so a sweep costs what is due, not what is stored.
+ * - The refresh itself goes through `ensureFresh` with the window as skew: the same single flight
+ *   and lease with fencing as a feature's call. Two instances sweeping at once never refresh one
+ *   connection twice — the loser of the lease re-reads, finds the token fresh and stops.
+ * - Failures back off in the coordinator (`next_attempt_at`, 5 s doubling to 15 min) and
+ *   `listDue` skips rows still cooling down or leased: a broken connection is not hammered.
+ * - `invalid_grant` → `needs_reauth` only after re-reading (coordinator); the feature is told.
+ * - Abandoned leases (the owner died between taking the lease and writing) are settled at once:
+ *   the provider may already have rotated the refresh token, so the connection is refreshed now —
+ *   it either refreshes fine or ends `needs_reauth` with the reason, instead of looking healthy.
+ * - Bounded concurrency per provider: one slow or rate-limiting provider does not stall the others
+ *   and is never sent more than `perProviderConcurrency` refreshes at once by one instance.
+ * - Refresh tokens with a known lifetime: close to their lapse they are renewed where the
+ *   provider rotates them (a new refresh token gets a new lifetime), else the connection is
+ *   flagged once (`lapsing` event) so the feature can ask its user to reconnect in time.
+ */
+export interface RefresherClient {
+  ensureFresh(connection: string, options?: { skewSeconds?: number }): Promise<unknown>;
+  refreshConnection(connection: string): Promise<unknown>;
+}
+
+export interface BackgroundRefresherOptions {
+  client: RefresherClient;
+  connections: ConnectionRepository;
+  /** The provider entry of a key (rotation facts), undefined when unknown. */
+  providerOf: (providerKey: string) => OAuth2Provider | undefined;
+  /** Delivers health events to listeners and the owning consumer. */
+  emit: (event: ConnectionEvent) => void;
+  /** Between sweeps (jittered ±10 %); the first sweep waits one interval. Default 30 s. */
+  intervalMs?: number;
+  /** Refresh access tokens that expire within this window. Default 300 s. */
+  windowSeconds?: number;
+  /** Most connections handled per sweep (each of due and lapsing). Default 200. */
+  batchSize?: number;
+  /** Simultaneous refreshes per provider, per instance. Default 4. */
+  perProviderConcurrency?: number;
+  /** Act on refresh tokens that lapse within this. Default 48 h. */
+  lapseWindowMs?: number;
+  now?: () => Date;
+  log?: (level: 'debug' | 'info' | 'warn', facts: Record<string, unknown>, message: string) => void;
+}
+
+export interface SweepReport {
+  /** Leases found expired with their owner still named (a crashed refresh). */
+  abandoned: number;
+  /** Of those, refreshed successfully (the others are in needs_reauth or failed). */
+  recovered: number;
+  due: number;
+  /** Due connections whose version moved (refreshed here or by a sibling instance). */
+  refreshed: number;
+  failed: number;
+  needsReauth: number;
+  lapsing: number;
+  renewedBeforeLapse: number;
+  warned: number;
+}
+
+export class BackgroundRefresher {
+  readonly #o: Required<Omit<BackgroundRefresherOptions, 'log'>> & Pick<BackgroundRefresherOptions, 'log'>;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<SweepReport> | undefined;
+  #stopped = true;
+
+  constructor(options: BackgroundRefresherOptions) {
+    this.#o = {
+      intervalMs: 30_000,
+      windowSeconds: 300,
+      batchSize: 200,
+      perProviderConcurrency: 4,
+      lapseWindowMs: 48 * 3600_000,
+      now: () => new Date(),
+      ...options,
+    };
+  }
+
+  start(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#schedule();
+  }
+
+  /** Stops the timer and waits for a sweep in progress to finish. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#running?.catch(() => {});
+  }
+
+  #schedule(): void {
+    if (this.#stopped) return;
+    const delay = Math.round(this.#o.intervalMs * (0.9 + Math.random() * 0.2));
+    this.#timer = setTimeout(() => {
+      void this.sweep()
+        .catch((e) => this.#o.log?.('warn', { error: errorCode(e) }, 'background refresh sweep failed'))
+        .finally(() => this.#schedule());
+    }, delay);
+    this.#timer.unref();
+  }
+
+  /** One pass: due access tokens, then refresh tokens about to lapse. Never two at once. */
+  sweep(): Promise<SweepReport> {
+    this.#running ??= this.#sweep().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  async #sweep(): Promise<SweepReport> {
+    const { connections, windowSeconds, batchSize, now } = this.#o;
+    const report: SweepReport = {
+      abandoned: 0,
+      recovered: 0,
+      due: 0,
+      refreshed: 0,
+      failed: 0,
+      needsReauth: 0,
+      lapsing: 0,
+      renewedBeforeLapse: 0,
+      warned: 0,
+    };
+    const abandoned = await connections.listAbandoned(now(), batchSize);
+    report.abandoned = abandoned.length;
+    await this.#perProvider(abandoned, async (c) => {
+      const after = await this.#renew(c);
+      if (after?.status === 'needs_reauth') report.needsReauth++;
+      else if (after && after.version > c.version) report.recovered++;
+      else report.failed++;
+    });
+
+    const t = now();
+    const due = await connections.listDue(new Date(t.getTime() + windowSeconds * 1000), t, batchSize);
+    report.due = due.length;
+    await this.#perProvider(due, async (c) => {
+      try {
+        await this.#o.client.ensureFresh(c.id, { skewSeconds: windowSeconds });
+        const after = await connections.get(c.id);
+        if (after && after.version > c.version) report.refreshed++;
+      } catch (e) {
+        if (isConsentryError(e, 'CONNECTION_NEEDS_REAUTH')) report.needsReauth++;
+        else report.failed++;
+        this.#o.log?.(
+          'debug',
+          { connection: c.id, error: errorCode(e) },
+          'background refresh did not succeed',
+        );
+      }
+    });
+
+    const horizon = new Date(now().getTime() + this.#o.lapseWindowMs);
+    const lapsing = await connections.listLapsing(horizon, now(), batchSize);
+    report.lapsing = lapsing.length;
+    await this.#perProvider(lapsing, async (c) => {
+      let current: Connection | undefined = c;
+      if (this.#o.providerOf(c.providerKey)?.refreshToken.rotates !== false) {
+        // A rotating provider issues a new refresh token with a new lifetime: renew now.
+        current = await this.#renew(c);
+        if (current?.refreshExpiresAt && current.refreshExpiresAt > horizon) {
+          report.renewedBeforeLapse++;
+          return;
+        }
+      }
+      if (current?.status !== 'active' || !current.refreshExpiresAt) return;
+      // Only the reconnect helps now: warn once (every instance sweeps; one wins the marker).
+      if (await connections.markLapseWarned(current.id, current.refreshExpiresAt, now())) {
+        report.warned++;
+        this.#o.emit({
+          type: 'lapsing',
+          connectionId: current.id,
+          purpose: current.purpose,
+          refreshExpiresAt: current.refreshExpiresAt,
+        });
+      }
+    });
+    if (report.abandoned || report.due || report.lapsing)
+      this.#o.log?.('info', { ...report }, 'background refresh sweep');
+    return report;
+  }
+
+  /**
+   * Forces one refresh unless a sibling already moved the token: `ensureFresh` with a skew just
+   * past the access token's current expiry refreshes it now, yet an instance that finds a newer
+   * token (a later expiry) stops there — no second provider call. A rotating provider issues the
+   * access and refresh tokens together, so a refresh token near its lapse comes with an access
+   * token as old as it is: the sibling's new expiry is later by that age, far past the 1 s margin.
+   */
+  async #renew(c: Connection): Promise<Connection | undefined> {
+    try {
+      if (c.expiresAt) {
+        const skew = Math.max(0, Math.ceil((c.expiresAt.getTime() - this.#o.now().getTime()) / 1000) + 1);
+        await this.#o.client.ensureFresh(c.id, { skewSeconds: skew });
+      } else {
+        await this.#o.client.refreshConnection(c.id);
+      }
+    } catch (e) {
+      this.#o.log?.('debug', { connection: c.id, error: errorCode(e) }, 'renewal before lapse failed');
+    }
+    return this.#o.connections.get(c.id);
+  }
+
+  /** Runs `work` over the connections with at most `perProviderConcurrency` at once per provider. */
+  async #perProvider(list: Connection[], work: (c: Connection) => Promise<void>): Promise<void> {
+    const groups = new Map<string, Connection[]>();
+    for (const c of list) groups.set(c.providerKey, [...(groups.get(c.providerKey) ?? []), c]);
+    await Promise.all(
+      [...groups.values()].map(async (queue) => {
+        const lanes = Array.from(
+          { length: Math.min(this.#o.perProviderConcurrency, queue.length) },
+          async () => {
+            for (let next = queue.shift(); next; next = queue.shift()) await work(next);
+          },
+        );
+        await Promise.all(lanes);
+      }),
+    );
+  }
+}
+
+function errorCode(e: unknown): string {
+  return isConsentryError(e) ? e.code : e instanceof Error ? e.name : 'unknown';
+}
