@@ -20,6 +20,7 @@ import { createSignInRepository } from '../storage/signin.repository.ts';
 import { createUserRepository } from '../storage/users.repository.ts';
 import { createMailConsumer } from './mail/mail-consumer.ts';
 import { MailService } from './mail/mail-service.ts';
+import { mailPageModule } from './mail/pages.ts';
 import { serverFromUrl } from './mail/servers.ts';
 import { signInOptionsHtml, signInPageModule } from './signin/pages.ts';
 import { SignInService, type SignInUsers } from './signin/signin-service.ts';
@@ -110,7 +111,7 @@ export function createBuiltInConsumers(deps: {
     features: { mail, signin },
     consumers: [createMailConsumer({ mailboxes, connections: deps.store.connections }), signin.consumer],
     plugins: [],
-    consolePages: [signInPageModule(() => signin)],
+    consolePages: [mailPageModule(() => mail), signInPageModule(() => signin)],
     signInOptions: signInOptionsHtml(() => signin),
   };
 }
