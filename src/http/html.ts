@@ -37,7 +37,7 @@ header{background:#111827;color:#fff;padding:.75rem 1.25rem;display:flex;gap:1re
 header a{color:#fff;text-decoration:none}header .brand{font-weight:700;letter-spacing:.02em}
 main{max-width:1100px;margin:0 auto;padding:1.25rem}
 h1{font-size:1.4rem;margin:.2rem 0 1rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
-.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;margin-bottom:1rem}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;margin-bottom:1rem}.card>h1:first-child,.card>h2:first-child{margin-top:0}
 table{width:100%;border-collapse:collapse;background:var(--card)}th,td{text-align:left;padding:.5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:.8rem;text-transform:uppercase;color:var(--muted);letter-spacing:.03em}
 .table-wrap{overflow-x:auto;border:1px solid var(--line);border-radius:8px}

@@ -1,19 +1,22 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { npmStart, type StartedServer } from '../support/npm-start.ts';
 
 /**
  * The newcomer's path from the README, in a real browser against the real `npm start`:
- * home page → Add (Auth Code) beside the demo provider → sign in and consent on the demo
- * screens → back on a page listing the new connection.
+ * home page → first-run setup (the first administrator) → Add (Auth Code) beside the demo
+ * provider → sign in and consent on the demo screens → back on a page listing the new connection.
  */
 describe.skipIf(!chromiumAvailable())('demo flow in Chromium', () => {
   let server: StartedServer;
   let browser: Browser;
+  // One browser profile for the whole walk: the console session carries from test to test.
+  let context: BrowserContext;
   beforeAll(async () => {
     server = await npmStart();
     browser = await launchChromium();
+    context = await browser.newContext();
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
@@ -21,8 +24,15 @@ describe.skipIf(!chromiumAvailable())('demo flow in Chromium', () => {
   });
 
   it('connects an account through the built-in demo provider', async () => {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     await page.goto(server.baseUrl);
+    // A fresh install asks for the first administrator (only while no user exists).
+    await page.waitForURL(`${server.baseUrl}/setup`);
+    await page.getByLabel('Email address').fill('newcomer@example.org');
+    await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+    await page.getByLabel('Repeat the password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await page.waitForURL(`${server.baseUrl}/`);
     await expect(page.locator('h1').first().textContent()).resolves.toContain('connections');
     await page.getByText('No connections yet').waitFor();
 
@@ -46,7 +56,10 @@ describe.skipIf(!chromiumAvailable())('demo flow in Chromium', () => {
   });
 
   it('deny on the demo consent screen comes back as cancelled, with nothing stored', async () => {
-    const page = await browser.newPage();
+    // A fresh profile signed in to the console only (so the demo provider asks again).
+    const fresh = await browser.newContext();
+    await fresh.addCookies((await context.cookies()).filter((c) => c.name === 'consentry_sid'));
+    const page = await fresh.newPage();
     await page.goto(server.baseUrl);
     const rowsBefore = await page.locator('tr[data-connection]').count();
     await page.getByRole('link', { name: 'Add (Auth Code)' }).first().click();
@@ -60,7 +73,7 @@ describe.skipIf(!chromiumAvailable())('demo flow in Chromium', () => {
     await page.waitForURL(`${server.baseUrl}/?oauth=cancelled`);
     await page.getByText('The connection was cancelled').waitFor();
     expect(await page.locator('tr[data-connection]').count()).toBe(rowsBefore);
-    await page.close();
+    await fresh.close();
   });
 
   it('the demo provider and health endpoint answer', async () => {
