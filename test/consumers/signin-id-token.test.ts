@@ -99,9 +99,15 @@ afterAll(async () => {
 async function signInWith(
   clientRef: string,
   claims: (flow: { nonce: string; clientId: string; now: number }) => Record<string, unknown>,
+  options: { linkTo?: string } = {},
 ) {
   const session = randomBytes(32).toString('base64url');
-  const consent = new URL(await c.app.features.signin.begin(clientRef, { session }));
+  const signin = c.app.features.signin;
+  const consent = new URL(
+    options.linkTo
+      ? await signin.beginLink(clientRef, { session, userId: options.linkTo })
+      : await signin.begin(clientRef, { session }),
+  );
   const state = consent.searchParams.get('state')!;
   const nonce = consent.searchParams.get('nonce')!;
   const clientId = consent.searchParams.get('client_id')!;
@@ -197,5 +203,37 @@ describe('sign-in ID-token validation', () => {
     const r = await signInWith(genericRef, good(op.url, { sub: 'someone-else', email_verified: undefined }));
     expect(r.status).toBe(403);
     expect(r.body).toContain('The provider did not confirm that pat@example.org is verified');
+  });
+
+  it('Microsoft sends no email_verified: its accounts sign in through a link the user made while signed in', async () => {
+    const claims = good(`https://login.microsoftonline.com/${TENANT}/v2.0`, {
+      tid: TENANT,
+      sub: 'ms-pat-2',
+      email_verified: undefined,
+    });
+    const before = await signInWith(microsoftRef, claims);
+    expect(before.status).toBe(403);
+    expect(before.body).toContain('did not confirm that pat@example.org is verified');
+
+    const users = await c.app.console.users.list();
+    const pat = users.find((u) => u.email === 'pat@example.org')!;
+    const linked = await signInWith(microsoftRef, claims, { linkTo: pat.id });
+    expect(linked.status).toBe(303);
+    expect(linked.location).toBe('/account/sign-in-links?linked=1');
+    expect((await c.app.features.signin.linksOf(pat.id)).map((l) => l.subject)).toContain('ms-pat-2');
+
+    const after = await signInWith(microsoftRef, claims);
+    expect(after.status).toBe(303);
+    expect(after.location).toMatch(/^\/sign-in\/oidc\/complete\?ticket=/);
+
+    // The same provider account cannot be linked to a second user.
+    const other = await c.app.console.users.create({
+      email: 'other@example.org',
+      password: 'correct horse battery staple',
+      permissions: [],
+    });
+    const stolen = await signInWith(microsoftRef, claims, { linkTo: other.id });
+    expect(stolen.status).toBe(403);
+    expect(stolen.body).toContain('already linked to another Consentry user');
   });
 });

@@ -79,6 +79,24 @@ describe('sign-in with the demo provider (existing users only)', () => {
     const link = await c.app.database.db.selectFrom('signin_links').selectAll().execute();
     expect(link).toEqual([expect.objectContaining({ issuer: `${c.baseUrl}/demo`, subject: 'alice' })]);
     expect(await c.app.store.connections.list({ purpose: 'signin' })).toEqual([]);
+
+    // Her sign-in accounts page lists the link and can remove it (CSRF-protected form).
+    const links = await request(jar, `${c.baseUrl}/account/sign-in-links`);
+    expect(links.status).toBe(200);
+    const page = await links.text();
+    expect(page).toContain(`${c.baseUrl}/demo`);
+    const form =
+      /<form class="inline" method="post" action="([^"]*unlink[^"]*)">.*?name="_csrf" value="([^"]+)"/s.exec(
+        page,
+      )!;
+    const unlink = await request(jar, new URL(form[1]!.replace(/&amp;|&#38;/g, '&'), c.baseUrl).href, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: form[2]! }),
+      headers: { origin: c.baseUrl },
+    });
+    expect(unlink.status).toBe(303);
+    expect(unlink.headers.get('location')).toBe('/account/sign-in-links');
+    expect(await c.app.database.db.selectFrom('signin_links').selectAll().execute()).toEqual([]);
   });
 
   it('a ticket works once, and only in the browser session that started the sign-in', async () => {

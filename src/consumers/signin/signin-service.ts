@@ -21,12 +21,16 @@ import type { SignInRepository } from '../../storage/signin.repository.ts';
  * 3. else, when the administrator allowed it, a new user — only for the allowed email domains,
  *    again only with a verified email.
  *
+ * A signed-in user can also link a provider account to themselves (`beginLink`): the way in for
+ * providers that never say an email is verified (Microsoft Entra ID sends no `email_verified`).
+ *
  * Nothing is kept of the tokens (`keepsConnection: false`: "creating the OAuth entry is enough").
  * The callback cannot set the session cookie itself, so it hands a one-time ticket (bound to the
  * browser session that started the flow, valid two minutes) to `/sign-in/oidc/complete`.
  */
 export const SIGNIN_PURPOSE = 'signin';
 export const SIGNIN_COMPLETE_PATH = '/sign-in/oidc/complete';
+export const SIGNIN_LINKS_PATH = '/account/sign-in-links';
 
 /** The console's users, as sign-in needs them (adapted in ../index.ts). */
 export interface SignInUsers {
@@ -107,6 +111,35 @@ export class SignInService {
   }
 
   /**
+   * Links a provider account to the signed-in user `userId` (the flow's payload is server-side
+   * and bound to this browser session, so nobody can link their account to someone else).
+   */
+  async beginLink(clientRef: string, options: { session: string; userId: string }): Promise<string> {
+    const option = (await this.options()).find((o) => o.clientRef === clientRef);
+    if (!option) {
+      throw new ConsentryError('SIGNIN_FAILED', { detail: 'This provider is not available for signing in.' });
+    }
+    return this.#d.client().beginConsent({
+      client: clientRef,
+      preset: 'login',
+      purpose: SIGNIN_PURPOSE,
+      payload: { linkTo: options.userId },
+      returnUrl: SIGNIN_LINKS_PATH,
+      session: options.session,
+    });
+  }
+
+  linksOf(userId: string) {
+    return this.#d.repo.linksOf(userId);
+  }
+
+  async unlink(userId: string, issuer: string, subject: string): Promise<boolean> {
+    const link = await this.#d.repo.link(issuer, subject);
+    if (!link || link.userRef !== userId) return false;
+    return this.#d.repo.deleteLink(issuer, subject);
+  }
+
+  /**
    * Redeems a ticket in the browser session that started the sign-in. Returns the new session id
    * (the caller sets the cookie) and where to go.
    */
@@ -145,6 +178,7 @@ export class SignInService {
     // iss and sub from the validated ID token; email and email_verified may come from UserInfo
     // (same subject, checked by the core).
     const claims = { ...(context.profile ?? {}), iss: idClaims.iss, sub: idClaims.sub };
+    if (typeof payload.linkTo === 'string') return this.#link(payload.linkTo, claims);
     const userId = await this.#resolveUser(claims.iss, claims.sub, claims);
     const ticket = random256();
     const now = this.#now();
@@ -160,6 +194,26 @@ export class SignInService {
       now,
     );
     return `${SIGNIN_COMPLETE_PATH}?ticket=${encodeURIComponent(ticket)}`;
+  }
+
+  async #link(
+    userId: string,
+    claims: Record<string, unknown> & { iss: string; sub: string },
+  ): Promise<string> {
+    const existing = await this.#d.repo.link(claims.iss, claims.sub);
+    if (existing && existing.userRef !== userId) {
+      throw new ConsentryError('SIGNIN_NOT_ALLOWED', {
+        detail: 'This provider account is already linked to another Consentry user.',
+      });
+    }
+    if (!existing) {
+      const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : undefined;
+      await this.#d.repo.createLink(
+        { issuer: claims.iss, subject: claims.sub, userRef: userId, email },
+        this.#now(),
+      );
+    }
+    return `${SIGNIN_LINKS_PATH}?linked=1`;
   }
 
   async #resolveUser(issuer: string, subject: string, claims: Record<string, unknown>): Promise<string> {
