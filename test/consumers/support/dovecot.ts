@@ -38,8 +38,16 @@ export interface TestDovecot {
   close(): Promise<void>;
 }
 
+/**
+ * Without Dovecot the IMAP suites are skipped with a visible line — except in CI
+ * (`CONSENTRY_CI=1`, set by .ci/run after installing dovecot-imapd), where its absence is a failure.
+ */
 export function dovecotAvailable(): boolean {
-  return existsSync(DOVECOT);
+  if (existsSync(DOVECOT)) return true;
+  if (process.env.CONSENTRY_CI === '1')
+    throw new Error(`Dovecot is required in CI but ${DOVECOT} is missing`);
+  process.stderr.write(`Skipping IMAP tests: ${DOVECOT} is not installed (apt-get install dovecot-imapd).\n`);
+  return false;
 }
 
 export async function startDovecot(options: {
