@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { AuthServer, type AuthServerOptions } from './authserver/auth-server.ts';
 import { demoProvider } from './catalog/providers/demo.ts';
 import { CATALOG } from './catalog/providers/index.ts';
 import { ProviderRegistry } from './catalog/registry.ts';
-import { AuthServer, type AuthServerOptions } from './authserver/auth-server.ts';
 import type { Config } from './config/config.ts';
 import { createBuiltInConsumers, discoverConsumers, type Features } from './consumers/index.ts';
 import { BackgroundRefresher } from './core/background-refresher.ts';
@@ -17,6 +17,7 @@ import { authServerPlugin } from './http/authserver.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
 import { consoleConsumer } from './console/consumer.ts';
 import { type ConsoleServices, createConsoleServices } from './console/services.ts';
+import { appsConsolePages } from './http/console/apps.ts';
 import { consolePlugin } from './http/console/index.ts';
 import { buildServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
@@ -138,7 +139,8 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       dataDir: config.dataDir,
       smtpUrl: config.smtpUrl,
       store: createProviderRoleStore(database),
-      onKeyError: (e) => logger.error({ err: { name: e.name, message: e.message } }, 'signing keys withdrawn'),
+      onKeyError: (e) =>
+        logger.error({ err: { name: e.name, message: e.message } }, 'signing keys withdrawn'),
       ...options.authserver,
     });
     authserver.start();
@@ -176,7 +178,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
             db: database.db,
             signInOptions: builtIn.signInOptions,
           },
-          builtIn.consolePages,
+          [...builtIn.consolePages, appsConsolePages(authserver)],
         ),
         ...builtIn.plugins,
         authServerPlugin(authserver),

@@ -40,7 +40,7 @@ export function createOwnerNotifier(settings: MailSettings): OwnerNotifier & { c
         clientId: application.clientId,
         tokenLifetime: String(application.tokenLifetimeSeconds),
         status: application.active ? 'active' : 'inactive',
-        consoleUrl: `${settings.publicBaseUrl}/console/apps/${encodeURIComponent(application.id)}`,
+        consoleUrl: `${settings.publicBaseUrl}/apps/${encodeURIComponent(application.id)}`,
         tokenEndpoint: settings.tokenEndpoint,
       });
       try {
