@@ -177,6 +177,10 @@ describe('mail over SMTP with XOAUTH2', () => {
     expect(f.smtp.auths.length - before).toBe(1);
     const c = await app.store.connections.get(m.connectionRef!);
     expect(c!.status).toBe('needs_reauth');
+    // The consumer heard the connection event and noted it on the account.
+    await expect
+      .poll(async () => (await app.features.mail.get(m.id)).healthNote)
+      .toMatch(/^Reconnect your mailbox: /);
 
     // Asked again: refused at once, without touching the mail server.
     const again = await caught(

@@ -16,6 +16,7 @@ let c: TestConsentry;
 let op: StandIn;
 let genericRef: string;
 let microsoftRef: string;
+const issued: string[] = [];
 
 beforeAll(async () => {
   op = await startStandIn();
@@ -114,6 +115,7 @@ async function signInWith(
   expect(nonce).toBeTruthy();
   expect(consent.searchParams.get('code_challenge_method')).toBe('S256');
   const idToken = await op.idToken(claims({ nonce, clientId, now: Math.floor(Date.now() / 1000) }));
+  issued.push(idToken);
   op.answer({
     status: 200,
     body: { access_token: 'stand-in-access', token_type: 'Bearer', expires_in: 3600, id_token: idToken },
@@ -235,5 +237,13 @@ describe('sign-in ID-token validation', () => {
     const stolen = await signInWith(microsoftRef, claims, { linkTo: other.id });
     expect(stolen.status).toBe(403);
     expect(stolen.body).toContain('already linked to another Consentry user');
+  });
+
+  it('no ID token or access token ever appears in a log line', () => {
+    expect(issued.length).toBeGreaterThan(5);
+    const logs = c.logs.join('\n');
+    for (const t of [...issued, 'stand-in-access']) expect(logs).not.toContain(t);
+    // A token's signature part is the most specific piece of it.
+    for (const t of issued) expect(logs).not.toContain(t.split('.')[2]!);
   });
 });
