@@ -4,11 +4,18 @@ import { createOrganizationRepository } from './organizations.repository.ts';
 import type { ProviderRoleStore } from './provider-role.ports.ts';
 import { createRevokedTokenRepository } from './revoked-tokens.repository.ts';
 
-/** The provider role's repositories over one database (SQLite or PostgreSQL). */
-export function createProviderRoleStore(handle: Pick<DatabaseHandle, 'db' | 'readOne'>): ProviderRoleStore {
+/**
+ * The provider role's repositories over one database (SQLite or PostgreSQL). The cached-statement
+ * point read is used on SQLite only: its SQL here is written with `?` placeholders and read
+ * synchronously; on PostgreSQL the Kysely queries are already one round trip.
+ */
+export function createProviderRoleStore(
+  handle: Pick<DatabaseHandle, 'db' | 'readOne' | 'dialect'>,
+): ProviderRoleStore {
+  const readOne = handle.dialect === 'sqlite' ? handle.readOne : undefined;
   return {
     organizations: createOrganizationRepository(handle.db),
-    applications: createApplicationRepository(handle.db, handle.readOne),
-    revokedTokens: createRevokedTokenRepository(handle.db, handle.readOne),
+    applications: createApplicationRepository(handle.db, readOne),
+    revokedTokens: createRevokedTokenRepository(handle.db, readOne),
   };
 }
