@@ -3,6 +3,9 @@ import { callbackThroughput } from './callback-throughput.ts';
 import { ensureFreshValidSqlite } from './ensure-fresh-valid-sqlite.ts';
 import { serverRssIdle } from './server-rss-idle.ts';
 import { tokenEndpointEs256, tokenEndpointRs256 } from './token-endpoint.ts';
+import { ensureFreshValidPostgres } from './ensure-fresh-valid-postgres.ts';
+import { refreshCoalescing } from './refresh-coalescing.ts';
+import { dueSelectionScale } from './due-selection-scale.ts';
 
 /** Every benchmark, in run order. One file each. */
-export const BENCHMARKS: Benchmark[] = [ensureFreshValidSqlite, callbackThroughput, serverRssIdle, tokenEndpointEs256, tokenEndpointRs256];
+export const BENCHMARKS: Benchmark[] = [ensureFreshValidSqlite, callbackThroughput, serverRssIdle, ensureFreshValidPostgres, refreshCoalescing, dueSelectionScale, tokenEndpointEs256, tokenEndpointRs256];

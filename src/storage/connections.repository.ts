@@ -87,7 +87,7 @@ export function createConnectionRepository(
   >;
   const getUsable = async (id: string) => {
     const row = readOne
-      ? (readOne(usableById.sql, [id]) as UsableRow | undefined)
+      ? ((await readOne(usableById.sql, [id])) as UsableRow | undefined)
       : (await db.executeQuery<UsableRow>({ ...usableById, parameters: [id] })).rows[0];
     if (!row) return undefined;
     return {
@@ -103,7 +103,7 @@ export function createConnectionRepository(
   };
   const get = async (id: string) => {
     const row = readOne
-      ? (readOne(byId.sql, [id]) as Selectable<ConnectionsTable> | undefined)
+      ? ((await readOne(byId.sql, [id])) as Selectable<ConnectionsTable> | undefined)
       : (await db.executeQuery<Selectable<ConnectionsTable>>({ ...byId, parameters: [id] })).rows[0];
     return row ? toConnection(row, box) : undefined;
   };

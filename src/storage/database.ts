@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type pgTypes from 'pg';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -19,9 +20,11 @@ export interface DatabaseHandle {
   /** The SQLite file (sqlite only). */
   file?: string;
   /**
-   * Hot-path point reads (sqlite only): runs a compiled query on a cached prepared statement,
-   * synchronously. Kysely's SQLite driver prepares every statement anew and serialises through a
-   * connection mutex; for `ensureFresh` on a valid token that overhead is most of the cost.
+   * Hot-path point reads: runs a compiled query on a cached prepared statement and returns the
+   * first row. SQLite: synchronously (Kysely's driver prepares every statement anew and serialises
+   * through a connection mutex). PostgreSQL: a named prepared statement straight on the pool
+   * (parsed and planned once per connection, no per-query transaction bookkeeping). For
+   * `ensureFresh` on a valid token that overhead is most of the cost.
    */
   readOne?: (sql: string, parameters: readonly unknown[]) => unknown;
   close(): Promise<void>;
@@ -51,7 +54,16 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const names = new Map<string, string>();
+    const readOne = async (sql: string, parameters: readonly unknown[]) => {
+      let name = names.get(sql);
+      if (!name) {
+        name = `consentry_${createHash('sha256').update(sql).digest('hex').slice(0, 16)}`;
+        names.set(sql, name);
+      }
+      return (await pool.query({ name, text: sql, values: [...parameters] })).rows[0];
+    };
+    return { db, dialect: 'postgres', readOne, close: () => db.destroy() };
   }
   if (options.sqliteFile !== ':memory:') mkdirSync(dirname(options.sqliteFile), { recursive: true });
   const sqlite = new SQLite(options.sqliteFile);
@@ -75,7 +87,18 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // PostgreSQL: Kysely looks for its migration tables in EVERY schema unless told which one, so a
+  // second Consentry schema in the same database (several deployments, parallel test suites)
+  // would find the first one's tables and never create its own. Name the current schema.
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    migrationTableSchema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s;
+  }
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
