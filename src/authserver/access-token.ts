@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import type { ApiAudience } from '../domain/application.ts';
 import type { ApplicationRepository, RevokedTokenRepository } from '../storage/provider-role.ports.ts';
@@ -42,7 +42,8 @@ export function issueAccessToken(
     client_id: input.clientId,
     iat,
     exp: iat + input.lifetimeSeconds,
-    jti: randomBytes(16).toString('base64url'),
+    // randomUUID draws from a cached entropy pool: 122 random bits without a syscall per token.
+    jti: randomUUID(),
     scope: input.scopes.join(' '),
   };
   return { accessToken: signAccessTokenJwt(key, claims), claims };

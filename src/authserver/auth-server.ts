@@ -13,7 +13,7 @@ import { FailureLimiter, type FailureLimiterOptions } from './failure-limiter.ts
 import { KeyStore } from './key-store.ts';
 import { OAuthError } from './oauth-error.ts';
 import { createOwnerNotifier, type OwnerNotifier } from './owner-notification.ts';
-import { handleTokenRequest, type TokenResponse } from './token-endpoint.ts';
+import { handleTokenRequest, type TokenEndpointDeps, type TokenResponse } from './token-endpoint.ts';
 import { type IntrospectionResponse, introspect, revoke } from './token-services.ts';
 
 /**
@@ -58,6 +58,7 @@ export class AuthServer {
   readonly applications: ApplicationService;
   readonly limiter: FailureLimiter;
   private readonly verifier: TokenVerifierDeps;
+  private readonly tokenDeps: TokenEndpointDeps;
   private readonly closeNotifier: () => void;
 
   constructor(private readonly options: AuthServerOptions) {
@@ -91,6 +92,7 @@ export class AuthServer {
       revokedTokens: options.store.revokedTokens,
       now,
     };
+    this.tokenDeps = { ...this.verifier, limiter: this.limiter, applications: options.store.applications };
   }
 
   /** Loads KEYS_DIR (throws on a private key others can read) and follows it for changes. */
@@ -110,10 +112,7 @@ export class AuthServer {
   }
 
   token(input: OAuthRequestInput): Promise<TokenResponse> {
-    return handleTokenRequest(
-      { ...this.verifier, limiter: this.limiter, applications: this.options.store.applications },
-      input,
-    );
+    return handleTokenRequest(this.tokenDeps, input);
   }
 
   async introspect(input: OAuthRequestInput): Promise<IntrospectionResponse> {
@@ -174,7 +173,6 @@ export class AuthServer {
       introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
       revocation_endpoint: `${base}${AUTHSERVER_PATHS.revocation}`,
       revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-      scopes_supported: undefined,
       access_token_signing_alg_values_supported: [...new Set(this.keys.view().published.map((k) => k.alg))],
     };
   }
