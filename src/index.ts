@@ -14,6 +14,9 @@ export {
 export type { ProviderQuirks } from './catalog/quirks/quirk.ts';
 export { ProviderRegistry } from './catalog/registry.ts';
 export { type Config, loadConfig } from './config/config.ts';
+export { type ConsumerContext, type ConsumerFactory, discoverConsumers } from './consumers/index.ts';
+export { MailService } from './consumers/mail/mail-service.ts';
+export { SignInService } from './consumers/signin/signin-service.ts';
 export {
   type ConnectionEvent,
   ConsumerRegistry,

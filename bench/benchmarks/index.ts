@@ -1,11 +1,20 @@
 import type { Benchmark } from '../harness.ts';
 import { callbackThroughput } from './callback-throughput.ts';
+import { dueSelectionScale } from './due-selection-scale.ts';
+import { ensureFreshValidPostgres } from './ensure-fresh-valid-postgres.ts';
 import { ensureFreshValidSqlite } from './ensure-fresh-valid-sqlite.ts';
+import { refreshCoalescing } from './refresh-coalescing.ts';
 import { serverRssIdle } from './server-rss-idle.ts';
 import { tokenEndpointEs256, tokenEndpointRs256 } from './token-endpoint.ts';
-import { ensureFreshValidPostgres } from './ensure-fresh-valid-postgres.ts';
-import { refreshCoalescing } from './refresh-coalescing.ts';
-import { dueSelectionScale } from './due-selection-scale.ts';
 
 /** Every benchmark, in run order. One file each. */
-export const BENCHMARKS: Benchmark[] = [ensureFreshValidSqlite, callbackThroughput, serverRssIdle, ensureFreshValidPostgres, refreshCoalescing, dueSelectionScale, tokenEndpointEs256, tokenEndpointRs256];
+export const BENCHMARKS: Benchmark[] = [
+  ensureFreshValidSqlite,
+  callbackThroughput,
+  serverRssIdle,
+  ensureFreshValidPostgres,
+  refreshCoalescing,
+  dueSelectionScale,
+  tokenEndpointEs256,
+  tokenEndpointRs256,
+];
