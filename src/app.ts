@@ -6,6 +6,8 @@ import { demoProvider } from './catalog/providers/demo.ts';
 import { CATALOG } from './catalog/providers/index.ts';
 import { ProviderRegistry } from './catalog/registry.ts';
 import type { Config } from './config/config.ts';
+import { consoleConsumer } from './console/consumer.ts';
+import { type ConsoleServices, createConsoleServices } from './console/services.ts';
 import { createBuiltInConsumers, discoverConsumers, type Features } from './consumers/index.ts';
 import { BackgroundRefresher } from './core/background-refresher.ts';
 import { ConsumerRegistry, type OAuth2Consumer } from './core/consumers.ts';
@@ -14,11 +16,9 @@ import { random256, sha256 } from './core/random.ts';
 import { withRefreshLifetimes } from './core/refresh-lifetime.ts';
 import { ConsentryError } from './domain/errors.ts';
 import { authServerPlugin } from './http/authserver.ts';
-import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
-import { consoleConsumer } from './console/consumer.ts';
-import { type ConsoleServices, createConsoleServices } from './console/services.ts';
 import { appsConsolePages } from './http/console/apps.ts';
 import { consolePlugin } from './http/console/index.ts';
+import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
 import { buildServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
 import { isLoopbackUrl } from './protocol/provider-session.ts';
@@ -156,7 +156,11 @@ export async function createConsentry(config: Config, options: CreateOptions = {
         if (c.providerKey !== 'demo' || !config.demoProvider || c.options.builtIn) return;
         const clientSecret = secret ?? (await store.clients.secretOf(c.id));
         if (clientSecret)
-          await registerDemoClient(database.db, { clientId: c.clientId, clientSecret, redirectUri: config.redirectUri });
+          await registerDemoClient(database.db, {
+            clientId: c.clientId,
+            clientSecret,
+            redirectUri: config.redirectUri,
+          });
       },
     });
     const server = await buildServer({

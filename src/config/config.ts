@@ -28,7 +28,10 @@ const EnvSchema = z.object({
   BACKGROUND_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   REFRESH_LAPSE_WARN_HOURS: z.coerce.number().min(0).default(48),
   /** Names this instance in lease owners (debugging several instances); random when unset. */
-  INSTANCE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .optional(),
   KEYS_DIR: z.string().min(1).optional(),
   SMTP_URL: z.string().min(1).optional(),
   // Consumers (issue 7): discovery, the demo provider's mail servers, sign-in policy.

@@ -135,7 +135,10 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: 'This connect link is unknown, expired or already used. Run `consentry connect` again.',
   },
-  REWRAP_INCOMPLETE: { status: 500, message: 'Some sealed values could not be re-sealed under the current key.' },
+  REWRAP_INCOMPLETE: {
+    status: 500,
+    message: 'Some sealed values could not be re-sealed under the current key.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -75,7 +75,8 @@ export async function consentAtProvider(
     }
     const page = await res.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1];
-    if (res.status !== 200 || !action) throw new Error(`unexpected provider page ${res.status} at ${next}: ${page.slice(0, 300)}`);
+    if (res.status !== 200 || !action)
+      throw new Error(`unexpected provider page ${res.status} at ${next}: ${page.slice(0, 300)}`);
     const submit = new URL(action.replace(/&amp;/g, '&'), next).href;
     let post: Response;
     if (options.deny && /name="prompt" value="consent"/.test(page)) {
