@@ -13,7 +13,7 @@ import { createUser, PASSWORD } from './support/console-client.ts';
  * (the demo accepts what you register, like a real provider's console), Add (Auth Code) through
  * the demo screens, the connection listed, Inspect (JWT claims for an administrator, 403 for a
  * user without manage_secrets), Revoke, a CSRF-less POST refused, and the HTTP warning when
- * PUBLIC_BASE_URL is plain http on a non-localhost host. Screenshots go to docs/screenshots/.
+ * PUBLIC_BASE_URL is plain http on a non-localhost host. Screenshots go to docs/screenshots/ with UPDATE_SCREENSHOTS=1.
  */
 const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
@@ -40,8 +40,13 @@ describe.skipIf(!chromiumAvailable())('admin console in Chromium', () => {
     await t?.close();
   });
 
+  // Screenshots are rendered every run (a broken page fails here) but written to docs/ only on
+  // request (`UPDATE_SCREENSHOTS=1 npx vitest run test/console`), so test runs leave the tree clean.
   const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    page.screenshot({
+      fullPage: true,
+      ...(process.env.UPDATE_SCREENSHOTS === '1' ? { path: join(SHOTS, `${name}.png`) } : {}),
+    });
 
   it('setup → register a demo client → Add (Auth Code) → inspect → revoke', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
