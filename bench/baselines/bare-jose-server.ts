@@ -44,16 +44,14 @@ const server = createServer((req, res) => {
       .setExpirationTime(now + 3600)
       .setJti(randomBytes(16).toString('base64url'))
       .sign(privateKey);
-    res
-      .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-      .end(
-        JSON.stringify({
-          access_token: token,
-          token_type: 'Bearer',
-          expires_in: 3600,
-          scope: 'participants:read',
-        }),
-      );
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
+      JSON.stringify({
+        access_token: token,
+        token_type: 'Bearer',
+        expires_in: 3600,
+        scope: 'participants:read',
+      }),
+    );
   });
 });
 server.listen(0, '127.0.0.1', () => {
