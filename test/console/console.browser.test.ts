@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPair, SignJWT } from 'jose';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium.ts';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { startConsentry, type TestConsentry } from '../support/consentry.ts';
 import { freePort } from '../support/ports.ts';
 import { createUser, PASSWORD } from './support/console-client.ts';
@@ -23,17 +23,8 @@ describe.skipIf(!chromiumAvailable())('admin console in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await startConsentry();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      // consentry.internal → loopback, for the instance whose base URL is a non-localhost http URL.
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--host-resolver-rules=MAP consentry.internal 127.0.0.1',
-      ],
-    });
+    // consentry.internal → loopback, for the instance whose base URL is a non-localhost http URL.
+    browser = await launchChromium(['--host-resolver-rules=MAP consentry.internal 127.0.0.1']);
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
