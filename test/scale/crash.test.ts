@@ -140,7 +140,15 @@ for (const { engine, available } of ENGINES) {
         providerOf: () => undefined,
         emit: () => {},
       });
-      const sweep = await refresher.sweep();
+      // The refresher sweeps periodically in production; here, sweep until no abandoned lease is
+      // left (a lease renewed just before its owner died can still be running at the first sweep).
+      let sweep = await refresher.sweep();
+      const leased = async () =>
+        (await env.a.app.store.connections.list()).some((c) => c.leaseOwner !== undefined);
+      for (let i = 0; i < 5 && (await leased()); i++) {
+        await sleep(LEASE_MS);
+        sweep = await refresher.sweep();
+      }
 
       const ids = (await env.a.app.store.connections.list()).map((c) => c.id);
       let needsReauth = 0;
