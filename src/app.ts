@@ -77,7 +77,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     schema: options.schema,
   });
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, { lockFile: database.file && `${database.file}.migrate.lock` });
     const box = await openSecretBox(config, database);
     const store = createKyselyStore(database.db, box, { readOne: database.readOne });
 
@@ -263,13 +263,19 @@ async function openSecretBox(config: Config, database: DatabaseHandle): Promise<
 async function startDemoProvider(config: Config, store: Store, database: DatabaseHandle) {
   let client = (await store.clients.list({ providerKey: 'demo' }))[0];
   if (!client) {
-    client = await store.clients.create({
-      providerKey: 'demo',
-      name: 'Demo',
-      clientId: `demo-${random256().slice(0, 12)}`,
-      clientSecret: random256(),
-      options: { builtIn: true },
-    });
+    try {
+      client = await store.clients.create({
+        providerKey: 'demo',
+        name: 'Demo',
+        clientId: `demo-${random256().slice(0, 12)}`,
+        clientSecret: random256(),
+        options: { builtIn: true },
+      });
+    } catch (e) {
+      // Another process starting on the same fresh database created it first (unique name).
+      client = (await store.clients.list({ providerKey: 'demo' }))[0];
+      if (!client) throw e;
+    }
   }
   const provider = await createDemoOidcProvider({
     issuer: `${config.publicBaseUrl}/demo`,

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Adapter, type Configuration } from 'oidc-provider';
+import { createOnce } from '../secrets/create-once.ts';
 import { handleInteraction, isInteractionPath } from './demo-interactions.ts';
 
 /**
@@ -52,10 +52,8 @@ export async function generateDemoKeys(): Promise<DemoKeys> {
 /** Loads the demo keys from a file (mode 0600), creating it the first time. */
 export async function loadDemoKeys(file: string): Promise<DemoKeys> {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoKeys;
-  const keys = await generateDemoKeys();
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
-  return keys;
+  const keys = JSON.stringify(await generateDemoKeys());
+  return JSON.parse(createOnce(file, () => keys)) as DemoKeys;
 }
 
 export async function createDemoOidcProvider(options: DemoOidcOptions): Promise<Provider> {

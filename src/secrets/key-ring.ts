@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConsentryError } from '../domain/errors.ts';
+import { createOnce } from './create-once.ts';
 import { SecretBox, type SecretKey, secretKeyFrom } from './secret-box.ts';
 
 /**
@@ -44,10 +45,7 @@ export function loadKeys(source: KeySource, options: { createIfMissing: boolean 
       detail: `Stored secrets exist but neither SECRET_BOX_KEY nor ${source.keyFile} is present. Restore the key file from your backup or set SECRET_BOX_KEY to the key used before; a new key cannot open the existing secrets.`,
     });
   }
-  mkdirSync(dirname(source.keyFile), { recursive: true });
-  const key = SecretBox.generateKey();
-  writeFileSync(source.keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  return [secretKeyFrom(key)];
+  return parseKeys(createOnce(source.keyFile, () => `${SecretBox.generateKey().toString('base64')}\n`));
 }
 
 /** Writes a key file (current first). Used by `secret-key rotate`. */

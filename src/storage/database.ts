@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type pgTypes from 'pg';
+import { withFileLock } from './file-lock.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -86,7 +87,18 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   return { db, dialect: 'sqlite', file: options.sqliteFile, readOne, close: () => db.destroy() };
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+/**
+ * Applies pending migrations. With `lockFile` (SQLite), runs under a cross-process file lock so
+ * several processes starting on one fresh database file migrate it once.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: { lockFile?: string | undefined } = {},
+): Promise<string[]> {
+  if (options.lockFile && !options.lockFile.startsWith(':memory:')) {
+    const lockFile = options.lockFile;
+    return withFileLock(lockFile, () => migrateToLatest(db));
+  }
   // PostgreSQL: Kysely looks for its migration tables in EVERY schema unless told which one, so a
   // second Consentry schema in the same database (several deployments, parallel test suites)
   // would find the first one's tables and never create its own. Name the current schema.

@@ -23,7 +23,9 @@ export function registerCoreCommands(program: Command): void {
       const config = loadConfig();
       const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
       try {
-        const applied = await migrateToLatest(handle.db);
+        const applied = await migrateToLatest(handle.db, {
+          lockFile: handle.file && `${handle.file}.migrate.lock`,
+        });
         if (opts.json) printJson({ applied, dialect: handle.dialect });
         else
           process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date.\n');
