@@ -60,6 +60,8 @@ export interface BuiltInConsumers {
   consolePages: ConsolePageModule[];
   /** "Sign in with …" links for the console's sign-in page. */
   signInOptions: (request: FastifyRequest) => Promise<SafeHtml | undefined>;
+  /** One-time links the CLI prepared for a feature's flow (`consentry mailboxes connect`). */
+  handoffFlows: ((handoffId: string, session: string) => Promise<string | undefined>)[];
 }
 
 export function createBuiltInConsumers(deps: {
@@ -113,6 +115,7 @@ export function createBuiltInConsumers(deps: {
     plugins: [],
     consolePages: [mailPageModule(() => mail), signInPageModule(() => signin)],
     signInOptions: signInOptionsHtml(() => signin),
+    handoffFlows: [(handoffId, session) => mail.followHandoff(handoffId, session)],
   };
 }
 

@@ -11,12 +11,18 @@ export interface NewMailbox {
   displayName?: string | undefined;
   imap: MailServer;
   smtp: MailServer;
+  /** The console user who added it; absent = administrators only. */
+  ownerRef?: string | undefined;
 }
 
 export interface MailboxRepository {
   create(input: NewMailbox, now: Date): Promise<Mailbox>;
   get(id: string): Promise<Mailbox | undefined>;
-  list(): Promise<Mailbox[]>;
+  /** Every mailbox, or those of one owner (`ownerRef`). */
+  list(filter?: { ownerRef?: string }): Promise<Mailbox[]>;
+  /** The mailbox a pending `mailboxes connect` hand-off link belongs to. */
+  byHandoff(handoffId: string): Promise<Mailbox | undefined>;
+  setHandoff(id: string, handoffId: string | undefined, now: Date): Promise<void>;
   byConnection(connectionId: string): Promise<Mailbox | undefined>;
   update(
     id: string,
@@ -41,6 +47,7 @@ function toMailbox(row: Selectable<MailboxesTable>): Mailbox {
     displayName: row.display_name ?? undefined,
     imap: { host: row.imap_host, port: Number(row.imap_port), security: row.imap_security as MailSecurity },
     smtp: { host: row.smtp_host, port: Number(row.smtp_port), security: row.smtp_security as MailSecurity },
+    ownerRef: row.owner_ref ?? undefined,
     connectionRef: row.connection_ref ?? undefined,
     healthNote: row.health_note ?? undefined,
     lastError: row.last_error ?? undefined,
@@ -76,15 +83,34 @@ export function createMailboxRepository(db: Kysely<Database>): MailboxRepository
           health_note: null,
           last_error: null,
           last_used_at: null,
+          owner_ref: input.ownerRef ?? null,
+          connect_handoff: null,
           created_at: now.getTime(),
           updated_at: now.getTime(),
         })
         .execute();
       return (await get(id))!;
     },
-    async list() {
-      const rows = await db.selectFrom('mailboxes').selectAll().orderBy('address').orderBy('id').execute();
+    async list(filter = {}) {
+      let q = db.selectFrom('mailboxes').selectAll();
+      if (filter.ownerRef !== undefined) q = q.where('owner_ref', '=', filter.ownerRef);
+      const rows = await q.orderBy('address').orderBy('id').execute();
       return rows.map(toMailbox);
+    },
+    async byHandoff(handoffId) {
+      const row = await db
+        .selectFrom('mailboxes')
+        .selectAll()
+        .where('connect_handoff', '=', handoffId)
+        .executeTakeFirst();
+      return row ? toMailbox(row) : undefined;
+    },
+    async setHandoff(id, handoffId, now) {
+      await db
+        .updateTable('mailboxes')
+        .set({ connect_handoff: handoffId ?? null, updated_at: now.getTime() })
+        .where('id', '=', id)
+        .execute();
     },
     async byConnection(connectionId) {
       const row = await db

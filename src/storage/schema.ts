@@ -137,6 +137,10 @@ export interface MailboxesTable {
   last_used_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Migration 0007: the console user who added it (null: administrators only). */
+  owner_ref: string | null;
+  /** Migration 0007: the pending `consentry mailboxes connect` hand-off id. */
+  connect_handoff: string | null;
 }
 
 export interface SigninLinksTable {

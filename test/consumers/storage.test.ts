@@ -75,6 +75,26 @@ describe.each([
     expect(await repo.get(m.id)).toBeUndefined();
   });
 
+  it.skipIf(!available)('keeps each mailbox’s owner and pending connect link (0007)', async () => {
+    const repo = createMailboxRepository(handle.db);
+    const t = new Date('2026-01-02T00:00:00Z');
+    const server = { host: '127.0.0.1', port: 2525, security: 'none' } as const;
+    const base = { clientRef: 'client-1', imap: server, smtp: server };
+    const a = await repo.create({ ...base, address: 'a@example.org', ownerRef: 'user-a' }, t);
+    const b = await repo.create({ ...base, address: 'b@example.org', ownerRef: 'user-b' }, t);
+    const none = await repo.create({ ...base, address: 'c@example.org' }, t);
+    expect(a.ownerRef).toBe('user-a');
+    expect(none.ownerRef).toBeUndefined();
+    expect((await repo.list({ ownerRef: 'user-b' })).map((x) => x.id)).toEqual([b.id]);
+    expect(await repo.list({ ownerRef: 'nobody' })).toEqual([]);
+    expect(await repo.list()).toHaveLength(3);
+    await repo.setHandoff(b.id, 'handoff-1', t);
+    expect((await repo.byHandoff('handoff-1'))?.id).toBe(b.id);
+    await repo.setHandoff(b.id, undefined, t);
+    expect(await repo.byHandoff('handoff-1')).toBeUndefined();
+    for (const m of [a, b, none]) await repo.delete(m.id);
+  });
+
   it.skipIf(!available)(
     'links (issuer, subject) once, and a ticket works exactly once even when raced',
     async () => {

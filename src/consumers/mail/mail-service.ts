@@ -1,10 +1,12 @@
 import type { ProviderRegistry } from '../../catalog/registry.ts';
+import { type Actor, assertCan, can } from '../../console/actor.ts';
 import type { OAuth2Client } from '../../core/oauth2-client.ts';
 import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
 import type { MailboxRepository } from '../../storage/mailboxes.repository.ts';
 import type { Store } from '../../storage/ports.ts';
 import { isImapAuthFailure, listNewestWithBearer } from './imap.ts';
-import { MAIL_PURPOSE } from './mail-consumer.ts';
+import { MAIL_PURPOSE, mailAccountPath } from './mail-consumer.ts';
+import { safeCause, serverReply, transportError } from './mail-errors.ts';
 import type { Mailbox, MailboxHealth, MailServer, MessageSummary } from './mailbox.ts';
 import { assertMailServer, MAIL_SERVER_DEFAULTS, type MailServerDefaults } from './servers.ts';
 import { isSmtpAuthFailure, type OutgoingMessage, type SentMessage, sendWithXoauth2 } from './smtp.ts';
@@ -16,6 +18,11 @@ import { isSmtpAuthFailure, type OutgoingMessage, type SentMessage, sendWithXoau
  * Every use calls `ensureFresh` first, so the bearer is valid for the poll and the send. A mail
  * server that still refuses it (revoked at the provider, clock skew, a server-side cache) gets ONE
  * forced refresh and ONE retry; a second refusal is an error, never a loop.
+ *
+ * Mailboxes belong to the console user who added them. Methods given an `Actor` (the console
+ * pages) act only on that user's mailboxes, or on all of them for `administer_oauth`; another
+ * user's mailbox is "No such mailbox" (404) — its existence is not confirmed. Without an actor the
+ * caller is the embedding platform's own code or the CLI operator, which see every mailbox.
  */
 export interface MailServiceDeps {
   mailboxes: MailboxRepository;
@@ -36,6 +43,8 @@ export interface NewMailboxInput {
   displayName?: string | undefined;
   imap?: MailServer | undefined;
   smtp?: MailServer | undefined;
+  /** The owning console user (ignored when an actor creates it: the actor owns it). */
+  ownerRef?: string | undefined;
 }
 
 /** Which transport refused, and how it said so: for the retry decision and a safe message. */
@@ -65,7 +74,14 @@ export class MailService {
     return this.#defaults[providerKey];
   }
 
-  async createAccount(input: NewMailboxInput): Promise<Mailbox> {
+  /** Whether `actor` sees every console user's mailboxes (administrators). */
+  seesAll(actor: Actor | undefined): boolean {
+    return !actor || can(actor, 'administer_oauth');
+  }
+
+  async createAccount(input: NewMailboxInput, actor?: Actor): Promise<Mailbox> {
+    if (actor) assertCan(actor, 'connect_accounts');
+    const ownerRef = actor ? actor.userId : input.ownerRef;
     const client = await this.#d.store.clients.get(input.clientRef);
     if (!client) throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: input.clientRef } });
     const provider = this.#d.providers.get(client.providerKey);
@@ -93,23 +109,37 @@ export class MailService {
         displayName: input.displayName?.trim() || undefined,
         imap: assertMailServer(imap, 'IMAP'),
         smtp: assertMailServer(smtp, 'SMTP'),
+        ownerRef,
       },
       this.#now(),
     );
   }
 
-  async get(accountId: string): Promise<Mailbox> {
+  async get(accountId: string, actor?: Actor): Promise<Mailbox> {
+    if (actor) assertCan(actor, 'connect_accounts');
     const m = await this.#d.mailboxes.get(accountId);
-    if (!m) throw new ConsentryError('MAIL_ACCOUNT_UNKNOWN', { facts: { account: accountId } });
-    return m;
+    if (m && (this.seesAll(actor) || (actor?.userId !== undefined && m.ownerRef === actor.userId))) return m;
+    throw new ConsentryError('MAIL_ACCOUNT_UNKNOWN', {
+      ...(actor && !this.seesAll(actor)
+        ? {
+            detail:
+              'Mailboxes are visible only to the console user who added them and to administrators (Administer OAuth).',
+          }
+        : {}),
+      facts: { account: accountId },
+    });
   }
 
-  list(): Promise<Mailbox[]> {
-    return this.#d.mailboxes.list();
+  /** Every mailbox (no actor, administrators) or the actor's own. */
+  async list(actor?: Actor): Promise<Mailbox[]> {
+    if (actor) assertCan(actor, 'connect_accounts');
+    if (this.seesAll(actor)) return this.#d.mailboxes.list();
+    if (actor?.userId === undefined) return [];
+    return this.#d.mailboxes.list({ ownerRef: actor.userId });
   }
 
-  async delete(accountId: string): Promise<void> {
-    const m = await this.get(accountId);
+  async delete(accountId: string, actor?: Actor): Promise<void> {
+    const m = await this.get(accountId, actor);
     await this.#d.mailboxes.delete(m.id);
     if (m.connectionRef) await this.#d.store.connections.delete(m.connectionRef);
   }
@@ -118,20 +148,49 @@ export class MailService {
    * The consent URL that connects (or reconnects) the account. A reconnect is a fresh consent
    * whose connection replaces the old one only once it is stored (see the consumer).
    */
-  async beginConnect(accountId: string, options: { session: string; returnUrl: string }): Promise<string> {
-    const m = await this.get(accountId);
+  async beginConnect(
+    accountId: string,
+    options: { session: string; returnUrl: string; handoff?: string | undefined },
+    actor?: Actor,
+  ): Promise<string> {
+    const m = await this.get(accountId, actor);
+    // `userId` = the owner: the console's Connections list shows the connection to them too.
+    const payload: Record<string, unknown> = { accountId: m.id };
+    if (m.ownerRef) payload.userId = m.ownerRef;
+    if (options.handoff) payload.handoff = options.handoff;
     return this.#d.client().beginConsent({
       client: m.clientRef,
       preset: 'mail',
       purpose: MAIL_PURPOSE,
-      payload: { accountId: m.id },
+      payload,
       returnUrl: options.returnUrl,
       session: options.session,
     });
   }
 
-  async health(accountOrId: string | Mailbox): Promise<MailboxHealth> {
-    const m = typeof accountOrId === 'string' ? await this.get(accountOrId) : accountOrId;
+  /**
+   * `consentry mailboxes connect`: the console's one-time link (created by the CLI) will start
+   * this mailbox's `mail` flow in whichever browser opens it (see `followHandoff`).
+   */
+  async attachHandoff(accountId: string, handoffId: string): Promise<void> {
+    const m = await this.get(accountId);
+    await this.#d.mailboxes.setHandoff(m.id, handoffId, this.#now());
+  }
+
+  /**
+   * Called by the console when a one-time link is opened: if the link was made for a mailbox, the
+   * consent URL of that mailbox's flow (the link's payload names it, so the CLI sees the connection
+   * arrive); otherwise undefined and the console starts a plain connection.
+   */
+  async followHandoff(handoffId: string, session: string): Promise<string | undefined> {
+    const m = await this.#d.mailboxes.byHandoff(handoffId);
+    if (!m) return undefined;
+    await this.#d.mailboxes.setHandoff(m.id, undefined, this.#now());
+    return this.beginConnect(m.id, { session, returnUrl: mailAccountPath(m.id), handoff: handoffId });
+  }
+
+  async health(accountOrId: string | Mailbox, actor?: Actor): Promise<MailboxHealth> {
+    const m = typeof accountOrId === 'string' ? await this.get(accountOrId, actor) : accountOrId;
     const c = m.connectionRef ? await this.#d.store.connections.get(m.connectionRef) : undefined;
     if (!c) return { state: 'not_connected', message: 'Not connected yet.' };
     if (c.status !== 'active') {
@@ -145,8 +204,8 @@ export class MailService {
   }
 
   /** Sends one message from the account over SMTP (XOAUTH2). */
-  async send(accountId: string, message: OutgoingMessage): Promise<SentMessage> {
-    const m = await this.get(accountId);
+  async send(accountId: string, message: OutgoingMessage, actor?: Actor): Promise<SentMessage> {
+    const m = await this.get(accountId, actor);
     const timeoutMs = this.#d.timeoutMs ?? 15_000;
     return this.#withBearer(m, {
       what: 'SMTP',
@@ -165,8 +224,12 @@ export class MailService {
   }
 
   /** The newest messages of the account's INBOX over IMAP, newest first. */
-  async listNewest(accountId: string, options: { limit?: number } = {}): Promise<MessageSummary[]> {
-    const m = await this.get(accountId);
+  async listNewest(
+    accountId: string,
+    options: { limit?: number } = {},
+    actor?: Actor,
+  ): Promise<MessageSummary[]> {
+    const m = await this.get(accountId, actor);
     const limit = Math.min(Math.max(options.limit ?? 10, 1), 100);
     const timeoutMs = this.#d.timeoutMs ?? 15_000;
     return this.#withBearer(m, {
@@ -262,28 +325,4 @@ export class MailService {
     await this.#d.mailboxes.setHealth(m.id, { lastError: error.message }, this.#now());
     return error;
   }
-}
-
-/** The server's reply line, never more: a token must not ride into a message. */
-function serverReply(error: unknown, tokens: readonly string[]): string {
-  const e = error as { response?: unknown; responseText?: unknown; message?: unknown; code?: unknown };
-  const text = [e.response, e.responseText, e.message].find((v) => typeof v === 'string' && v.length > 0);
-  const line = String(text ?? e.code ?? 'no reply')
-    .split(/\r?\n/)[0]!
-    .slice(0, 200);
-  return tokens.reduce((out, t) => (t ? out.split(t).join('[token]') : out), line);
-}
-
-function safeCause(error: unknown, tokens: readonly string[]): Error {
-  const e = error as { name?: unknown; code?: unknown };
-  return new Error(`${String(e?.name ?? 'Error')} ${String(e?.code ?? '')}: ${serverReply(error, tokens)}`);
-}
-
-function transportError(what: string, error: unknown, tokens: readonly string[]): ConsentryError {
-  if (isConsentryError(error)) return error;
-  return new ConsentryError('MAIL_SERVER_FAILED', {
-    detail: `${what}: ${serverReply(error, tokens)}`,
-    facts: { transport: what, code: String((error as { code?: unknown })?.code ?? '') },
-    cause: safeCause(error, tokens),
-  });
 }

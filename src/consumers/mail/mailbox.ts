@@ -20,6 +20,12 @@ export interface Mailbox {
   displayName: string | undefined;
   imap: MailServer;
   smtp: MailServer;
+  /**
+   * The console user who added it. Console pages show a mailbox to its owner and to
+   * administrators (`administer_oauth`) only; absent (older rows, platform or CLI without
+   * `--owner`) = administrators only.
+   */
+  ownerRef: string | undefined;
   connectionRef: string | undefined;
   /** The last connection event worth telling the administrator ("Reconnect your mailbox"). */
   healthNote: string | undefined;

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
 import {
   actionButton,
+  actorOf,
   type ConsoleContext,
   csrfField,
   csrfOf,
@@ -21,6 +22,9 @@ import type { Mailbox, MailboxHealth, MailSecurity, MailServer, MessageSummary }
  * The mailboxes pages of the console (Group-Office's email accounts with a "Refresh token"
  * button): list accounts with their connection's health, add one (choosing the provider fills the
  * servers), Connect / Reconnect, send a test message, list the newest messages of the inbox.
+ *
+ * Every call passes the signed-in user as the actor: a user sees and acts on the mailboxes they
+ * added; `administer_oauth` sees all of them (the list says so and names each owner).
  */
 export function mailPageModule(mail: () => MailService): ConsolePageModule {
   return {
@@ -33,13 +37,16 @@ export function mailPageModule(mail: () => MailService): ConsolePageModule {
       app.post('/mail', perm, async (request, reply) => {
         const f = formOf(request);
         try {
-          const account = await mail().createAccount({
-            clientRef: f.client ?? '',
-            address: f.address,
-            displayName: f.name,
-            imap: serverOf(f, 'imap'),
-            smtp: serverOf(f, 'smtp'),
-          });
+          const account = await mail().createAccount(
+            {
+              clientRef: f.client ?? '',
+              address: f.address,
+              displayName: f.name,
+              imap: serverOf(f, 'imap'),
+              smtp: serverOf(f, 'smtp'),
+            },
+            actorOf(request),
+          );
           return redirectWithFlash(
             reply,
             ctx,
@@ -66,10 +73,11 @@ export function mailPageModule(mail: () => MailService): ConsolePageModule {
             detail: 'The link’s security token is invalid; go back and try again.',
           });
         }
-        const url = await mail().beginConnect(id, {
-          session: sessionId(request, reply, ctx.session),
-          returnUrl: mailAccountPath(id),
-        });
+        const url = await mail().beginConnect(
+          id,
+          { session: sessionId(request, reply, ctx.session), returnUrl: mailAccountPath(id) },
+          actorOf(request),
+        );
         return reply.header('cache-control', 'no-store').redirect(url, 303);
       });
 
@@ -77,15 +85,20 @@ export function mailPageModule(mail: () => MailService): ConsolePageModule {
         const { id } = request.params as { id: string };
         const f = formOf(request);
         const to = (f.to ?? '').trim();
+        await mail().get(id, actorOf(request)); // another user's mailbox: 404 before anything else
         if (!/^[^\s@<>]+@[^\s@<>]+$/.test(to)) {
           return redirectWithFlash(reply, ctx, mailAccountPath(id), 'error', 'Give one recipient address.');
         }
         try {
-          const sent = await mail().send(id, {
-            to,
-            subject: (f.subject ?? '').slice(0, 200) || 'Consentry test message',
-            text: 'This test message was sent by Consentry over SMTP with XOAUTH2.',
-          });
+          const sent = await mail().send(
+            id,
+            {
+              to,
+              subject: (f.subject ?? '').slice(0, 200) || 'Consentry test message',
+              text: 'This test message was sent by Consentry over SMTP with XOAUTH2.',
+            },
+            actorOf(request),
+          );
           return redirectWithFlash(
             reply,
             ctx,
@@ -102,7 +115,7 @@ export function mailPageModule(mail: () => MailService): ConsolePageModule {
       app.post('/mail/:id/inbox', perm, async (request, reply) => {
         const { id } = request.params as { id: string };
         try {
-          const messages = await mail().listNewest(id, { limit: 10 });
+          const messages = await mail().listNewest(id, { limit: 10 }, actorOf(request));
           return accountPage(request, reply, ctx, mail(), id, { messages });
         } catch (e) {
           if (!isConsentryError(e) || e.code === 'MAIL_ACCOUNT_UNKNOWN') throw e;
@@ -111,7 +124,7 @@ export function mailPageModule(mail: () => MailService): ConsolePageModule {
       });
 
       app.post('/mail/:id/delete', perm, async (request, reply) => {
-        await mail().delete((request.params as { id: string }).id);
+        await mail().delete((request.params as { id: string }).id, actorOf(request));
         return redirectWithFlash(reply, ctx, '/mail', 'ok', 'Mailbox removed, with its connection.');
       });
     },
@@ -149,7 +162,14 @@ async function listPage(
   ctx: ConsoleContext,
   mail: MailService,
 ) {
-  const accounts = await mail.list();
+  const actor = actorOf(request);
+  const accounts = await mail.list(actor);
+  const seesAll = mail.seesAll(actor);
+  const owners = new Map((seesAll ? await ctx.services.users.list() : []).map((u) => [u.id, u.email]));
+  const ownerCell = (m: Mailbox) =>
+    seesAll
+      ? html`<td>${m.ownerRef ? (owners.get(m.ownerRef) ?? html`<span class="muted">deleted user</span>`) : html`<span class="muted">none (CLI or platform)</span>`}</td>`
+      : '';
   const clients = await ctx.deps.store.clients.list();
   const mailClients = clients.filter(
     (c) => ctx.deps.providers.has(c.providerKey) && ctx.deps.providers.get(c.providerKey).presets.mail,
@@ -158,7 +178,7 @@ async function listPage(
   const rows = await Promise.all(
     accounts.map(async (m) => {
       const h = await mail.health(m);
-      return html`<tr data-mailbox="${m.id}"><td><a href="${mailAccountPath(m.id)}">${m.address || '(address set on connect)'}</a></td><td>${nameOf(m.clientRef)}</td>
+      return html`<tr data-mailbox="${m.id}"><td><a href="${mailAccountPath(m.id)}">${m.address || '(address set on connect)'}</a></td><td>${nameOf(m.clientRef)}</td>${ownerCell(m)}
         <td>${server(m.imap)}<br>${server(m.smtp)}</td><td>${healthCell(h)}</td>
         <td class="actions">${h.state === 'not_connected' || h.state === 'reconnect' ? connectLink(request, reply, ctx, m, h) : ''}</td></tr>`;
     }),
@@ -170,8 +190,13 @@ async function listPage(
   const body = html`<h1>Mailboxes</h1>
     <p class="muted">One consent per mailbox authorizes reading its inbox over IMAP and sending over SMTP (XOAUTH2). Tokens stay sealed in Consentry and are refreshed before each use.</p>
     ${
+      seesAll
+        ? html`<p class="small" data-scope="all">You see every console user’s mailboxes because you may administer OAuth; other users see only the mailboxes they added.</p>`
+        : html`<p class="small" data-scope="own">These are the mailboxes you added; other users’ mailboxes are not shown.</p>`
+    }
+    ${
       accounts.length
-        ? html`<div class="table-wrap"><table><thead><tr><th>Address</th><th>Client</th><th>Servers</th><th>Health</th><th></th></tr></thead><tbody>${rows}</tbody></table></div>`
+        ? html`<div class="table-wrap"><table><thead><tr><th>Address</th><th>Client</th>${seesAll ? html`<th>Owner</th>` : ''}<th>Servers</th><th>Health</th><th></th></tr></thead><tbody>${rows}</tbody></table></div>`
         : html`<div class="card empty">No mailboxes yet.</div>`
     }
     <h2>Add a mailbox</h2>
@@ -217,9 +242,14 @@ async function accountPage(
   id: string,
   extra: { messages?: MessageSummary[] } = {},
 ) {
-  const m = await mail.get(id);
+  const m = await mail.get(id, actorOf(request));
   const h = await mail.health(m);
   const client = await ctx.deps.store.clients.get(m.clientRef);
+  const ownerUser = m.ownerRef ? await ctx.services.users.get(m.ownerRef) : undefined;
+  const owner =
+    m.ownerRef && m.ownerRef === request.consoleUser?.id
+      ? 'you'
+      : (ownerUser?.email ?? (m.ownerRef ? 'a deleted user' : 'none (added by the CLI or the platform)'));
   const connected = h.state !== 'not_connected';
   const inbox = extra.messages
     ? extra.messages.length
@@ -232,6 +262,7 @@ async function accountPage(
   const body = html`<p class="crumbs"><a href="/mail">Mailboxes</a></p><h1>${m.address || 'New mailbox'}</h1>
     <div class="card"><dl class="facts">
       <dt>Provider</dt><dd>${client?.name ?? 'unknown client'}</dd>
+      <dt>Owner</dt><dd>${owner}</dd>
       <dt>IMAP (read)</dt><dd>${server(m.imap)}</dd>
       <dt>SMTP (send)</dt><dd>${server(m.smtp)}</dd>
       <dt>Connection</dt><dd>${healthCell(h)}${h.state === 'ok' && h.expiresAt ? html`<br><span class="muted small">Access token valid until ${formatTime(h.expiresAt)}; refreshed before each use.</span>` : ''}</dd>
