@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/console/actor.ts';
-import type { CookieJar } from '../support/browserless.ts';
 import { createUser, csrfFrom, page, post, signIn } from '../console/support/console-client.ts';
+import type { CookieJar } from '../support/browserless.ts';
 import { type MailFixture, mailFixture } from './support/mail-fixture.ts';
 
 /**
