@@ -41,6 +41,31 @@ export const TemplateFieldSchema = z.object({
 
 export const ScopeSchema = z.object({ name: z.string().min(1), description: z.string().min(1) });
 
+/**
+ * Revocation through the provider's own API, when it is not RFC 7009 (`endpoints.revocation`):
+ * which token, where it goes, which HTTP method, which answers mean done. Read by
+ * `revocationRequest` (./revocation.ts); a provider with neither this nor an RFC 7009 endpoint is
+ * only forgotten locally on disconnect.
+ */
+export const RevocationApiSchema = z.object({
+  /** Endpoint (templated like the others). */
+  url: templatedUrl,
+  method: z.enum(['POST', 'DELETE']).default('POST'),
+  /** The token the call revokes: the access token (Dropbox, Slack, Strava, Todoist) or the refresh token (HubSpot). */
+  token: z.enum(['access', 'refresh']).default('access'),
+  /**
+   * Where it goes: `bearer` an `Authorization: Bearer` header (Dropbox, Slack), `path` one more
+   * path segment (HubSpot), `form` a form-encoded body field, `query` a query parameter.
+   */
+  tokenIn: z.enum(['bearer', 'path', 'form', 'query']),
+  /** Name of the body or query field for `form` / `query`. */
+  tokenParam: z.string().min(1).default('token'),
+  /** Client credentials: none, or `client_id` + `client_secret` as query parameters (Todoist). */
+  clientAuth: z.enum(['none', 'query']).default('none'),
+  /** HTTP statuses that mean the token is revoked. */
+  okStatus: z.array(z.number().int().min(200).max(299)).default([200, 204]),
+});
+
 export const ProviderSchema = z
   .object({
     key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -75,11 +100,23 @@ export const ProviderSchema = z
         rotates: z.union([z.boolean(), z.literal('unknown')]).default('unknown'),
         /** Documented lifetime, when there is one (Google Testing status: 7 days). */
         lifetimeDays: z.number().positive().optional(),
+        /**
+         * The lifetime applies only to registered clients whose template values are these (Google:
+         * `{ publishing_status: 'testing' }`); a field left empty counts as its template default.
+         */
+        lifetimeWhen: z.record(z.string(), z.string()).optional(),
         notes: z.string().optional(),
       })
       .default({ issued: 'always', rotates: 'unknown' }),
+    /** The provider's own revocation call, when it is not RFC 7009 (see RevocationApiSchema). */
+    revocation: RevocationApiSchema.optional(),
     /** Token-response fields worth keeping on the connection (Salesforce `instance_url`). */
     keepResponseFields: z.array(z.string()).default([]),
+    /**
+     * Parameters of the redirect back to the callback kept on the connection's extras, when the
+     * provider puts account facts there instead of in the token response (QuickBooks `realmId`).
+     */
+    keepCallbackParams: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/)).default([]),
     scopes: z.array(ScopeSchema).default([]),
     /** Named scope sets per purpose (mail, login, calendar, files). */
     presets: z.record(z.string(), z.array(z.string())).default({}),
@@ -104,12 +141,23 @@ export const ProviderSchema = z
     }
     if (p.discovery && !p.issuer) ctx.addIssue({ code: 'custom', message: 'discovery needs an issuer' });
     const declared = new Set(p.templates.map((t) => t.name));
-    const urls = [p.issuer, ...Object.values(p.endpoints)].filter((u): u is string => typeof u === 'string');
+    const urls = [p.issuer, ...Object.values(p.endpoints), p.revocation?.url].filter(
+      (u): u is string => typeof u === 'string',
+    );
     for (const url of urls) {
       for (const m of url.matchAll(/\{([a-z_]+)\}/g)) {
         if (!declared.has(m[1]!))
           ctx.addIssue({ code: 'custom', message: `placeholder {${m[1]}} is not declared` });
       }
+    }
+    for (const name of Object.keys(p.refreshToken.lifetimeWhen ?? {})) {
+      if (!declared.has(name))
+        ctx.addIssue({ code: 'custom', message: `lifetimeWhen names undeclared template ${name}` });
+    }
+    const reserved = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri'];
+    for (const name of p.keepCallbackParams) {
+      if (reserved.includes(name))
+        ctx.addIssue({ code: 'custom', message: `keepCallbackParams may not keep ${name}` });
     }
     const known = new Set(p.scopes.map((s) => s.name));
     for (const [preset, scopes] of Object.entries(p.presets)) {
@@ -124,6 +172,7 @@ export const ProviderSchema = z
 export type ProviderInput = z.input<typeof ProviderSchema>;
 export type OAuth2Provider = z.output<typeof ProviderSchema>;
 export type TemplateField = z.output<typeof TemplateFieldSchema>;
+export type RevocationApi = z.output<typeof RevocationApiSchema>;
 
 /** Identity helper so provider files get type checking without importing zod. */
 export function defineProvider(input: ProviderInput): ProviderInput {

@@ -288,15 +288,24 @@ export class OAuth2Client {
     return this.#tokenFrom(session, grant.response, grant.idTokenClaims, input.scopes ?? []);
   }
 
-  /** Revokes at the provider where it can (RFC 7009), then marks the connection revoked. */
+  /**
+   * Revokes at the provider where it can (RFC 7009, or the provider's own call described by its
+   * entry), then marks the connection revoked.
+   */
   async revoke(connectionId: string): Promise<{ atProvider: boolean }> {
     const c = await this.#o.store.connections.get(connectionId);
     if (!c) throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: connectionId } });
     const session = await this.#session(await this.#client(c.clientRef));
     const refreshToken = await this.#o.store.connections.refreshTokenOf(c.id);
+    let accessToken = c.accessToken;
+    // A revocation call authenticated by the access token (Dropbox, Slack, Strava) needs a live one.
+    const api = session.provider.revocation;
+    if (api?.token === 'access' && refreshToken && c.status === 'active' && this.#expiring(c, 0)) {
+      accessToken = (await this.ensureFresh(c.id, { skewSeconds: 0 }).catch(() => c)).accessToken;
+    }
     let atProvider = false;
     try {
-      atProvider = await revokeToken(session, refreshToken ?? c.accessToken);
+      atProvider = await revokeToken(session, refreshToken ?? c.accessToken, { accessToken, refreshToken });
     } finally {
       await this.#o.store.connections.setStatus(c.id, 'revoked', 'Revoked by an administrator.', this.#now());
     }

@@ -1,5 +1,7 @@
 import { decodeJwt } from 'jose';
 import * as oauth from 'oauth4webapi';
+import type { FetchLike } from '../catalog/quirks/quirk.ts';
+import { revokeAtApi } from '../catalog/revocation.ts';
 import { ConsentryError } from '../domain/errors.ts';
 import { providerError } from './errors.ts';
 import { verifyIdTokenSignature } from './id-token.ts';
@@ -162,8 +164,43 @@ export async function refreshAccessToken(
   }
 }
 
-/** @see RFC 7009 §2.1. Returns false when the provider has no revocation endpoint. */
-export async function revokeToken(session: ProviderSession, token: string): Promise<boolean> {
+/**
+ * @see RFC 7009 §2.1 — or the provider's own revocation call when its entry describes one
+ * (`revocation`, src/catalog/revocation.ts), which names the token it takes from `tokens`.
+ * Returns false when the provider has no way to revoke (or the token it needs is not held).
+ */
+export async function revokeToken(
+  session: ProviderSession,
+  token: string,
+  tokens?: { accessToken?: string | undefined; refreshToken?: string | undefined },
+): Promise<boolean> {
+  const api = session.provider.revocation;
+  if (api) {
+    try {
+      const options = session.requestOptions();
+      const fields = new URLSearchParams();
+      const headers = new Headers();
+      if (api.clientAuth !== 'none')
+        await session.clientAuth(session.as, session.oauthClient, fields, headers);
+      return await revokeAtApi(
+        api,
+        {
+          accessToken: tokens ? tokens.accessToken : token,
+          refreshToken: tokens ? tokens.refreshToken : token,
+          templateValues: session.client.templateValues,
+          credentials: { fields, headers },
+        },
+        {
+          providerKey: session.provider.key,
+          fetch: options[oauth.customFetch] as unknown as FetchLike,
+          allowInsecure: options[oauth.allowInsecureRequests] === true,
+          ...(options.signal instanceof AbortSignal ? { signal: options.signal } : {}),
+        },
+      );
+    } catch (cause) {
+      throw providerError(cause, session.provider.key, 'revoke');
+    }
+  }
   if (!session.as.revocation_endpoint) return false;
   try {
     const response = await oauth.revocationRequest(

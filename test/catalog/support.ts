@@ -50,6 +50,9 @@ export function rewriteForStandIn(provider: OAuth2Provider, base: string): OAuth
   return {
     ...provider,
     ...(provider.issuer ? { issuer: toStandIn(provider.issuer, base) } : {}),
+    ...(provider.revocation
+      ? { revocation: { ...provider.revocation, url: toStandIn(provider.revocation.url, base) } }
+      : {}),
     endpoints,
   };
 }

@@ -11,6 +11,8 @@ import { freePort } from './ports.ts';
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string without `?` (empty when none). */
+  query: string;
   headers: IncomingMessage['headers'];
   body: string;
 }
@@ -66,6 +68,7 @@ export async function startStandIn(): Promise<StandIn> {
       const recorded = {
         method: req.method ?? 'GET',
         path,
+        query: (req.url ?? '').split('?')[1] ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString(),
       };

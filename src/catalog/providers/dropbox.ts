@@ -12,6 +12,8 @@ export default defineProvider({
   pkce: true,
   // Without token_access_type=offline Dropbox issues a short-lived access token and no refresh token.
   authorizationParams: { token_access_type: 'offline' },
+  // Revokes the access token and, with it, its refresh token (answer: HTTP 200, `null`).
+  revocation: { url: 'https://api.dropboxapi.com/2/auth/token/revoke', tokenIn: 'bearer' },
   refreshToken: {
     issued: 'with_param',
     rotates: false,
@@ -29,7 +31,7 @@ export default defineProvider({
   docs: {
     registerUrl: 'https://www.dropbox.com/developers/apps',
     notes: [
-      'Revocation is POST /2/auth/token/revoke with the access token as bearer (not RFC 7009); disconnecting only forgets the token here.',
+      'Revocation is POST /2/auth/token/revoke with the access token as bearer (not RFC 7009); it also disables the refresh token.',
     ],
   },
 });

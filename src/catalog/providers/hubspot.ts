@@ -10,6 +10,13 @@ export default defineProvider({
   },
   clientAuth: 'client_secret_post',
   pkce: false,
+  // Deletes the refresh token (and the app's access for the account); answers HTTP 204.
+  revocation: {
+    url: 'https://api.hubapi.com/oauth/v1/refresh-tokens',
+    method: 'DELETE',
+    token: 'refresh',
+    tokenIn: 'path',
+  },
   refreshToken: {
     issued: 'always',
     rotates: false,

@@ -11,11 +11,12 @@ export default defineProvider({
   endpoints: {
     authorization: 'https://slack.com/oauth/v2/authorize',
     token: 'https://slack.com/api/oauth.v2.access',
-    revocation: 'https://slack.com/api/auth.revoke',
   },
   clientAuth: 'client_secret_basic',
   pkce: false,
   scopeSeparator: ',',
+  // auth.revoke takes the token to revoke as its own bearer (not RFC 7009); answers {ok, revoked}.
+  revocation: { url: 'https://slack.com/api/auth.revoke', tokenIn: 'bearer', okStatus: [200] },
   refreshToken: {
     issued: 'unknown',
     rotates: true,

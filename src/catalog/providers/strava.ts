@@ -11,6 +11,13 @@ export default defineProvider({
   clientAuth: 'client_secret_post',
   pkce: false,
   scopeSeparator: ',',
+  // Deauthorises the app for the athlete: every access and refresh token it holds stops working.
+  revocation: {
+    url: 'https://www.strava.com/oauth/deauthorize',
+    tokenIn: 'form',
+    tokenParam: 'access_token',
+    okStatus: [200],
+  },
   refreshToken: {
     issued: 'always',
     rotates: true,
@@ -29,7 +36,7 @@ export default defineProvider({
     registerUrl: 'https://www.strava.com/settings/api',
     notes: [
       'Strava registers a callback domain, not a URL: enter the host of the Redirect URL.',
-      'Deauthorisation is POST /oauth/deauthorize (not RFC 7009).',
+      'Disconnecting calls POST /oauth/deauthorize (not RFC 7009): the athlete’s app authorisation ends.',
     ],
   },
 });
