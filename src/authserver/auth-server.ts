@@ -72,7 +72,7 @@ export class AuthServer {
       now,
       ...(options.onKeyError ? { onError: options.onKeyError } : {}),
     });
-    this.limiter = new FailureLimiter(options.limiter);
+    this.limiter = new FailureLimiter(options.store.authFailures, options.limiter, now);
     const notifier =
       options.notifier ??
       createOwnerNotifier({
@@ -99,10 +99,12 @@ export class AuthServer {
   start(): void {
     this.keys.load();
     this.keys.watch();
+    this.limiter.start();
   }
 
   close(): void {
     this.keys.close();
+    this.limiter.stop();
     this.closeNotifier();
   }
 

@@ -83,7 +83,8 @@ export function presentedCredentials(
 /**
  * Authenticates the calling application. Every failure is the same `invalid_client` (unknown id,
  * wrong or expired secret, deactivated), so the answer does not tell which ids exist. Failures
- * count against the limiter, which is asked first: a locked-out pair never gets its secret checked.
+ * count against the limiter; a budget this instance knows is spent is refused before the secret
+ * is checked, and a right secret for a spent budget is refused all the same (429 either way).
  */
 export async function authenticateClient(
   deps: { applications: ApplicationRepository; limiter: FailureLimiter; now: () => number },
@@ -93,13 +94,11 @@ export async function authenticateClient(
 ): Promise<ApplicationCredentials> {
   const presented = presentedCredentials(authorization, params);
   const now = deps.now();
-  const retryAfter = deps.limiter.retryAfter(presented?.clientId, address, now);
-  if (retryAfter > 0)
-    throw new OAuthError('invalid_client', 'Too many failed authentication attempts; try again later.', 429, {
-      'retry-after': String(retryAfter),
-    });
+  const knownWait = deps.limiter.knownRetryAfter(presented?.clientId, address, now);
+  if (knownWait > 0) throw tooManyFailures(knownWait);
   if (!presented) {
-    deps.limiter.recordFailure(undefined, address, now);
+    const wait = await deps.limiter.recordFailure(undefined, address, now);
+    if (wait > 0) throw tooManyFailures(wait);
     throw invalidClient('Client authentication is required.');
   }
   const app = await deps.applications.credentials(presented.clientId);
@@ -110,12 +109,22 @@ export async function authenticateClient(
         app.previousSecretValidUntil > now &&
         secretMatches(presented.clientSecret, app.previousSecretHash)));
   if (!app || !ok) {
-    deps.limiter.recordFailure(presented.clientId, address, now);
+    const wait = await deps.limiter.recordFailure(presented.clientId, address, now);
+    if (wait > 0) throw tooManyFailures(wait);
     throw invalidClient();
   }
+  // The usual success does no limiter I/O; only after failures seen here are the shared counts read.
+  if (deps.limiter.needsCheck(presented.clientId, address)) {
+    const wait = await deps.limiter.checkSuccess(presented.clientId, address, now);
+    if (wait > 0) throw tooManyFailures(wait);
+  }
   if (!app.active) throw invalidClient('The application is deactivated.');
-  deps.limiter.recordSuccess(presented.clientId, address);
   return app;
 }
+
+const tooManyFailures = (retryAfterSeconds: number) =>
+  new OAuthError('invalid_client', 'Too many failed authentication attempts; try again later.', 429, {
+    'retry-after': String(retryAfterSeconds),
+  });
 
 const safeName = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40);

@@ -68,8 +68,35 @@ export interface RevokedTokenRepository {
   deleteExpired(now: Date): Promise<number>;
 }
 
+/** One failure budget window as stored: `key` is an opaque hash naming the budget. */
+export interface AuthFailureWindow {
+  key: string;
+  failures: number;
+  /** Epoch ms. */
+  windowEndsAt: number;
+}
+
+/**
+ * Failed client-authentication counts shared by every instance on the database. Written only on
+ * failures (and to clear a pair after a success that followed failures), never on a plain success.
+ */
+export interface AuthFailureRepository {
+  /** The windows among `keys` that have not ended at `now`. */
+  read(keys: readonly string[], now: number): Promise<AuthFailureWindow[]>;
+  /**
+   * Counts one failure in each budget, atomically: a stored window that has ended starts again at
+   * 1 with `now + windowMs`. Returns every budget's window after the count.
+   */
+  record(budgets: readonly { key: string; windowMs: number }[], now: number): Promise<AuthFailureWindow[]>;
+  clear(key: string): Promise<void>;
+  /** Live windows with at least `minFailures` (at most `max` of them, the latest-ending first). */
+  atLeast(minFailures: number, now: number, max: number): Promise<AuthFailureWindow[]>;
+  deleteEnded(now: number): Promise<number>;
+}
+
 export interface ProviderRoleStore {
   organizations: OrganizationRepository;
   applications: ApplicationRepository;
   revokedTokens: RevokedTokenRepository;
+  authFailures: AuthFailureRepository;
 }

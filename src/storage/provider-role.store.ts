@@ -1,4 +1,5 @@
 import { createApplicationRepository } from './applications.repository.ts';
+import { createAuthFailureRepository } from './auth-failures.repository.ts';
 import type { DatabaseHandle } from './database.ts';
 import { createOrganizationRepository } from './organizations.repository.ts';
 import type { ProviderRoleStore } from './provider-role.ports.ts';
@@ -17,5 +18,6 @@ export function createProviderRoleStore(
     organizations: createOrganizationRepository(handle.db),
     applications: createApplicationRepository(handle.db, readOne),
     revokedTokens: createRevokedTokenRepository(handle.db, readOne),
+    authFailures: createAuthFailureRepository(handle.db),
   };
 }

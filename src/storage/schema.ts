@@ -103,6 +103,13 @@ export interface RevokedTokensTable {
   revoked_at: number;
 }
 
+/** Provider role (0006): failed client-authentication counts shared by every instance. */
+export interface AuthFailuresTable {
+  key: string;
+  failures: number;
+  window_ends_at: number;
+}
+
 export interface Database {
   oauth_clients: OAuthClientsTable;
   connections: ConnectionsTable;
@@ -111,6 +118,7 @@ export interface Database {
   organizations: OrganizationsTable;
   applications: ApplicationsTable;
   revoked_tokens: RevokedTokensTable;
+  auth_failures: AuthFailuresTable;
   mailboxes: MailboxesTable;
   signin_links: SigninLinksTable;
   signin_tickets: SigninTicketsTable;

@@ -4,6 +4,7 @@ import * as m0002 from './0002-provider-role.ts';
 import * as m0003 from './0003-refresh-lapse.ts';
 import * as m0004 from './0004-consumers.ts';
 import * as m0005 from './0005-console.ts';
+import * as m0006 from './0006-auth-failures.ts';
 import * as m0007 from './0007-mailbox-owner.ts';
 
 /**
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0003-refresh-lapse': m0003,
   '0004-consumers': m0004,
   '0005-console': m0005,
+  '0006-auth-failures': m0006,
   '0007-mailbox-owner': m0007,
 };
 
