@@ -138,6 +138,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       keysDir: config.keysDir,
       dataDir: config.dataDir,
       smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
       store: createProviderRoleStore(database),
       onKeyError: (e) =>
         logger.error({ err: { name: e.name, message: e.message } }, 'signing keys withdrawn'),

@@ -34,6 +34,11 @@ const EnvSchema = z.object({
     .optional(),
   KEYS_DIR: z.string().min(1).optional(),
   SMTP_URL: z.string().min(1).optional(),
+  /** Sender of the owner notification: `addr@host` or `Name <addr@host>` (no line breaks: a header). */
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'an address or Name <address>')
+    .optional(),
   // Consumers (issue 7): discovery, the demo provider's mail servers, sign-in policy.
   CONSUMER_MODULES: z.string().optional(),
   MAIL_DEMO_IMAP_URL: z.string().min(1).default('imap://127.0.0.1:1143'),
@@ -55,6 +60,8 @@ export interface Config {
   secretKeyFile: string;
   keysDir: string;
   smtpUrl: string | undefined;
+  /** Owner notification sender; undefined: `Consentry <no-reply@PUBLIC_BASE_URL host>`. */
+  mailFrom: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   demoProvider: boolean;
   demoAccessTokenTtl: number;
@@ -98,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKeyFile: join(dataDir, 'secret-box.key'),
     keysDir: resolve(e.KEYS_DIR ?? join(dataDir, 'keys')),
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     demoProvider: e.DEMO_PROVIDER,
     demoAccessTokenTtl: e.DEMO_ACCESS_TOKEN_TTL,

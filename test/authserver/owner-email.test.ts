@@ -1,5 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.ts';
 import { type AuthFixture, authFixture } from './fixture.ts';
 
 /** Just enough MIME for nodemailer's output: unfolded headers, RFC 2047 Q words, quoted-printable. */
@@ -72,6 +73,9 @@ describe('owner notification', () => {
     expect(received).toHaveLength(1);
     const mail = received[0]!;
     expect(mail.to).toEqual(['owner@example.test']);
+    // Without MAIL_FROM: no-reply at PUBLIC_BASE_URL's host.
+    expect(mail.from).toBe('no-reply@127.0.0.1');
+    expect(mail.raw).toMatch(/^From: Consentry <no-reply@127\.0\.0\.1>\r$/m);
     const { subject, body } = decodeMail(mail.raw);
     expect(subject).toBe('OAuth application "Door scanner" was created for you');
     expect(body).toContain(`Client ID:     ${application.clientId}`);
@@ -79,6 +83,30 @@ describe('owner notification', () => {
     expect(body).toContain(`${f.baseUrl}/oauth2-token`);
     expect(body).not.toContain(clientSecret);
     expect(mail.raw).not.toContain(clientSecret);
+  });
+
+  it('sends from MAIL_FROM when it is set, and refuses a malformed one at start-up', async () => {
+    await f?.close();
+    f = await authFixture({
+      listen: false,
+      env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Acme Events <events@acme.test>' },
+    });
+    const before = received.length;
+    const { notification } = await f.consentry.app.authserver.applications.create({
+      organization: 'Acme',
+      name: 'Sender',
+      ownerEmail: 'owner@example.test',
+    });
+    expect(notification.sent).toBe(true);
+    const mail = received[before]!;
+    expect(mail.from).toBe('events@acme.test');
+    expect(mail.raw).toMatch(/^From: Acme Events <events@acme\.test>\r$/m);
+
+    for (const bad of ['no-at-sign', 'a@b.test\r\nBcc: x@evil.test', 'Name <not an address>'])
+      expect(() => loadConfig({ MAIL_FROM: bad })).toThrow(
+        expect.objectContaining({ code: 'CONFIG_INVALID' }) as Error,
+      );
+    expect(loadConfig({ MAIL_FROM: 'events@acme.test' }).mailFrom).toBe('events@acme.test');
   });
 
   it('says no email was sent when SMTP is not configured', async () => {
