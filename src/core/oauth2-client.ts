@@ -185,6 +185,7 @@ export class OAuth2Client {
       throw new ConsentryError('ISSUER_MISMATCH', { facts: { provider: client.providerKey } });
     }
     const validated = validateAuthorizationResponse(providerSession, params, state);
+    const kept = keptCallbackParams(providerSession, params);
     const isOidc = flow.nonce !== undefined;
     const grant = await exchangeCode(providerSession, {
       callbackParams: validated,
@@ -193,7 +194,8 @@ export class OAuth2Client {
       nonce: flow.nonce,
       requireIdToken: isOidc,
     });
-    const token = this.#tokenFrom(providerSession, grant.response, grant.idTokenClaims, flow.scopes);
+    const issued = this.#tokenFrom(providerSession, grant.response, grant.idTokenClaims, flow.scopes);
+    const token = kept ? new OAuth2Token({ ...issued, extras: { ...issued.extras, ...kept } }) : issued;
     const consumer = this.#o.consumers.get(flow.purpose);
     const profile = await this.#profileOf(providerSession, token);
 
@@ -485,6 +487,26 @@ function assertCallbackParams(params: URLSearchParams, names: readonly string[])
       throw new ConsentryError('CALLBACK_PARAMETER_DUPLICATED', { facts: { parameter: name } });
     }
   }
+}
+
+/**
+ * Redirect parameters the provider entry keeps (`keepCallbackParams`: QuickBooks `realmId`, the
+ * company id Intuit sends only on the redirect). Checked like the others — repeated is refused,
+ * before any token request; undefined when the entry keeps none.
+ */
+function keptCallbackParams(
+  session: ProviderSession,
+  params: URLSearchParams,
+): Record<string, string> | undefined {
+  const names = session.provider.keepCallbackParams;
+  if (names.length === 0) return undefined;
+  assertCallbackParams(params, names);
+  const kept: Record<string, string> = {};
+  for (const name of names) {
+    const value = params.get(name);
+    if (value) kept[name] = value;
+  }
+  return kept;
 }
 
 function separatorOf(session: ProviderSession): string | RegExp {

@@ -12,6 +12,8 @@ export default defineProvider({
   },
   clientAuth: 'client_secret_basic',
   pkce: false,
+  // The company id arrives on the redirect (`?code=…&state=…&realmId=…`), not in the token answer.
+  keepCallbackParams: ['realmId'],
   refreshToken: {
     issued: 'always',
     rotates: true,
@@ -26,7 +28,9 @@ export default defineProvider({
   presets: {},
   docs: {
     registerUrl: 'https://developer.intuit.com/app/developer/dashboard',
-    notes: ['The company id (realmId) arrives on the redirect, not in the token response.'],
+    notes: [
+      'The company id (realmId) arrives on the redirect, not in the token response: it is kept on the connection as extras.realmId.',
+    ],
   },
   uncertain: ['PKCE support is undocumented, so it is not sent.'],
 });
