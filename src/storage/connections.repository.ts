@@ -165,6 +165,9 @@ export function createConnectionRepository(
         .updateTable('connections')
         .set({ lease_owner: owner, lease_until: until.getTime() })
         .where('id', '=', id)
+        // Only an active connection is refreshed: a lease on a needs_reauth or revoked row would
+        // outlive a process killed between acquiring and noticing the status.
+        .where('status', '=', 'active')
         .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now.getTime())]))
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;

@@ -76,7 +76,7 @@ export interface ConnectionRepository {
   list(filter?: ConnectionFilter): Promise<Connection[]>;
   /** Opens the sealed refresh token (only the refresh path needs it). */
   refreshTokenOf(id: string): Promise<string | undefined>;
-  /** `UPDATE … WHERE lease free or expired` — true when this owner now holds the lease. */
+  /** `UPDATE … WHERE active AND lease free or expired` — true when this owner now holds the lease. */
   tryAcquireLease(id: string, owner: string, until: Date, now: Date): Promise<boolean>;
   releaseLease(id: string, owner: string): Promise<void>;
   /**
