@@ -152,6 +152,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       client,
       providers,
       publicBaseUrl: config.publicBaseUrl,
+      handoffFlows: builtIn.handoffFlows,
       // Clients registered for the built-in demo provider become clients it accepts.
       onClientSaved: async (c, secret) => {
         if (c.providerKey !== 'demo' || !config.demoProvider || c.options.builtIn) return;

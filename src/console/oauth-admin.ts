@@ -29,6 +29,11 @@ export interface OAuthAdminOptions {
   publicBaseUrl: string;
   /** Called after a client is saved (the composition root registers demo clients at the demo provider). */
   onClientSaved?: (client: RegisteredClient, secret: string | undefined) => Promise<void> | void;
+  /**
+   * Features that prepared a hand-off link for their own flow (`consentry mailboxes connect`):
+   * each returns its consent URL for a hand-off it claims, else undefined (issue 7 follow-up).
+   */
+  handoffFlows?: readonly ((handoffId: string, session: string) => Promise<string | undefined>)[];
   now?: () => Date;
 }
 
@@ -315,6 +320,10 @@ export class OAuthAdmin {
   async followHandoff(token: string, session: string): Promise<string> {
     const h = await this.#o.handoffs.consume(sha256(token), this.#now());
     if (!h) throw new ConsentryError('HANDOFF_INVALID');
+    for (const flow of this.#o.handoffFlows ?? []) {
+      const url = await flow(h.id, session);
+      if (url) return url;
+    }
     const operator: Actor = { userId: undefined, label: 'connect link', permissions: ['connect_accounts'] };
     return this.beginConnect(operator, {
       clientId: h.clientRef,
@@ -331,9 +340,10 @@ export class OAuthAdmin {
   ): Promise<{ used: boolean; expired: boolean; connection: Connection | undefined }> {
     const h = await this.#o.handoffs.get(id);
     if (!h) throw new ConsentryError('HANDOFF_INVALID');
-    const connection = (
-      await this.#o.store.connections.list({ clientRef: h.clientRef, purpose: CONSOLE_PURPOSE })
-    ).find((c) => (c.payload as ConsolePayload).handoff === id);
+    // Any purpose: a feature's own hand-off flow (handoffFlows) names the hand-off in its payload too.
+    const connection = (await this.#o.store.connections.list({ clientRef: h.clientRef })).find(
+      (c) => (c.payload as ConsolePayload).handoff === id,
+    );
     return { used: h.usedAt !== undefined, expired: h.expiresAt <= this.#now(), connection };
   }
 

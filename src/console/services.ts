@@ -7,7 +7,7 @@ import { createSessionRepository } from '../storage/console-sessions.repository.
 import type { Store } from '../storage/ports.ts';
 import type { Database } from '../storage/schema.ts';
 import { createUserRepository } from '../storage/users.repository.ts';
-import { OAuthAdmin } from './oauth-admin.ts';
+import { OAuthAdmin, type OAuthAdminOptions } from './oauth-admin.ts';
 import { UserService } from './users.ts';
 
 /** The console's service layer, shared by the web pages and the CLI. */
@@ -23,6 +23,7 @@ export function createConsoleServices(deps: {
   providers: ProviderRegistry;
   publicBaseUrl: string;
   onClientSaved?: (client: RegisteredClient, secret: string | undefined) => Promise<void> | void;
+  handoffFlows?: OAuthAdminOptions['handoffFlows'];
 }): ConsoleServices {
   const handoffs = createHandoffRepository(deps.db);
   return {
@@ -38,6 +39,7 @@ export function createConsoleServices(deps: {
       handoffs,
       publicBaseUrl: deps.publicBaseUrl,
       ...(deps.onClientSaved ? { onClientSaved: deps.onClientSaved } : {}),
+      ...(deps.handoffFlows ? { handoffFlows: deps.handoffFlows } : {}),
     }),
   };
 }

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
+import type { Consentry } from '../../app.ts';
 import { OPERATOR } from '../../console/actor.ts';
+import type { Connection } from '../../domain/connection.ts';
 import { ConsentryError } from '../../domain/errors.ts';
 import { printJson, withConsentry } from '../context.ts';
 import { connectionJson } from './connections.ts';
@@ -28,29 +30,40 @@ export function registerConnectCommand(program: Command): void {
             scopes,
             preset: opts.preset,
           });
-          process.stderr.write(
-            'Open this link in a browser to sign in at the provider and consent (valid 10 minutes, once):\n',
-          );
-          process.stdout.write(`${link.url}\n`);
-          process.stderr.write('Waiting for the flow to complete… (Ctrl-C to stop)\n');
-          const deadline = Date.now() + Math.max(1, Number(opts.timeout) || 600) * 1000;
-          while (Date.now() < deadline) {
-            const r = await app.console.oauth.handoffResult(link.id);
-            if (r.connection) {
-              if (opts.json) printJson(connectionJson(r.connection));
-              else
-                process.stdout.write(
-                  `Connected ${r.connection.account ?? r.connection.subject ?? ''} (${r.connection.id}); scopes ${r.connection.scopes.join(' ')}.\n`,
-                );
-              return;
-            }
-            if (!r.used && r.expired) break;
-            await sleep(500);
-          }
-          throw new ConsentryError('HANDOFF_INVALID', {
-            detail: 'No connection arrived before the link expired or --timeout passed.',
-          });
+          const connection = await awaitHandoff(app, link, opts.timeout);
+          if (opts.json) printJson(connectionJson(connection));
+          else
+            process.stdout.write(
+              `Connected ${connection.account ?? connection.subject ?? ''} (${connection.id}); scopes ${connection.scopes.join(' ')}.\n`,
+            );
         });
       },
     );
+}
+
+/**
+ * Prints a hand-off link (stdout; the instructions on stderr) and waits until the browser that
+ * opens it completes the flow. Shared by `connect` and `mailboxes connect` (whose link starts the
+ * mailbox's own flow, see OAuthAdminOptions.handoffFlows).
+ */
+export async function awaitHandoff(
+  app: Consentry,
+  link: { id: string; url: string },
+  timeoutSeconds: string | number = 600,
+): Promise<Connection> {
+  process.stderr.write(
+    'Open this link in a browser to sign in at the provider and consent (valid 10 minutes, once):\n',
+  );
+  process.stdout.write(`${link.url}\n`);
+  process.stderr.write('Waiting for the flow to complete… (Ctrl-C to stop)\n');
+  const deadline = Date.now() + Math.max(1, Number(timeoutSeconds) || 600) * 1000;
+  while (Date.now() < deadline) {
+    const r = await app.console.oauth.handoffResult(link.id);
+    if (r.connection) return r.connection;
+    if (!r.used && r.expired) break;
+    await sleep(500);
+  }
+  throw new ConsentryError('HANDOFF_INVALID', {
+    detail: 'No connection arrived before the link expired or --timeout passed.',
+  });
 }

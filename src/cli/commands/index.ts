@@ -5,6 +5,7 @@ import { registerConnectCommand } from './connect.ts';
 import { registerConnectionsCommands } from './connections.ts';
 import { registerCoreCommands } from './core.ts';
 import { registerKeysCommands } from './keys.ts';
+import { registerMailboxesCommands } from './mailboxes.ts';
 import { registerProvidersCommands } from './providers.ts';
 import { registerSecretKeyCommands } from './secret-key.ts';
 import { registerUsersCommands } from './users.ts';
@@ -18,6 +19,7 @@ export const COMMAND_GROUPS: ((program: Command) => void)[] = [
   registerClientsCommands,
   registerConnectionsCommands,
   registerConnectCommand,
+  registerMailboxesCommands,
   registerUsersCommands,
   registerSecretKeyCommands,
 ];
