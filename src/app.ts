@@ -13,7 +13,7 @@ import { BackgroundRefresher } from './core/background-refresher.ts';
 import { ConsumerRegistry, type OAuth2Consumer } from './core/consumers.ts';
 import { OAuth2Client } from './core/oauth2-client.ts';
 import { random256, sha256 } from './core/random.ts';
-import { withRefreshLifetimes } from './core/refresh-lifetime.ts';
+import { catalogRefreshLifetimes, withRefreshLifetimes } from './core/refresh-lifetime.ts';
 import { ConsentryError } from './domain/errors.ts';
 import { authServerPlugin } from './http/authserver.ts';
 import { appsConsolePages } from './http/console/apps.ts';
@@ -106,12 +106,9 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     ]);
     const publicOrigin = new URL(config.publicBaseUrl).origin;
     const client = new OAuth2Client({
-      // Stamps refresh-token expiries from the providers' documented lifetimes (scale-out).
-      store: withRefreshLifetimes(store, (key) => {
-        const days = providers.has(key) ? providers.get(key).refreshToken.lifetimeDays : undefined;
-        const rotates = providers.has(key) ? providers.get(key).refreshToken.rotates : 'unknown';
-        return days ? { lifetimeMs: days * 86_400_000, rotates } : undefined;
-      }),
+      // Stamps refresh-token expiries from the providers' documented lifetimes (scale-out), per
+      // registered client (Google's 7 days only for clients in "Testing" status).
+      store: withRefreshLifetimes(store, catalogRefreshLifetimes(providers, store.clients)),
       providers,
       consumers,
       redirectUri: config.redirectUri,

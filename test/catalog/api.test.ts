@@ -70,7 +70,9 @@ describe('registrationGuide: what to paste where', () => {
     expect(g.fields.map((f) => [f.name, f.required, f.secret])).toEqual([
       ['client_id', true, false],
       ['client_secret', true, true],
+      ['publishing_status', false, false],
     ]);
+    expect(g.fields.find((f) => f.name === 'publishing_status')?.default).toBe('production');
     expect(g.notes.join(' ')).toMatch(/7 days/);
   });
 

@@ -18,10 +18,24 @@ export default defineProvider({
   // access_type=offline is the only way to get a refresh token; prompt=consent gets one again
   // when the user had already consented (Google otherwise omits it).
   authorizationParams: { access_type: 'offline', prompt: 'consent' },
+  templates: [
+    {
+      name: 'publishing_status',
+      label: 'Publishing status',
+      description:
+        'The OAuth consent screen’s publishing status: production (published or internal) or testing (refresh tokens then expire after 7 days).',
+      pattern: 'production|testing',
+      default: 'production',
+      examples: ['production', 'testing'],
+      optional: true,
+    },
+  ],
   refreshToken: {
     issued: 'with_param',
     rotates: false,
+    // Only apps in "Testing" status: their refresh tokens lapse after 7 days, published apps' do not.
     lifetimeDays: 7,
+    lifetimeWhen: { publishing_status: 'testing' },
     notes:
       'Apps in “Testing” publishing status: refresh tokens expire after 7 days. Unused for 6 months: expired. Too many per client and account: the oldest is invalidated.',
   },
@@ -53,7 +67,7 @@ export default defineProvider({
       'Under “Authorized redirect URIs”, paste the Redirect URL shown here exactly.',
       'Copy the Client ID and Client secret into this page.',
       'OAuth consent screen: add the scopes listed here (for mail: https://mail.google.com/).',
-      'While the app is in “Testing” status, refresh tokens expire after 7 days: publish it for long-lived connections.',
+      'While the app is in “Testing” status, refresh tokens expire after 7 days: publish it for long-lived connections, or set Publishing status to testing here so Consentry warns before they lapse.',
     ],
   },
 });
