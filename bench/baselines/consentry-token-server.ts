@@ -9,9 +9,10 @@ import { createLogger } from '../../src/logger.ts';
 /**
  * Child process for `token-endpoint-*`: the whole Consentry (Fastify, SQLite, every plugin) with one
  * application, listening on a loopback port. Prints one JSON line `{port, path, clientId, secret}`.
- * LOG_LEVEL warn: the per-request access log is an operator's choice, not the endpoint's cost.
+ * LOG_LEVEL warn by default (BENCH_LOG_LEVEL=info to measure with the default level's logging).
  */
 const alg = (process.argv[2] ?? 'ES256') as SigningAlg;
+const level = (process.env.BENCH_LOG_LEVEL ?? 'warn') as 'warn' | 'info';
 const dataDir = mkdtempSync(join(tmpdir(), 'consentry-bench-token-'));
 generateKeyFiles(join(dataDir, 'keys'), { alg, now: new Date(Date.now() - 1000) });
 const config = loadConfig({
@@ -21,10 +22,10 @@ const config = loadConfig({
   PUBLIC_BASE_URL: 'http://127.0.0.1:1',
   DEMO_PROVIDER: 'false',
   BACKGROUND_REFRESH: 'false',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: level,
 });
 const app = await createConsentry(config, {
-  logger: createLogger({ level: 'warn', destination: process.stderr }),
+  logger: createLogger({ level, destination: process.stderr }),
 });
 const { application, clientSecret } = await app.authserver.applications.create({
   organization: 'Bench',

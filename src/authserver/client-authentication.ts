@@ -45,6 +45,8 @@ export function formParameters(input: OAuthRequestInput): Map<string, string> {
 
 /** RFC 6749 App. B: the id and secret are form-urlencoded, then joined with ':' and base64-encoded. */
 function decodeFormComponent(value: string): string {
+  // Generated ids and base64url secrets have nothing to decode: skip the regex and the decoder.
+  if (!value.includes('%') && !value.includes('+')) return value;
   try {
     return decodeURIComponent(value.replace(/\+/g, ' '));
   } catch {

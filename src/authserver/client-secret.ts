@@ -21,7 +21,7 @@ export const hashClientSecret = (secret: string): string =>
 /** Constant-time comparison of the presented secret's hash with a stored hash. */
 export function secretMatches(presented: string, storedHash: string | undefined): boolean {
   if (!storedHash) return false;
-  const a = Buffer.from(hashClientSecret(presented), 'hex');
+  const a = createHash('sha256').update(presented, 'utf8').digest();
   const b = Buffer.from(storedHash, 'hex');
   return a.length === b.length && timingSafeEqual(a, b);
 }
