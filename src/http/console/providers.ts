@@ -57,7 +57,7 @@ export function providerFacts(p: OAuth2Provider) {
     ${endpoints.map(([k, v]) => html`<dt>${k} endpoint</dt><dd class="mono">${v}</dd>`)}
     <dt>Client authentication</dt><dd class="mono">${p.clientAuth}</dd>
     <dt>PKCE</dt><dd>${p.pkce ? 'S256 on every flow' : 'not used'}</dd>
-    <dt>Refresh tokens</dt><dd>${p.refreshToken.issued}${p.refreshToken.rotates === true ? ', rotating' : ''}${p.refreshToken.lifetimeDays ? `, ${p.refreshToken.lifetimeDays} days` : ''}${p.refreshToken.notes ? html`<br><span class="muted">${p.refreshToken.notes}</span>` : ''}</dd>
+    <dt>Refresh tokens</dt><dd>${p.refreshToken.issued}${p.refreshToken.rotates === true ? ', rotating' : ''}${p.refreshToken.lifetimeDays ? `, ${p.refreshToken.lifetimeDays} days${lifetimeCondition(p.refreshToken.lifetimeWhen)}` : ''}${p.refreshToken.notes ? html`<br><span class="muted">${p.refreshToken.notes}</span>` : ''}</dd>
     </dl></div>
     ${
       p.templates.length
@@ -82,4 +82,10 @@ export function providerFacts(p: OAuth2Provider) {
         : ''
     }
     ${p.uncertain.length ? html`<h2>Unconfirmed facts</h2><ul class="muted">${p.uncertain.map((u) => html`<li>${u}</li>`)}</ul>` : ''}`;
+}
+
+/** "when publishing_status is testing" for lifetimes that apply only to some registrations. */
+function lifetimeCondition(when: Record<string, string> | undefined): string {
+  const parts = Object.entries(when ?? {}).map(([k, v]) => `${k.replace(/_/g, ' ')} is ${v}`);
+  return parts.length ? ` (only when ${parts.join(' and ')})` : '';
 }
