@@ -36,3 +36,13 @@ function hasControlCharacter(value: string): boolean {
   }
   return false;
 }
+
+/** A `next=` style parameter: the path when it is same-site, else `fallback` (never an error). */
+export function sameSitePathOr(value: string | undefined, fallback = '/'): string {
+  if (!value) return fallback;
+  try {
+    return assertSameSitePath(value, 'next');
+  } catch {
+    return fallback;
+  }
+}

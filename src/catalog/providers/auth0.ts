@@ -1,4 +1,5 @@
 import { defineProvider } from '../provider.ts';
+import { OIDC_SCOPES } from './oidc-scopes.ts';
 
 export default defineProvider({
   key: 'auth0',
@@ -31,12 +32,7 @@ export default defineProvider({
     notes:
       'Needs offline_access and “Allow Offline Access” on the API; rotation is a per-application setting.',
   },
-  scopes: [
-    { name: 'openid', description: 'Sign in.' },
-    { name: 'email', description: 'Email address.' },
-    { name: 'profile', description: 'Name and profile.' },
-    { name: 'offline_access', description: 'A refresh token.' },
-  ],
+  scopes: OIDC_SCOPES,
   presets: { login: ['openid', 'email', 'profile'] },
   docs: { registerUrl: 'https://manage.auth0.com/#/applications' },
 });

@@ -1,4 +1,5 @@
 import { defineProvider } from '../provider.ts';
+import { OIDC_SCOPES } from './oidc-scopes.ts';
 
 /** Any OpenID provider: discovery decides the endpoints, PKCE and `iss` support. */
 export default defineProvider({
@@ -16,12 +17,7 @@ export default defineProvider({
       examples: ['https://id.example.com', 'https://keycloak.example.com/realms/main'],
     },
   ],
-  scopes: [
-    { name: 'openid', description: 'Sign in.' },
-    { name: 'email', description: 'Email address.' },
-    { name: 'profile', description: 'Name and profile.' },
-    { name: 'offline_access', description: 'A refresh token.' },
-  ],
+  scopes: OIDC_SCOPES,
   presets: { login: ['openid', 'email', 'profile'] },
   docs: { steps: ['Register a confidential web client at your provider with the Redirect URL shown here.'] },
 });

@@ -1,4 +1,5 @@
 import { defineProvider } from '../provider.ts';
+import { OIDC_SCOPES } from './oidc-scopes.ts';
 
 /** Okta, through a custom authorization server (`default` exists in every org). */
 export default defineProvider({
@@ -38,12 +39,7 @@ export default defineProvider({
     rotates: 'unknown',
     notes: 'Needs offline_access and the Refresh Token grant on the app; rotation is an app setting.',
   },
-  scopes: [
-    { name: 'openid', description: 'Sign in.' },
-    { name: 'email', description: 'Email address.' },
-    { name: 'profile', description: 'Name and profile.' },
-    { name: 'offline_access', description: 'A refresh token.' },
-  ],
+  scopes: OIDC_SCOPES,
   presets: { login: ['openid', 'email', 'profile'] },
   docs: {
     steps: [

@@ -3,7 +3,7 @@ import type { GrantContext, OAuth2Consumer } from '../../core/consumers.ts';
 import type { OAuth2Client } from '../../core/oauth2-client.ts';
 import { random256, sha256 } from '../../core/random.ts';
 import { ConsentryError } from '../../domain/errors.ts';
-import { assertSameSitePath } from '../../domain/safe-path.ts';
+import { sameSitePathOr } from '../../domain/safe-path.ts';
 import type { OAuth2Token } from '../../domain/token.ts';
 import type { Store } from '../../storage/ports.ts';
 import type { SignInRepository } from '../../storage/signin.repository.ts';
@@ -99,7 +99,7 @@ export class SignInService {
     if (!option) {
       throw new ConsentryError('SIGNIN_FAILED', { detail: 'This provider is not available for signing in.' });
     }
-    const next = safeNext(options.next);
+    const next = sameSitePathOr(options.next);
     return this.#d.client().beginConsent({
       client: clientRef,
       preset: 'login',
@@ -188,7 +188,7 @@ export class SignInService {
       {
         sessionHash: context.sessionHash,
         userRef: userId,
-        returnTo: safeNext(typeof payload.next === 'string' ? payload.next : undefined),
+        returnTo: sameSitePathOr(typeof payload.next === 'string' ? payload.next : undefined),
         expiresAt: new Date(now.getTime() + (this.#d.ticketTtlMs ?? 120_000)),
       },
       now,
@@ -262,14 +262,5 @@ export class SignInService {
     const created = await users.create(email);
     await this.#d.repo.createLink({ issuer, subject, userRef: created.id, email }, now);
     return created.id;
-  }
-}
-
-function safeNext(value: string | undefined): string {
-  if (!value) return '/';
-  try {
-    return assertSameSitePath(value, 'next');
-  } catch {
-    return '/';
   }
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MIN_PASSWORD_LENGTH } from '../../console/password.ts';
 import { SignInThrottle } from '../../console/sign-in-throttle.ts';
 import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
-import { assertSameSitePath } from '../../domain/safe-path.ts';
+import { sameSitePathOr } from '../../domain/safe-path.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { SESSION_COOKIE } from '../session.ts';
 import { type ConsoleContext, csrfField, formOf, redirectWithFlash, renderPage } from './context.ts';
@@ -51,7 +51,7 @@ export function signInPages(app: FastifyInstance, ctx: ConsoleContext): void {
 
   app.get('/sign-in', { config: { permission: 'public' } }, async (request, reply) => {
     if (!(await ctx.services.users.hasUsers())) return reply.redirect('/setup', 303);
-    const next = safeNext((request.query as Record<string, string | undefined>).next);
+    const next = sameSitePathOr((request.query as Record<string, string | undefined>).next);
     const extra = await ctx.deps.signInOptions?.(request);
     return signInPage(request, reply, ctx, { next, extra });
   });
@@ -59,7 +59,7 @@ export function signInPages(app: FastifyInstance, ctx: ConsoleContext): void {
   app.post('/sign-in', { config: { permission: 'public' } }, async (request, reply) => {
     const f = formOf(request);
     const email = (f.email ?? '').trim().toLowerCase();
-    const next = safeNext(f.next);
+    const next = sameSitePathOr(f.next);
     const keys = [`email:${email}`, `ip:${request.ip}`];
     if (throttle.blocked(...keys))
       return signInPage(request, reply, ctx, {
@@ -100,15 +100,6 @@ async function startSession(reply: FastifyReply, ctx: ConsoleContext, sessionId:
     sameSite: 'lax',
     secure: ctx.session.secure,
   });
-}
-
-function safeNext(value: string | undefined): string {
-  if (!value) return '/';
-  try {
-    return assertSameSitePath(value, 'next');
-  } catch {
-    return '/';
-  }
 }
 
 function setupPage(
