@@ -13,7 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
 
 function fingerprint(dir, hash) {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) fingerprint(path, hash);
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
