@@ -58,10 +58,12 @@ function toMailbox(row: Selectable<MailboxesTable>): Mailbox {
 }
 
 export function createMailboxRepository(db: Kysely<Database>): MailboxRepository {
-  const get = async (id: string) => {
-    const row = await db.selectFrom('mailboxes').selectAll().where('id', '=', id).executeTakeFirst();
+  /** The one mailbox whose `column` holds `value` (id, pending connect link, or connection). */
+  const findBy = async (column: 'id' | 'connect_handoff' | 'connection_ref', value: string) => {
+    const row = await db.selectFrom('mailboxes').selectAll().where(column, '=', value).executeTakeFirst();
     return row ? toMailbox(row) : undefined;
   };
+  const get = (id: string) => findBy('id', id);
   return {
     get,
     async create(input, now) {
@@ -97,14 +99,7 @@ export function createMailboxRepository(db: Kysely<Database>): MailboxRepository
       const rows = await q.orderBy('address').orderBy('id').execute();
       return rows.map(toMailbox);
     },
-    async byHandoff(handoffId) {
-      const row = await db
-        .selectFrom('mailboxes')
-        .selectAll()
-        .where('connect_handoff', '=', handoffId)
-        .executeTakeFirst();
-      return row ? toMailbox(row) : undefined;
-    },
+    byHandoff: (handoffId) => findBy('connect_handoff', handoffId),
     async setHandoff(id, handoffId, now) {
       await db
         .updateTable('mailboxes')
@@ -112,14 +107,7 @@ export function createMailboxRepository(db: Kysely<Database>): MailboxRepository
         .where('id', '=', id)
         .execute();
     },
-    async byConnection(connectionId) {
-      const row = await db
-        .selectFrom('mailboxes')
-        .selectAll()
-        .where('connection_ref', '=', connectionId)
-        .executeTakeFirst();
-      return row ? toMailbox(row) : undefined;
-    },
+    byConnection: (connectionId) => findBy('connection_ref', connectionId),
     async update(id, fields, now) {
       await db
         .updateTable('mailboxes')

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../src/catalog/providers/index.ts';
 import { ProviderRegistry } from '../../src/catalog/registry.ts';
 import type { OAuth2Token } from '../../src/domain/token.ts';
-import { startConsentry, type TestConsentry } from '../support/consentry.ts';
-import { type StandIn, startStandIn } from '../support/stand-in.ts';
-import { basicAuth, rewriteForStandIn } from './support.ts';
+import type { TestConsentry } from '../support/consentry.ts';
+import type { StandIn } from '../support/stand-in.ts';
+import { basicAuth, startStandInConsentry } from './support.ts';
 
 /**
  * QuickBooks: Intuit sends the company id as `realmId` on the redirect to the callback, not in the
@@ -29,10 +29,9 @@ const answer = (n: number) => ({
 });
 
 beforeAll(async () => {
-  standIn = await startStandIn();
-  app = await startConsentry({
-    env: { DEMO_PROVIDER: 'false' },
-    consumers: [
+  ({ standIn, app } = await startStandInConsentry(
+    ['quickbooks'],
+    [
       {
         purpose: 'accounting',
         onTokenGranted(token) {
@@ -41,8 +40,7 @@ beforeAll(async () => {
         },
       },
     ],
-    providers: [rewriteForStandIn(registry.get('quickbooks'), standIn.url)],
-  });
+  ));
   clientRef = (
     await app.app.store.clients.create({
       providerKey: 'quickbooks',

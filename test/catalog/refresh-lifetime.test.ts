@@ -3,9 +3,9 @@ import { prepareClientRegistration } from '../../src/catalog/api.ts';
 import { CATALOG } from '../../src/catalog/providers/index.ts';
 import { ProviderRegistry } from '../../src/catalog/registry.ts';
 import { catalogRefreshLifetimes } from '../../src/core/refresh-lifetime.ts';
-import { startConsentry, type TestConsentry } from '../support/consentry.ts';
-import { type StandIn, startStandIn } from '../support/stand-in.ts';
-import { rewriteForStandIn, toStandIn } from './support.ts';
+import type { TestConsentry } from '../support/consentry.ts';
+import type { StandIn } from '../support/stand-in.ts';
+import { startStandInConsentry, toStandIn } from './support.ts';
 
 /**
  * Google's 7-day refresh-token lifetime applies only to apps in "Testing" publishing status: the
@@ -19,12 +19,10 @@ let standIn: StandIn;
 let app: TestConsentry;
 
 beforeAll(async () => {
-  standIn = await startStandIn();
-  app = await startConsentry({
-    env: { DEMO_PROVIDER: 'false' },
-    consumers: [{ purpose: 'calendar_sync', onTokenGranted: () => '/calendar/connected' }],
-    providers: [rewriteForStandIn(registry.get('google'), standIn.url)],
-  });
+  ({ standIn, app } = await startStandInConsentry(
+    ['google'],
+    [{ purpose: 'calendar_sync', onTokenGranted: () => '/calendar/connected' }],
+  ));
 });
 afterAll(async () => {
   await app?.close();

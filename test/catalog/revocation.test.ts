@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG } from '../../src/catalog/providers/index.ts';
-import { ProviderRegistry } from '../../src/catalog/registry.ts';
 import { isConsentryError } from '../../src/domain/errors.ts';
-import { startConsentry, type TestConsentry } from '../support/consentry.ts';
-import { type Answer, type StandIn, startStandIn } from '../support/stand-in.ts';
-import { rewriteForStandIn } from './support.ts';
+import type { TestConsentry } from '../support/consentry.ts';
+import type { Answer, StandIn } from '../support/stand-in.ts';
+import { startStandInConsentry } from './support.ts';
 
 /**
  * Revocation that is not RFC 7009 (entry field `revocation`): each provider's documented call,
  * through the whole client — connect with a full handleCallback, then `client.revoke(id)` — against
  * a loopback stand-in that records the exact request.
  */
-const registry = new ProviderRegistry(CATALOG);
 const KEYS = ['dropbox', 'hubspot', 'strava', 'todoist', 'slack'] as const;
 const SESSION = 'browser-session-revocation-0123456789';
 let standIn: StandIn;
@@ -19,12 +16,9 @@ let app: TestConsentry;
 const clientRefs = new Map<string, string>();
 
 beforeAll(async () => {
-  standIn = await startStandIn();
-  app = await startConsentry({
-    env: { DEMO_PROVIDER: 'false' },
-    consumers: [{ purpose: 'sync', onTokenGranted: () => '/connected' }],
-    providers: KEYS.map((k) => rewriteForStandIn(registry.get(k), standIn.url)),
-  });
+  ({ standIn, app } = await startStandInConsentry(KEYS, [
+    { purpose: 'sync', onTokenGranted: () => '/connected' },
+  ]));
   for (const key of KEYS) {
     const client = await app.app.store.clients.create({
       providerKey: key,

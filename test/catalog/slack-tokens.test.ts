@@ -1,27 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG } from '../../src/catalog/providers/index.ts';
-import { ProviderRegistry } from '../../src/catalog/registry.ts';
-import { startConsentry, type TestConsentry } from '../support/consentry.ts';
-import { type StandIn, startStandIn } from '../support/stand-in.ts';
-import { rewriteForStandIn } from './support.ts';
+import type { TestConsentry } from '../support/consentry.ts';
+import type { StandIn } from '../support/stand-in.ts';
+import { startStandInConsentry } from './support.ts';
 
 /**
  * Slack installs asking for bot AND user scopes: Slack v2 answers the bot token at top level and
  * the user token under `authed_user`. The documented limit: the connection holds the bot token;
  * the user token is dropped — never kept in plaintext (extras, logs).
  */
-const registry = new ProviderRegistry(CATALOG);
 const SESSION = 'browser-session-slack-tokens-012345';
 let standIn: StandIn;
 let app: TestConsentry;
 
 beforeAll(async () => {
-  standIn = await startStandIn();
-  app = await startConsentry({
-    env: { DEMO_PROVIDER: 'false' },
-    consumers: [{ purpose: 'chat', onTokenGranted: () => '/chat/connected' }],
-    providers: [rewriteForStandIn(registry.get('slack'), standIn.url)],
-  });
+  ({ standIn, app } = await startStandInConsentry(
+    ['slack'],
+    [{ purpose: 'chat', onTokenGranted: () => '/chat/connected' }],
+  ));
 });
 afterAll(async () => {
   await app?.close();

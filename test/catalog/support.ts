@@ -1,6 +1,11 @@
 import type { OAuth2Provider } from '../../src/catalog/provider.ts';
+import { CATALOG } from '../../src/catalog/providers/index.ts';
+import { ProviderRegistry } from '../../src/catalog/registry.ts';
+import type { OAuth2Consumer } from '../../src/core/consumers.ts';
 import type { RegisteredClient } from '../../src/domain/connection.ts';
 import type { ProtocolSettings } from '../../src/protocol/provider-session.ts';
+import { startConsentry, type TestConsentry } from '../support/consentry.ts';
+import { type StandIn, startStandIn } from '../support/stand-in.ts';
 
 /** Helpers shared by the catalog tests. */
 export const REDIRECT_URI = 'https://consentry.example.com/oauth/callback';
@@ -85,4 +90,22 @@ export function appleSigningKey(): Promise<{ pem: string; publicKey: CryptoKey }
 /** The stored client secret a test registers for a provider (Apple: its signing key). */
 export async function storedSecretFor(key: string): Promise<string> {
   return key === 'apple' ? (await appleSigningKey()).pem : `secret-${key}`;
+}
+
+/**
+ * A whole Consentry (no demo provider) whose catalog entries `keys` point at a fresh stand-in,
+ * with the given consumers: the setup shared by the catalog's end-to-end tests.
+ */
+export async function startStandInConsentry(
+  keys: readonly string[],
+  consumers: OAuth2Consumer[],
+): Promise<{ standIn: StandIn; app: TestConsentry }> {
+  const standIn = await startStandIn();
+  const registry = new ProviderRegistry(CATALOG);
+  const app = await startConsentry({
+    env: { DEMO_PROVIDER: 'false' },
+    consumers,
+    providers: keys.map((k) => rewriteForStandIn(registry.get(k), standIn.url)),
+  });
+  return { standIn, app };
 }
