@@ -7,7 +7,7 @@ import type { InstanceHeartbeat, KeyRingInstanceRepository } from '../storage/ke
  *
  * Every `intervalMs` it re-reads the key file (`box.reload()`: one `stat` when nothing changed)
  * and upserts this instance's row in `key_ring_instances` with the key ids it holds and an expiry
- * of three intervals. `consentry secret-key rewrap` starts only when every live row names the new
+ * of three intervals (at least 30 s). `consentry secret-key rewrap` starts only when every live row names the new
  * current key, so no server still seals under the old key or lacks the new one when values
  * re-sealed under it start to appear. A stopping server removes its row; a crashed one expires.
  *
@@ -68,7 +68,9 @@ export class KeyRingHeartbeat {
         pid: this.#o.pid,
         startedAt: this.#startedAt,
         heartbeatAt: now,
-        expiresAt: new Date(now.getTime() + 3 * this.#o.intervalMs),
+        // Three missed beats, and never under 30 s: a server slowed by load must not drop out of
+        // the list rewrap waits for (a crashed one delays rewrap by this much at most).
+        expiresAt: new Date(now.getTime() + Math.max(3 * this.#o.intervalMs, 30_000)),
       };
       await this.#o.instances.beat(heartbeat);
       return heartbeat;
