@@ -105,9 +105,9 @@ export class OAuth2Client {
           error: e.code,
           nextAttemptAt,
         }),
-      onNeedsReauth: (c, reason) => {
+      onNeedsReauth: async (c, reason) => {
         this.#emit({ type: 'needs_reauth', connectionId: c.id, purpose: c.purpose, reason });
-        void options.audit?.record({
+        await options.audit?.record({
           action: 'connection.needs_reauth',
           actor: { kind: 'system', label: 'refresh' },
           target: { type: 'connection', id: c.id },
