@@ -239,14 +239,19 @@ export class OAuthAdmin {
   }
 
   /** The raw token and its decoded (unverified) JWT parts: manage-secrets only. */
-  async inspectConnection(actor: Actor, id: string): Promise<Inspection> {
+  async inspectConnection(
+    actor: Actor,
+    id: string,
+    options: { revealed?: boolean } = {},
+  ): Promise<Inspection> {
     assertCan(actor, 'manage_secrets');
     const c = await this.getConnection(actor, id);
     await this.#o.audit?.record({
       action: 'connection.inspect',
       actor: auditActorOf(actor),
       target: { type: 'connection', id: c.id },
-      details: { provider: c.providerKey, account: c.account ?? null },
+      // The console page always shows the token; the CLI only with --reveal.
+      details: { provider: c.providerKey, account: c.account ?? null, revealed: options.revealed ?? true },
     });
     return {
       connectionId: c.id,

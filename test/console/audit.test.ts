@@ -162,7 +162,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       // Inspect (reveals the token).
       expect((await page(admin, `${t.baseUrl}/connections/${id}/inspect`)).status).toBe(200);
       expect(await rows('connection.inspect')).toMatchObject([
-        { actor: by, target: { type: 'connection', id } },
+        { actor: by, target: { type: 'connection', id }, details: { revealed: true } },
       ]);
 
       // A refresh the provider refuses (invalid_grant) marks needs_reauth: recorded as the system.
