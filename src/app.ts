@@ -291,15 +291,15 @@ export async function createConsentry(config: Config, options: CreateOptions = {
 async function openSecretBox(config: Config, database: DatabaseHandle): Promise<SecretBox> {
   const probe = createKyselyStore(database.db, new SecretBox([{ id: 'probe', key: Buffer.alloc(32) }]));
   const { sealedCount } = await probe.checkSealedValues();
+  // With the key file, a running server re-reads it (rotation without restart); SECRET_BOX_KEY
+  // can only change with a restart. The source notes the file's state BEFORE the keys are read,
+  // so a rotation landing in between is picked up by the first re-read, never missed.
+  const source = config.secretBoxKey?.trim() ? undefined : keyFileSource(config.secretKeyFile);
   const keys = loadKeys(
     { env: config.secretBoxKey, keyFile: config.secretKeyFile },
     { createIfMissing: sealedCount === 0 },
   );
-  // With the key file, a running server re-reads it (rotation without restart); SECRET_BOX_KEY
-  // can only change with a restart.
-  const box = new SecretBox(keys, {
-    source: config.secretBoxKey?.trim() ? undefined : keyFileSource(config.secretKeyFile),
-  });
+  const box = new SecretBox(keys, { source });
   const { failure } = await createKyselyStore(database.db, box).checkSealedValues();
   if (failure) {
     throw new ConsentryError('SECRET_KEY_WRONG', {
