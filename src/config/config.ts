@@ -16,6 +16,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
   SECRET_BOX_KEY: z.string().optional(),
+  /** Issue 10: the key file (default DATA_DIR/secret-box.key); several instances share one. */
+  SECRET_BOX_KEY_FILE: z.string().min(1).optional(),
+  /** Issue 10: how often a server re-reads the key file and records its key ids, seconds. */
+  KEY_RING_CHECK_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_PROVIDER: booleanFlag.default(true),
   /** Access-token lifetime of the built-in demo provider, seconds. */
@@ -58,6 +62,8 @@ export interface Config {
   sqliteFile: string;
   secretBoxKey: string | undefined;
   secretKeyFile: string;
+  /** Key-ring heartbeat (issue 10): re-read the key file and record the held key ids, ms. */
+  keyRingCheckMs: number;
   keysDir: string;
   smtpUrl: string | undefined;
   /** Owner notification sender; undefined: `Consentry <no-reply@PUBLIC_BASE_URL host>`. */
@@ -102,7 +108,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     sqliteFile: join(dataDir, 'consentry.sqlite'),
     secretBoxKey: e.SECRET_BOX_KEY,
-    secretKeyFile: join(dataDir, 'secret-box.key'),
+    secretKeyFile: resolve(e.SECRET_BOX_KEY_FILE ?? join(dataDir, 'secret-box.key')),
+    keyRingCheckMs: Math.round(e.KEY_RING_CHECK_SECONDS * 1000),
     keysDir: resolve(e.KEYS_DIR ?? join(dataDir, 'keys')),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -94,7 +94,13 @@ export function createBuiltInConsumers(deps: {
     },
     get: (id) => deps.console().users.get(id),
     // A user made by sign-in has no usable password (a random one nobody knows) and no permissions.
-    create: (email) => deps.console().users.create({ email, password: random256(), permissions: [] }),
+    create: (email) =>
+      deps
+        .console()
+        .users.create(
+          { email, password: random256(), permissions: [] },
+          { kind: 'system', label: 'sign-in (SIGNIN_CREATE_USERS)' },
+        ),
     async startSession(userId) {
       const user = await deps.console().users.get(userId);
       if (!user) throw new ConsentryError('SIGNIN_NOT_ALLOWED', { detail: 'The user was deleted.' });

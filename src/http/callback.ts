@@ -17,6 +17,7 @@ export function callbackRoutes(app: FastifyInstance, deps: { client: OAuth2Clien
     const target = await deps.client.handleCallback(
       new URL(request.url, 'http://callback.invalid'),
       request.cookies[SESSION_COOKIE],
+      { address: request.ip },
     );
     return reply.redirect(target, 303);
   });

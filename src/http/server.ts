@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import type { OAuth2Client } from '../core/oauth2-client.ts';
+import { isConsentryError } from '../domain/errors.ts';
 import type { Store } from '../storage/ports.ts';
 import { callbackRoutes } from './callback.ts';
 import { collectRoutes } from './console/route-table.ts';
@@ -59,10 +60,19 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   addSecurityHeaders(app, { skipPrefix: `${DEMO_PREFIX}/` });
   installErrorHandler(app);
 
-  app.get('/healthz', { config: { permission: 'public' } }, async () => ({
-    status: 'ok',
-    ...((await deps.health?.()) ?? {}),
-  }));
+  app.get('/healthz', { config: { permission: 'public' } }, async (_request, reply) => {
+    try {
+      return { status: 'ok', ...((await deps.health?.()) ?? {}) };
+    } catch (e) {
+      // Issue 10: a server that cannot open its secrets is not healthy (503 takes it out of a
+      // load balancer's rotation); the code says why, the cause goes to the log only.
+      reply.log.error({ err: { message: (e as Error).message } }, 'health check failed');
+      return reply
+        .status(503)
+        .header('cache-control', 'no-store')
+        .send({ status: 'error', code: isConsentryError(e) ? e.code : 'HEALTH_CHECK_FAILED' });
+    }
+  });
   app.get('/assets/style.css', { config: { permission: 'public' } }, async (_req, reply) =>
     reply.type('text/css').header('cache-control', 'public, max-age=3600').send(STYLE),
   );

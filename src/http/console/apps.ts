@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthServer } from '../../authserver/auth-server.ts';
 import type { NotificationResult } from '../../authserver/owner-notification.ts';
+import { auditActorOf } from '../../console/actor.ts';
 import type { ApiAudience, Application } from '../../domain/application.ts';
 import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
 import { html, type SafeHtml } from '../html.ts';
 import {
   actionButton,
+  actorOf,
   type ConsoleContext,
   csrfField,
   formatTime,
@@ -80,7 +82,7 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
   app.post('/apps', ADMIN, async (request, reply) => {
     const f = formOf(request);
     try {
-      const created = await service.create({ ...inputOf(f), active: f.active === '1' });
+      const created = await service.create({ ...inputOf(f), active: f.active === '1' }, by(request));
       return secretPage(request, reply, ctx, authserver, created.application, created.clientSecret, {
         heading: 'Application created',
         notification: created.notification,
@@ -116,7 +118,7 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
   });
 
   app.post<Params>('/apps/:id/deactivate', ADMIN, async (request, reply) => {
-    const a = await service.deactivate(request.params.id);
+    const a = await service.deactivate(request.params.id, by(request));
     return redirectWithFlash(
       reply,
       ctx,
@@ -126,7 +128,7 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
     );
   });
   app.post<Params>('/apps/:id/activate', ADMIN, async (request, reply) => {
-    const a = await service.activate(request.params.id);
+    const a = await service.activate(request.params.id, by(request));
     return redirectWithFlash(
       reply,
       ctx,
@@ -136,7 +138,7 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
     );
   });
   app.post<Params>('/apps/:id/delete', ADMIN, async (request, reply) => {
-    const a = await service.delete(request.params.id);
+    const a = await service.delete(request.params.id, by(request));
     return redirectWithFlash(reply, ctx, '/apps', 'ok', `Deleted “${a.name}”.`);
   });
 
@@ -145,9 +147,11 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
       throw new ConsentryError('FORBIDDEN', { facts: { permission: 'administer_oauth' } });
     const hours = Number(formOf(request).old_secret_hours ?? '0');
     const graceHours = Number.isFinite(hours) && hours >= 0 && hours <= 24 * 30 ? hours : 0;
-    const { application, clientSecret } = await service.rotateSecret(request.params.id, {
-      oldSecretValidUntil: new Date(Date.now() + graceHours * 3_600_000),
-    });
+    const { application, clientSecret } = await service.rotateSecret(
+      request.params.id,
+      { oldSecretValidUntil: new Date(Date.now() + graceHours * 3_600_000) },
+      by(request),
+    );
     return secretPage(request, reply, ctx, authserver, application, clientSecret, {
       heading: 'New client secret',
       note: graceHours
@@ -156,6 +160,9 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
     });
   });
 }
+
+/** The audit trail's actor for a console request (issue 10). */
+const by = (request: FastifyRequest) => auditActorOf(actorOf(request));
 
 const apiLabel = (a: ApiAudience) => (a === 'backend' ? 'Backend API' : 'Frontend API');
 

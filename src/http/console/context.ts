@@ -62,7 +62,12 @@ type FlashKind = 'ok' | 'error' | 'warn';
 
 export function actorOf(request: FastifyRequest): Actor {
   const u = request.consoleUser;
-  return { userId: u?.id, label: u?.email ?? 'anonymous', permissions: u?.permissions ?? [] };
+  return {
+    userId: u?.id,
+    label: u?.email ?? 'anonymous',
+    permissions: u?.permissions ?? [],
+    address: request.ip,
+  };
 }
 
 export function userCan(request: FastifyRequest, permission: Permission): boolean {
