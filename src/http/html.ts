@@ -69,14 +69,17 @@ ol.steps li{margin:.2rem 0}.danger-zone{border-color:#f5b5ad}.flash ul{margin:.4
 @media (max-width:640px){table.connections th:nth-child(n+5),table.connections td:nth-child(n+5):not(.actions){display:none}main{padding:.75rem}header .who{margin-left:0}dl.facts{grid-template-columns:1fr}td.actions{white-space:normal}}
 `;
 
+/** The favicon: a small SVG (every page links it, so browsers do not ask for a missing /favicon.ico). */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#2454d6"/><path d="M9 17l5 5 9-11" fill="none" stroke="#fff" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+
 export function layout(
   title: string,
   body: SafeHtml,
-  options: { nav?: SafeHtml; flash?: SafeHtml } = {},
+  options: { nav?: SafeHtml; flash?: SafeHtml; lang?: string } = {},
 ): string {
   return html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title} · Consentry</title><link rel="stylesheet" href="/assets/style.css"><script src="/assets/console.js" defer></script></head>
+<html lang="${options.lang ?? 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title} · Consentry</title><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/assets/style.css"><script src="/assets/console.js" defer></script></head>
 <body><header><a class="brand" href="/">Consentry</a>${options.nav ?? ''}</header>
 <main>${options.flash ?? ''}${body}</main></body></html>`.value;
 }

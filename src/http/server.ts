@@ -8,7 +8,7 @@ import type { Store } from '../storage/ports.ts';
 import { callbackRoutes } from './callback.ts';
 import { collectRoutes } from './console/route-table.ts';
 import { installErrorHandler } from './error-page.ts';
-import { STYLE } from './html.ts';
+import { FAVICON_SVG, STYLE } from './html.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import type { SessionSettings } from './session.ts';
 
@@ -66,6 +66,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/assets/style.css', { config: { permission: 'public' } }, async (_req, reply) =>
     reply.type('text/css').header('cache-control', 'public, max-age=3600').send(STYLE),
   );
+  for (const path of ['/assets/favicon.svg', '/favicon.ico']) {
+    app.get(path, { config: { permission: 'public' } }, async (_req, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+    );
+  }
   callbackRoutes(app, deps);
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;

@@ -1,5 +1,6 @@
 import type { ProviderRegistry } from '../../catalog/registry.ts';
 import { type Actor, assertCan, can } from '../../console/actor.ts';
+import { CONNECT_DONE_PATH } from '../../console/consumer.ts';
 import type { OAuth2Client } from '../../core/oauth2-client.ts';
 import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
 import type { MailboxRepository } from '../../storage/mailboxes.repository.ts';
@@ -186,7 +187,7 @@ export class MailService {
     const m = await this.#d.mailboxes.byHandoff(handoffId);
     if (!m) return undefined;
     await this.#d.mailboxes.setHandoff(m.id, undefined, this.#now());
-    return this.beginConnect(m.id, { session, returnUrl: mailAccountPath(m.id), handoff: handoffId });
+    return this.beginConnect(m.id, { session, returnUrl: CONNECT_DONE_PATH, handoff: handoffId });
   }
 
   async health(accountOrId: string | Mailbox, actor?: Actor): Promise<MailboxHealth> {

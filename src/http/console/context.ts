@@ -25,6 +25,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares who may call it: 'public', 'signed_in' or a console permission. */
     permission?: RouteAccess | string;
+    /** A page an end user (not an administrator) sees: errors are shown in their language. */
+    endUser?: boolean;
   }
 }
 
