@@ -41,8 +41,9 @@ const EnvSchema = z.object({
     .optional(),
   // Consumers (issue 7): discovery, the demo provider's mail servers, sign-in policy.
   CONSUMER_MODULES: z.string().optional(),
-  MAIL_DEMO_IMAP_URL: z.string().min(1).default('imap://127.0.0.1:1143'),
-  MAIL_DEMO_SMTP_URL: z.string().min(1).default('smtp://127.0.0.1:2525'),
+  /** The demo provider's test mail servers (unset: the demo is not offered for mailboxes). */
+  MAIL_DEMO_IMAP_URL: z.string().min(1).optional(),
+  MAIL_DEMO_SMTP_URL: z.string().min(1).optional(),
   SIGNIN_CREATE_USERS: booleanFlag.default(false),
   SIGNIN_ALLOWED_DOMAINS: z.string().optional(),
 });
@@ -77,8 +78,8 @@ export interface Config {
   instanceId: string | undefined;
   /** Consumer modules to discover: package names, files or directories (CONSUMER_MODULES, comma-separated). */
   consumerModules: string[];
-  mailDemoImapUrl: string;
-  mailDemoSmtpUrl: string;
+  mailDemoImapUrl: string | undefined;
+  mailDemoSmtpUrl: string | undefined;
   /** Sign-in creates a console user on first sign-in (only for `signinAllowedDomains`). */
   signinCreateUsers: boolean;
   signinAllowedDomains: string[];
