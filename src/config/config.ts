@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   SECRET_BOX_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty` (human-readable lines), `json` (one JSON object per line), `auto`: pretty on a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   DEMO_PROVIDER: booleanFlag.default(true),
   /** Access-token lifetime of the built-in demo provider, seconds. */
   DEMO_ACCESS_TOKEN_TTL: z.coerce.number().int().min(5).default(3600),
@@ -64,6 +66,7 @@ export interface Config {
   /** Owner notification sender; undefined: `Consentry <no-reply@PUBLIC_BASE_URL host>`. */
   mailFrom: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  logFormat: z.infer<typeof EnvSchema>['LOG_FORMAT'];
   demoProvider: boolean;
   demoAccessTokenTtl: number;
   refreshSkewSeconds: number;
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     demoProvider: e.DEMO_PROVIDER,
     demoAccessTokenTtl: e.DEMO_ACCESS_TOKEN_TTL,
     refreshSkewSeconds: e.REFRESH_SKEW_SECONDS,

@@ -40,6 +40,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Never log query strings: the callback's carries the authorization code and state.
     bodyLimit: 64 * 1024,
     trustProxy: false,
+    // One access line per request (below), not Fastify's two ("incoming request" + "completed").
+    disableRequestLogging: true,
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    // request.log honours a route's own logLevel (the machine-to-machine endpoints log at debug).
+    request.log.info(
+      { req: request, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
   });
   // Before any route: the table the route-permission test walks (every face, every route).
   collectRoutes(app);
