@@ -12,7 +12,7 @@ import { assertSameSitePath } from '../domain/safe-path.ts';
 import type { HandoffRepository } from '../storage/console.ports.ts';
 import type { Store } from '../storage/ports.ts';
 import { type Actor, assertCan, auditActorOf, can } from './actor.ts';
-import { CONSOLE_PURPOSE, type ConsolePayload } from './consumer.ts';
+import { CONNECT_DONE_PATH, CONSOLE_PURPOSE, type ConsolePayload } from './consumer.ts';
 import { decodeUnverifiedJwt, type UnverifiedJwt } from './jwt-inspect.ts';
 
 /**
@@ -356,6 +356,7 @@ export class OAuthAdmin {
       scopes: h.scopes,
       preset: h.preset,
       handoff: h.id,
+      returnTo: CONNECT_DONE_PATH,
     });
   }
 

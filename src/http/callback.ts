@@ -12,7 +12,7 @@ import { SESSION_COOKIE } from './session.ts';
  * top-level GET navigation does carry Lax cookies, and the GET path does every check once.
  */
 export function callbackRoutes(app: FastifyInstance, deps: { client: OAuth2Client }): void {
-  app.get('/oauth/callback', { config: { permission: 'public' } }, async (request, reply) => {
+  app.get('/oauth/callback', { config: { permission: 'public', endUser: true } }, async (request, reply) => {
     reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
     const target = await deps.client.handleCallback(
       new URL(request.url, 'http://callback.invalid'),
@@ -21,7 +21,7 @@ export function callbackRoutes(app: FastifyInstance, deps: { client: OAuth2Clien
     );
     return reply.redirect(target, 303);
   });
-  app.post('/oauth/callback', { config: { permission: 'public' } }, async (request, reply) => {
+  app.post('/oauth/callback', { config: { permission: 'public', endUser: true } }, async (request, reply) => {
     reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
     const body = request.body;
     if (!body || typeof body !== 'object') throw new ConsentryError('CALLBACK_PARAMETER_MISSING');

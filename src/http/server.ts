@@ -9,7 +9,7 @@ import type { Store } from '../storage/ports.ts';
 import { callbackRoutes } from './callback.ts';
 import { collectRoutes } from './console/route-table.ts';
 import { installErrorHandler } from './error-page.ts';
-import { STYLE } from './html.ts';
+import { FAVICON_SVG, STYLE } from './html.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import type { SessionSettings } from './session.ts';
 
@@ -41,6 +41,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Never log query strings: the callback's carries the authorization code and state.
     bodyLimit: 64 * 1024,
     trustProxy: false,
+    // One access line per request (below), not Fastify's two ("incoming request" + "completed").
+    disableRequestLogging: true,
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    // request.log honours a route's own logLevel (the machine-to-machine endpoints log at debug).
+    request.log.info(
+      { req: request, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
   });
   // Before any route: the table the route-permission test walks (every face, every route).
   collectRoutes(app);
@@ -76,6 +85,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/assets/style.css', { config: { permission: 'public' } }, async (_req, reply) =>
     reply.type('text/css').header('cache-control', 'public, max-age=3600').send(STYLE),
   );
+  for (const path of ['/assets/favicon.svg', '/favicon.ico']) {
+    app.get(path, { config: { permission: 'public' } }, async (_req, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+    );
+  }
   callbackRoutes(app, deps);
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;

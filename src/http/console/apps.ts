@@ -25,8 +25,12 @@ import type { ConsolePageModule } from './pages.ts';
  * no signing key is configured. Managing applications needs `administer_oauth`; rotating a
  * secret also `manage_secrets`. Pages showing a secret are `Cache-Control: no-store` (renderPage).
  */
-const KEYS_WARNING =
-  'OAuth authorization is not available as encryption keys configuration was not complete. Please contact your administrator.';
+/**
+ * Shown to the administrator (never "contact your administrator": they are the administrator).
+ * Oro's wording ("encryption keys") meant the token-signing key pair; say that, and say how.
+ */
+const keysWarningHtml = (): SafeHtml =>
+  html`<div class="flash warn" role="alert"><strong>No signing key yet:</strong> applications can be created, but the token endpoint cannot issue access tokens until a signing key exists. Create one on the server with <code>npx consentry keys generate</code> (RS256; add <code>--alg ES256</code> for ES256) — the private key is written to the data directory with mode 0600 — then reload this page.</div>`;
 const ADMIN = { config: { permission: 'administer_oauth' } };
 const SECRETS = { config: { permission: 'manage_secrets' } };
 
@@ -41,10 +45,7 @@ type Params = { Params: { id: string } };
 
 function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthServer): void {
   const service = authserver.applications;
-  const keysWarning = (): SafeHtml =>
-    authserver.keysReady
-      ? html``
-      : html`<div class="flash warn" role="alert">${KEYS_WARNING} <span class="muted">(Run <code>consentry keys generate</code>.)</span></div>`;
+  const keysWarning = (): SafeHtml => (authserver.keysReady ? html`` : keysWarningHtml());
 
   app.get('/apps', ADMIN, async (request, reply) => {
     const q = request.query as Record<string, string | undefined>;
@@ -207,9 +208,7 @@ async function formPage(
   };
   const organizations = await authserver.applications.organizations();
   const title = a ? `Edit ${a.name}` : 'Add application';
-  const warning = authserver.keysReady
-    ? html``
-    : html`<div class="flash warn" role="alert">${KEYS_WARNING}</div>`;
+  const warning = authserver.keysReady ? html`` : keysWarningHtml();
   const body = html`<h1>${title}</h1>${warning}
     ${s.error ? html`<div class="flash error" role="alert">${s.error}</div>` : ''}
     <form method="post" action="${a ? `/apps/${a.id}` : '/apps'}" class="card">${csrfField(request, reply, ctx)}
