@@ -36,9 +36,13 @@ export interface CoordinatorOptions {
   leaseMs?: number;
   maxWaitMs?: number;
   now?: () => Date;
-  onRefreshed?: (c: Connection) => void;
-  onFailed?: (c: Connection, error: ConsentryError, nextAttemptAt: Date) => void;
-  onNeedsReauth?: (c: Connection, reason: string) => void;
+  /**
+   * Event hooks, awaited before the caller gets its answer: a durable listener (the webhook
+   * outbox) has recorded the event by the time `ensureFresh` returns.
+   */
+  onRefreshed?: (c: Connection) => Promise<void> | void;
+  onFailed?: (c: Connection, error: ConsentryError, nextAttemptAt: Date) => Promise<void> | void;
+  onNeedsReauth?: (c: Connection, reason: string) => Promise<void> | void;
   /** Test hook: runs between the provider's answer and the write (crash suite). */
   beforeCommit?: (c: Connection) => Promise<void> | void;
 }
@@ -177,7 +181,7 @@ export class RefreshCoordinator {
         }
         const reason = `The provider refused the refresh token (invalid_grant) at ${now().toISOString()}; the user must reconnect.`;
         await connections.markNeedsReauth(id, { version: held.version }, reason, now());
-        this.#o.onNeedsReauth?.(held, reason);
+        await this.#o.onNeedsReauth?.(held, reason);
         throw new ConsentryError('CONNECTION_NEEDS_REAUTH', {
           detail: reason,
           facts: error.facts,
@@ -191,7 +195,7 @@ export class RefreshCoordinator {
         { error: `${error.code}: ${error.message}`, nextAttemptAt },
         now(),
       );
-      this.#o.onFailed?.(held, error, nextAttemptAt);
+      await this.#o.onFailed?.(held, error, nextAttemptAt);
       throw error;
     }
 
@@ -202,7 +206,7 @@ export class RefreshCoordinator {
       // Our lease lapsed (a stalled process) and a sibling moved the row: theirs is the current token.
       return { connection: after, refreshedHere: false };
     }
-    this.#o.onRefreshed?.(after);
+    await this.#o.onRefreshed?.(after);
     return { connection: after, refreshedHere: true };
   }
 }

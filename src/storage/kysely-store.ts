@@ -12,6 +12,7 @@ export const SEALED_COLUMNS = [
   { table: 'connections', column: 'access_token', key: 'id' },
   { table: 'connections', column: 'refresh_token', key: 'id' },
   { table: 'flows', column: 'code_verifier', key: 'state_hash' },
+  { table: 'webhook_endpoints', column: 'secret', key: 'id' },
 ] as const;
 
 export function createKyselyStore(
