@@ -277,7 +277,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
           connections: store.connections,
           providerOf: (key) => (providers.has(key) ? providers.get(key) : undefined),
           // Through the client: the outbox, `events` listeners and the owning consumer.
-          emit: (event) => void client.publish(event),
+          emit: (event) => client.publish(event),
           ...config.backgroundRefresh,
           log: (level, facts, message) => logger[level](facts, message),
         })
