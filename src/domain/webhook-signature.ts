@@ -37,7 +37,7 @@ export type WebhookVerification =
  * (bytes or the exact string — not re-serialized JSON). Compares in constant time.
  *
  * @example
- *   const v = verifyWebhook(process.env.CONSENTRY_WEBHOOK_SECRET, req.headers['consentry-signature'], raw);
+ *   const v = verifyWebhook(endpointSecret, req.headers['consentry-signature'], rawBody);
  *   if (!v.ok) return res.status(400).end();
  */
 export function verifyWebhook(
