@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerApiKeysCommands } from './api-keys.ts';
 import { registerAppsCommands } from './apps.ts';
 import { registerClientsCommands } from './clients.ts';
 import { registerConnectCommand } from './connect.ts';
@@ -9,6 +10,7 @@ import { registerMailboxesCommands } from './mailboxes.ts';
 import { registerProvidersCommands } from './providers.ts';
 import { registerSecretKeyCommands } from './secret-key.ts';
 import { registerUsersCommands } from './users.ts';
+import { registerWebhooksCommands } from './webhooks.ts';
 
 /** Every command group; one file each under ./, thin: parse, call the service layer, print. */
 export const COMMAND_GROUPS: ((program: Command) => void)[] = [
@@ -22,4 +24,6 @@ export const COMMAND_GROUPS: ((program: Command) => void)[] = [
   registerMailboxesCommands,
   registerUsersCommands,
   registerSecretKeyCommands,
+  registerApiKeysCommands,
+  registerWebhooksCommands,
 ];
