@@ -20,6 +20,7 @@ import { apiPlugin } from './http/api/index.ts';
 import { authServerPlugin } from './http/authserver.ts';
 import { appsConsolePages } from './http/console/apps.ts';
 import { consolePlugin } from './http/console/index.ts';
+import { integrationsConsolePages } from './http/console/integrations.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
 import { buildServer } from './http/server.ts';
 import { ApiKeyService } from './integrations/api-keys.ts';
@@ -246,7 +247,11 @@ export async function createConsentry(config: Config, options: CreateOptions = {
             db: database.db,
             signInOptions: builtIn.signInOptions,
           },
-          [...builtIn.consolePages, appsConsolePages(authserver)],
+          [
+            ...builtIn.consolePages,
+            appsConsolePages(authserver),
+            integrationsConsolePages(apiKeys, webhooks),
+          ],
         ),
         ...builtIn.plugins,
         authServerPlugin(authserver),
