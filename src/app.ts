@@ -220,7 +220,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
           });
       },
     });
-    const apiKeys = new ApiKeyService(createApiKeyRepository(database.db));
+    const apiKeys = new ApiKeyService(createApiKeyRepository(database.db, database.readOne));
     const connectSessions = new ConnectSessionService({
       oauth: consoleServices.oauth,
       client,

@@ -27,8 +27,15 @@ function toApiKey(row: Selectable<ApiKeysTable>): ApiKey {
   };
 }
 
-/** API keys: only the SHA-256 of a key is stored. */
-export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
+/**
+ * API keys: only the SHA-256 of a key is stored. `findByHash` runs on every API call: compiled
+ * once and run through `readOne` (a cached prepared statement) when the handle offers it.
+ */
+export function createApiKeyRepository(
+  db: Kysely<Database>,
+  readOne?: (sql: string, parameters: readonly unknown[]) => unknown,
+): ApiKeyRepository {
+  const byHash = db.selectFrom('api_keys').selectAll().where('key_hash', '=', '').compile();
   return {
     async create(input, now) {
       const row = {
@@ -46,11 +53,9 @@ export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
       return toApiKey(row);
     },
     async findByHash(keyHash) {
-      const row = await db
-        .selectFrom('api_keys')
-        .selectAll()
-        .where('key_hash', '=', keyHash)
-        .executeTakeFirst();
+      const row = readOne
+        ? ((await readOne(byHash.sql, [keyHash])) as Selectable<ApiKeysTable> | undefined)
+        : (await db.executeQuery<Selectable<ApiKeysTable>>({ ...byHash, parameters: [keyHash] })).rows[0];
       return row ? toApiKey(row) : undefined;
     },
     async get(id) {
