@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { createConsentry } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { OPERATOR } from '../../src/console/actor.ts';
@@ -10,9 +11,9 @@ import { opsPerSecond } from '../harness.ts';
 /**
  * Child process for `api-access-token`: the whole Consentry (Fastify, SQLite, every plugin) with
  * one connection holding a valid access token (expires in a day) and an API key with
- * `access_tokens:read`. Before listening it measures, on this same (pinned) core, the in-process
- * `ensureFresh` rate on that connection. Prints one JSON line
- * `{port, path, key, inProcess}` (inProcess in ops/s).
+ * `access_tokens:read`. Prints one JSON line `{port, path, key}`; then, for every `measure` line on
+ * stdin, measures the in-process `ensureFresh` rate on that connection on this same (pinned) core
+ * for 2 s and prints `{inProcess}` (ops/s) — so the parent interleaves it with the HTTP rounds.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'consentry-bench-api-'));
 const config = loadConfig({
@@ -54,15 +55,20 @@ const { key } = await app.integrations.apiKeys.create(OPERATOR, {
   name: 'bench',
   scopes: ['access_tokens:read'],
 });
-const inProcess = await opsPerSecond(() => app.client.ensureFresh(connection.id), {
-  rounds: 5,
-  roundMs: 600,
-});
 await app.server.listen({ port: 0, host: '127.0.0.1' });
 const port = (app.server.server.address() as { port: number }).port;
 process.stdout.write(
-  `${JSON.stringify({ port, path: `/api/v1/connections/${connection.id}/access-token`, key, inProcess })}\n`,
+  `${JSON.stringify({ port, path: `/api/v1/connections/${connection.id}/access-token`, key })}\n`,
 );
+createInterface({ input: process.stdin }).on('line', async (line) => {
+  if (line.trim() !== 'measure') return;
+  const inProcess = await opsPerSecond(() => app.client.ensureFresh(connection.id), {
+    rounds: 1,
+    roundMs: 2000,
+    warmupMs: 200,
+  });
+  process.stdout.write(`${JSON.stringify({ inProcess })}\n`);
+});
 const stop = async () => {
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
