@@ -45,7 +45,7 @@ function valuesOf(body: unknown, name: string): string[] {
     (x): x is string => typeof x === 'string',
   );
 }
-function valueOf(body: unknown, name: string): string {
+function fieldOf(body: unknown, name: string): string {
   return valuesOf(body, name)[0] ?? '';
 }
 
@@ -90,7 +90,7 @@ function apiKeyPages(app: FastifyInstance, ctx: ConsoleContext, keys: ApiKeyServ
   app.post('/api-keys', ADMIN, async (request, reply) => {
     try {
       const { apiKey, key } = await keys.create(actorOf(request), {
-        name: valueOf(request.body, 'name'),
+        name: fieldOf(request.body, 'name'),
         scopes: valuesOf(request.body, 'scope'),
       });
       const body = html`${oncePage(`API key “${apiKey.name}” created`, 'API key', key, html`its hash`)}
@@ -168,8 +168,8 @@ function webhookPages(app: FastifyInstance, ctx: ConsoleContext, webhooks: Webho
   app.post('/webhooks', ADMIN, async (request, reply) => {
     try {
       const { endpoint, secret } = await webhooks.create(actorOf(request), {
-        url: valueOf(request.body, 'url'),
-        description: valueOf(request.body, 'description'),
+        url: fieldOf(request.body, 'url'),
+        description: fieldOf(request.body, 'description'),
         eventTypes: valuesOf(request.body, 'event'),
       });
       const body = html`${oncePage('Webhook endpoint added', 'Signing secret', secret, html`an encrypted copy to sign with`)}
