@@ -1,4 +1,5 @@
 import type { Connection } from '../domain/connection.ts';
+import type { HealthCause, HealthEvidence } from '../domain/connection-health.ts';
 import { ConsentryError } from '../domain/errors.ts';
 import type { OAuth2Token } from '../domain/token.ts';
 
@@ -40,13 +41,68 @@ export interface GrantContext {
 
 export type ConnectionEvent =
   | { type: 'refreshed'; connectionId: string; purpose: string; expiresAt: Date | undefined }
-  | { type: 'refresh_failed'; connectionId: string; purpose: string; error: string; nextAttemptAt: Date }
-  | { type: 'needs_reauth'; connectionId: string; purpose: string; reason: string }
+  /**
+   * A refresh failed and will be retried at `nextAttemptAt` (`provider_unavailable`,
+   * `rate_limited`, `client_invalid`, or an unrecognised refusal `refused` not yet repeated enough).
+   */
+  | {
+      type: 'refresh_failed';
+      connectionId: string;
+      purpose: string;
+      error: string;
+      nextAttemptAt: Date;
+      cause: HealthCause;
+      evidence: HealthEvidence;
+    }
+  /** No further token request until a reconnect; `reason` is one line for people. */
+  | {
+      type: 'needs_reauth';
+      connectionId: string;
+      purpose: string;
+      reason: string;
+      cause: HealthCause;
+      evidence: HealthEvidence;
+    }
+  /** A reconnect brought another account (iss/sub or the provider's account id): nothing changed. */
+  | { type: 'reconnect_refused'; connectionId: string; purpose: string; cause: 'account_mismatch' }
+  /** A reconnect link was created for the connection's end user (sent by email or handed over). */
+  | {
+      type: 'outreach_created';
+      connectionId: string;
+      purpose: string;
+      outreachId: string;
+      channel: 'email' | 'link';
+      expiresAt: Date;
+    }
+  /** A reconnect brought the connection back to `active` (through a link, the console or the API). */
+  | { type: 'reconnected'; connectionId: string; purpose: string; outreachId?: string | undefined }
   /**
    * Scale-out (background refresher): the refresh token reaches its documented lifetime at
    * `refreshExpiresAt` and renewing cannot extend it — ask the user to reconnect before then.
    */
   | { type: 'lapsing'; connectionId: string; purpose: string; refreshExpiresAt: Date };
+
+/**
+ * Health of a registered client (issue 11), on `OAuth2Client.events` as `client`:
+ * `client_invalid` once when the provider starts refusing its credentials (its connections pause
+ * until an administrator updates it); `rate_limited` when the provider asks every instance to wait.
+ */
+export type ClientEvent =
+  | {
+      type: 'client_invalid';
+      clientRef: string;
+      providerKey: string;
+      cause: 'client_invalid';
+      evidence: HealthEvidence;
+    }
+  | {
+      type: 'rate_limited';
+      clientRef: string;
+      providerKey: string;
+      cause: 'rate_limited';
+      until: Date;
+      evidence: HealthEvidence;
+    };
 
 /** Consumers by purpose. A purpose registered twice is an error, not a silent overwrite. */
 export class ConsumerRegistry {

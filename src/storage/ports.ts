@@ -1,4 +1,5 @@
 import type { Connection, ConnectionStatus, Flow, RegisteredClient } from '../domain/connection.ts';
+import type { HealthState } from '../domain/connection-health.ts';
 
 /**
  * Repository interfaces the core depends on. Implementations seal and open secrets themselves
@@ -30,7 +31,12 @@ export interface ClientRepository {
   list(filter?: { providerKey?: string }): Promise<RegisteredClient[]>;
   /** Opens the sealed client secret for a token request. */
   secretOf(id: string): Promise<string | undefined>;
+  /** Also clears a `client_invalid` flag when the client id, secret or template values change. */
   update(id: string, update: ClientUpdate): Promise<RegisteredClient | undefined>;
+  /** Flags the client as refused by its provider; true for exactly one caller (one event). */
+  flagRefused(id: string, state: HealthState, now: Date): Promise<boolean>;
+  /** Pauses token requests for the client until `until` (only lengthens); true when it moved. */
+  pauseUntil(id: string, until: Date, state: HealthState): Promise<boolean>;
   delete(id: string): Promise<boolean>;
 }
 
@@ -101,15 +107,22 @@ export interface ConnectionRepository {
   recordFailure(
     id: string,
     owner: string,
-    failure: { error: string; nextAttemptAt: Date },
+    failure: { error: string; nextAttemptAt: Date; health?: HealthState | undefined },
     now: Date,
   ): Promise<void>;
   /** Marks `needs_reauth` only if the version is still the one the failed refresh used. */
-  markNeedsReauth(id: string, fence: { version: number }, reason: string, now: Date): Promise<boolean>;
+  markNeedsReauth(
+    id: string,
+    fence: { version: number },
+    reason: string,
+    now: Date,
+    health?: HealthState,
+  ): Promise<boolean>;
   setStatus(id: string, status: ConnectionStatus, reason: string | undefined, now: Date): Promise<void>;
   /**
    * Active connections with a refresh token whose access token expires before `before`, whose
-   * backoff has passed and which nobody holds a lease on; soonest first, by index.
+   * backoff has passed and which nobody holds a lease on, of clients neither refused by their
+   * provider nor paused by a rate limit; soonest first, by index.
    */
   listDue(before: Date, now: Date, limit: number): Promise<Connection[]>;
   /**
