@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import { AuthServer, type AuthServerOptions } from './authserver/auth-server.ts';
 import { demoProvider } from './catalog/providers/demo.ts';
@@ -13,12 +14,15 @@ import { BackgroundRefresher } from './core/background-refresher.ts';
 import { ConsumerRegistry, type OAuth2Consumer } from './core/consumers.ts';
 import { OAuth2Client } from './core/oauth2-client.ts';
 import { random256, sha256 } from './core/random.ts';
+import { ReconnectOutreach } from './core/reconnect-outreach.ts';
 import { catalogRefreshLifetimes, withRefreshLifetimes } from './core/refresh-lifetime.ts';
 import { ConsentryError } from './domain/errors.ts';
 import { authServerPlugin } from './http/authserver.ts';
 import { appsConsolePages } from './http/console/apps.ts';
 import { consolePlugin } from './http/console/index.ts';
+import { outreachConsolePages } from './http/console/outreach.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
+import { outreachPlugin } from './http/outreach.ts';
 import { buildServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
 import { isLoopbackUrl } from './protocol/provider-session.ts';
@@ -28,6 +32,7 @@ import { type DatabaseHandle, migrateToLatest, openDatabase } from './storage/da
 import { registerDemoClient } from './storage/demo-clients.repository.ts';
 import { demoOidcAdapter } from './storage/demo-oidc.adapter.ts';
 import { createKyselyStore } from './storage/kysely-store.ts';
+import { createOutreachRepository } from './storage/outreach.repository.ts';
 import type { Store } from './storage/ports.ts';
 import { createProviderRoleStore } from './storage/provider-role.store.ts';
 
@@ -53,6 +58,8 @@ export interface Consentry {
   features: Features;
   /** Admin console service layer (users, clients, connections), shared by pages and CLI. */
   console: ConsoleServices;
+  /** Connection health (issue 11): signed single-use reconnect links for end users. */
+  outreach: ReconnectOutreach;
   close(): Promise<void>;
 }
 
@@ -128,6 +135,36 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       demo = await startDemoProvider(config, store, database);
     }
 
+    // Reconnect outreach: links signed with a key derived from the secret box (same on every
+    // instance), emailed through SMTP_URL when a consumer (or an administrator) asks for email.
+    const mailTransport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
+    const mailFrom = config.mailFrom ?? `Consentry <no-reply@${new URL(config.publicBaseUrl).hostname}>`;
+    const outreach = new ReconnectOutreach({
+      repository: createOutreachRepository(database.db),
+      connections: store.connections,
+      client,
+      consumers,
+      providerName: (key) => (providers.has(key) ? providers.get(key).displayName : key),
+      publicBaseUrl: config.publicBaseUrl,
+      keys: box.derivedKeys('reconnect-outreach'),
+      mailer: mailTransport
+        ? async (m) => {
+            await mailTransport.sendMail({ from: mailFrom, ...m });
+          }
+        : undefined,
+      emit: (event) => client.events.emit('connection', event),
+    });
+    client.events.on('connection', (event) => {
+      void outreach
+        .onConnectionEvent(event)
+        .catch((e) =>
+          logger.warn(
+            { err: { name: (e as Error).name, code: (e as { code?: string }).code } },
+            'reconnect outreach failed',
+          ),
+        );
+    });
+
     const csrfKey = Buffer.from(sha256(`csrf:${box.currentKeyId}:${config.publicBaseUrl}`));
     // Provider role: KEYS_DIR is read now — a private key others can read stops start-up.
     const authserver = new AuthServer({
@@ -181,9 +218,10 @@ export async function createConsentry(config: Config, options: CreateOptions = {
             db: database.db,
             signInOptions: builtIn.signInOptions,
           },
-          [...builtIn.consolePages, appsConsolePages(authserver)],
+          [...builtIn.consolePages, appsConsolePages(authserver), outreachConsolePages(outreach)],
         ),
         ...builtIn.plugins,
+        outreachPlugin(outreach, session),
         authServerPlugin(authserver),
         ...(options.plugins ?? []),
       ],
@@ -223,8 +261,10 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       backgroundRefresher,
       features: builtIn.features,
       console: consoleServices,
+      outreach,
       async close() {
         await server.close();
+        mailTransport?.close();
         authserver.close();
         await database.close();
       },

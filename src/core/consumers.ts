@@ -25,6 +25,13 @@ export interface OAuth2Consumer {
    * (no refresh token is kept for sign-in alone). Default true.
    */
   readonly keepsConnection?: boolean;
+  /**
+   * Opt in to reconnect outreach (issue 11): when one of this consumer's connections ends in
+   * `needs_reauth`, its end user gets a signed, single-use, expiring reconnect link — by email to
+   * `recipient(connection)` through SMTP_URL, or handed to `deliver` — that brings the same
+   * connection id back. See src/core/reconnect-outreach.ts.
+   */
+  readonly reconnectOutreach?: import('./reconnect-outreach.ts').ReconnectOutreachOptIn;
 }
 
 export interface GrantContext {

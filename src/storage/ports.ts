@@ -161,3 +161,37 @@ export interface Store {
   /** Counts sealed values and tries to open one per sealed column, for the start-up key check. */
   checkSealedValues(): Promise<{ sealedCount: number; failure: Error | undefined }>;
 }
+
+/** Connection health (issue 11): a reconnect link sent to a connection's end user. */
+export interface OutreachRecord {
+  id: string;
+  connectionRef: string;
+  channel: 'email' | 'link';
+  /** The email address (channel `email`); undefined when the feature delivers the link itself. */
+  recipient: string | undefined;
+  createdAt: Date;
+  expiresAt: Date;
+  sentAt: Date | undefined;
+  usedAt: Date | undefined;
+  /** When the connection came back to `active` through a reconnect after the link was used. */
+  completedAt: Date | undefined;
+  /** Why the email could not be sent (SMTP reply code), never message content. */
+  lastError: string | undefined;
+}
+
+export interface OutreachRepository {
+  create(
+    record: Pick<
+      OutreachRecord,
+      'id' | 'connectionRef' | 'channel' | 'recipient' | 'createdAt' | 'expiresAt'
+    >,
+  ): Promise<void>;
+  get(id: string): Promise<OutreachRecord | undefined>;
+  markSent(id: string, at: Date, error?: string): Promise<void>;
+  /** Single use: true for exactly one caller, and only before `expiresAt`. */
+  use(id: string, now: Date): Promise<boolean>;
+  /** Marks the used, not yet completed links of a connection completed; returns how many. */
+  complete(connectionRef: string, now: Date): Promise<number>;
+  /** Newest first. */
+  list(options?: { connectionRef?: string; limit?: number }): Promise<OutreachRecord[]>;
+}
