@@ -142,6 +142,8 @@ describe.skipIf(!chromiumAvailable())('reconnect outreach through email and Chro
     expect(again?.status()).toBe(410);
     await expect(page.locator('h1').textContent()).resolves.toContain('cannot be used');
     await page.close();
+    // The link is a credential: no log line carries it (access logs cut the path).
+    expect(c.logs.join('\n')).not.toContain(link!.split('/reconnect/')[1]!.split('.')[0]!);
   });
 
   it('an expired link and a tampered link are refused', async () => {
