@@ -106,6 +106,10 @@ describe.skipIf(!chromiumAvailable())('reconnect outreach through email and Chro
       bodyOf(mail.raw),
     )?.[1];
     expect(link).toBeDefined();
+    // The event follows the SMTP server's acceptance (the mail may be here first).
+    await waitFor(() =>
+      events.some((e) => e.type === 'outreach_created' && e.connectionId === id) ? true : undefined,
+    );
     expect(events.filter((e) => e.type === 'outreach_created' && e.connectionId === id)).toHaveLength(1);
     expect((await c.app.outreach.list()).find((o) => o.connectionRef === id)?.state).toBe('pending');
 
