@@ -42,7 +42,8 @@ export interface CoordinatorOptions {
   now?: () => Date;
   onRefreshed?: (c: Connection) => void;
   onFailed?: (c: Connection, error: ConsentryError, nextAttemptAt: Date, health: HealthState) => void;
-  onNeedsReauth?: (c: Connection, reason: string, health: HealthState) => void;
+  /** Awaited (the audit trail records the change before the caller hears of it). */
+  onNeedsReauth?: (c: Connection, reason: string, health: HealthState) => void | Promise<void>;
   /** Issue 11: what a failed refresh means (provider data + RFC defaults). */
   classify?: (c: Connection, error: ConsentryError, refreshToken: string) => Classified;
   /** The provider refuses the connection's registered client (flag it, once). */
@@ -232,7 +233,7 @@ export class RefreshCoordinator {
       const health = healthOf(c, t, attempts);
       const reason = describeHealth(health);
       await connections.markNeedsReauth(id, { version: held.version }, reason, t, health);
-      this.#o.onNeedsReauth?.(held, reason, health);
+      await this.#o.onNeedsReauth?.(held, reason, health);
       throw new ConsentryError('CONNECTION_NEEDS_REAUTH', {
         detail: reason,
         facts: { ...error.facts, cause: health.cause, connection: id },

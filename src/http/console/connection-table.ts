@@ -35,7 +35,7 @@ export function connectionTable(
       <td>${provider}</td>
       <td>${c.account ?? '—'}</td>
       <td>${c.purpose}</td>
-      <td class="mono">${c.scopes.join(' ') || '—'}</td>
+      <td class="mono">${c.scopes.length ? html`<span class="scopes">${c.scopes.map((s, i) => html`${i ? ' ' : ''}<span>${s}</span>`)}</span>` : '—'}</td>
       <td>${c.expiresAt ? formatTime(c.expiresAt) : 'does not expire'}</td>
       <td>${formatTime(c.lastRefreshAt, 'never')}</td>
       <td><span class="status status-${c.status}">${c.status}</span>${c.health ? html` <span class="badge warn" data-cause="${c.health.cause}">${c.health.cause}</span>` : ''}${c.health ? html`<br><span class="muted small">${describeHealth(c.health)}</span>${c.health.evidence.docs ? html` <a class="small" href="${c.health.evidence.docs}" rel="noreferrer">provider docs</a>` : ''}` : c.statusReason ? html`<br><span class="muted small">${c.statusReason}</span>` : ''}${c.lastError && c.status === 'active' && !c.health ? html`<br><span class="muted small">last error: ${c.lastError}</span>` : ''}</td>
