@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import { AuthServer, type AuthServerOptions } from './authserver/auth-server.ts';
 import { demoProvider } from './catalog/providers/demo.ts';
@@ -17,6 +18,7 @@ import { ConsumerRegistry, type OAuth2Consumer } from './core/consumers.ts';
 import { KeyRingHeartbeat } from './core/key-ring-heartbeat.ts';
 import { OAuth2Client } from './core/oauth2-client.ts';
 import { random256, sha256 } from './core/random.ts';
+import { ReconnectOutreach } from './core/reconnect-outreach.ts';
 import { catalogRefreshLifetimes, withRefreshLifetimes } from './core/refresh-lifetime.ts';
 import { ConsentryError } from './domain/errors.ts';
 import { apiPlugin } from './http/api/index.ts';
@@ -24,7 +26,9 @@ import { authServerPlugin } from './http/authserver.ts';
 import { appsConsolePages } from './http/console/apps.ts';
 import { consolePlugin } from './http/console/index.ts';
 import { integrationsConsolePages } from './http/console/integrations.ts';
+import { outreachConsolePages } from './http/console/outreach.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
+import { outreachPlugin } from './http/outreach.ts';
 import { buildServer } from './http/server.ts';
 import { ApiKeyService } from './integrations/api-keys.ts';
 import {
@@ -51,6 +55,7 @@ import {
 import { createInstanceRepository } from './storage/key-ring/instances.repository.ts';
 import { createSentinelRepository } from './storage/key-ring/sentinel.repository.ts';
 import { createKyselyStore } from './storage/kysely-store.ts';
+import { createOutreachRepository } from './storage/outreach.repository.ts';
 import type { Store } from './storage/ports.ts';
 import { createProviderRoleStore } from './storage/provider-role.store.ts';
 
@@ -76,6 +81,8 @@ export interface Consentry {
   features: Features;
   /** Admin console service layer (users, clients, connections), shared by pages and CLI. */
   console: ConsoleServices;
+  /** Connection health (issue 11): signed single-use reconnect links for end users. */
+  outreach: ReconnectOutreach;
   /** Issue 10: the hash-chained audit trail — `audit.record({ action, actor, target, details })`. */
   audit: AuditTrail;
   /** Issue 10: re-reads the key file and records the held key ids while the server listens. */
@@ -209,6 +216,36 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       demo = await startDemoProvider(config, store, database);
     }
 
+    // Reconnect outreach: links signed with a key derived from the secret box (same on every
+    // instance), emailed through SMTP_URL when a consumer (or an administrator) asks for email.
+    const mailTransport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
+    const mailFrom = config.mailFrom ?? `Consentry <no-reply@${new URL(config.publicBaseUrl).hostname}>`;
+    const outreach = new ReconnectOutreach({
+      repository: createOutreachRepository(database.db),
+      connections: store.connections,
+      client,
+      consumers,
+      providerName: (key) => (providers.has(key) ? providers.get(key).displayName : key),
+      publicBaseUrl: config.publicBaseUrl,
+      keys: box.derivedKeys('reconnect-outreach'),
+      mailer: mailTransport
+        ? async (m) => {
+            await mailTransport.sendMail({ from: mailFrom, ...m });
+          }
+        : undefined,
+      emit: (event) => client.events.emit('connection', event),
+    });
+    client.events.on('connection', (event) => {
+      void outreach
+        .onConnectionEvent(event)
+        .catch((e) =>
+          logger.warn(
+            { err: { name: (e as Error).name, code: (e as { code?: string }).code } },
+            'reconnect outreach failed',
+          ),
+        );
+    });
+
     const csrfKey = Buffer.from(sha256(`csrf:${sentinelValue}:${config.publicBaseUrl}`));
     // Provider role: KEYS_DIR is read now — a private key others can read stops start-up.
     const authserver = new AuthServer({
@@ -279,9 +316,11 @@ export async function createConsentry(config: Config, options: CreateOptions = {
             ...builtIn.consolePages,
             appsConsolePages(authserver),
             integrationsConsolePages(apiKeys, webhooks),
+            outreachConsolePages(outreach),
           ],
         ),
         ...builtIn.plugins,
+        outreachPlugin(outreach, session),
         authServerPlugin(authserver),
         // A normal Fastify plugin under its prefix, so a host can mount it elsewhere.
         async (app) => {
@@ -353,12 +392,14 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       backgroundRefresher,
       features: builtIn.features,
       console: consoleServices,
+      outreach,
       audit,
       keyRing,
       integrations: { apiKeys, connectSessions, webhooks, dispatcher },
       async close() {
         await server.close();
         await dispatcher.stop();
+        mailTransport?.close();
         authserver.close();
         await database.close();
       },

@@ -53,7 +53,10 @@ export function createLogger(options: {
         req: (req: { method?: string; url?: string; id?: string }) => ({
           id: req.id,
           method: req.method,
-          url: (req.url ?? '').split('?')[0],
+          // Links whose path is the credential (reconnect links, CLI connect hand-offs) are cut.
+          url: (req.url ?? '')
+            .split('?')[0]!
+            .replace(/^\/(reconnect|connect\/link)\/(?!done$)[^/]+/, '/$1/[redacted]'),
         }),
         err: pino.stdSerializers.err,
       },

@@ -5,6 +5,7 @@ import { dueSelectionScale } from './due-selection-scale.ts';
 import { ensureFreshValidPostgres } from './ensure-fresh-valid-postgres.ts';
 import { ensureFreshValidSqlite } from './ensure-fresh-valid-sqlite.ts';
 import { refreshCoalescing } from './refresh-coalescing.ts';
+import { refresherThroughput } from './refresher-throughput.ts';
 import { serverRssIdle } from './server-rss-idle.ts';
 import { tokenEndpointEs256, tokenEndpointRs256 } from './token-endpoint.ts';
 
@@ -16,6 +17,7 @@ export const BENCHMARKS: Benchmark[] = [
   ensureFreshValidPostgres,
   refreshCoalescing,
   dueSelectionScale,
+  refresherThroughput,
   tokenEndpointEs256,
   tokenEndpointRs256,
   apiAccessToken,

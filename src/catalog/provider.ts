@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CAUSES_BY_OUTCOME, HEALTH_CAUSES } from '../domain/connection-health.ts';
 
 /**
  * A provider's static identity, as data (seed 004's OAuth2Provider).
@@ -66,6 +67,50 @@ export const RevocationApiSchema = z.object({
   okStatus: z.array(z.number().int().min(200).max(299)).default([200, 204]),
 });
 
+/**
+ * One documented way a provider says how a token request ended (issue 11), as data: which answers
+ * it matches (every given condition must hold), what that means, and where the provider says so.
+ * Read by `matchErrorMapping` (./error-mappings.ts); the core's classifier applies the first match
+ * before the RFC 6749 §5.2 defaults. `example` is the provider's documented answer: a test is
+ * generated per mapping that sends it through the whole refresh path against a stand-in.
+ */
+export const ErrorMappingSchema = z
+  .object({
+    when: z
+      .object({
+        /** HTTP statuses (the answer's, before any quirk reshaped it). */
+        status: z.array(z.number().int().min(200).max(599)).optional(),
+        /** The OAuth `error` code (after the provider's quirk module, if any, reshaped the body). */
+        error: z.string().min(1).optional(),
+        /** Case-insensitive text in `error_description` (Microsoft `AADSTS70008:`). */
+        descriptionIncludes: z.string().min(1).optional(),
+        /** A field of a non-OAuth JSON body, dotted path (`status`, `Fault.Error.0.code`). */
+        field: z
+          .string()
+          .regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/)
+          .optional(),
+        /** The string value `field` must have. */
+        equals: z.string().optional(),
+      })
+      .refine((w) => Object.values(w).some((v) => v !== undefined), 'a mapping needs a condition')
+      .refine((w) => (w.field === undefined) === (w.equals === undefined), 'field and equals go together'),
+    outcome: z.enum(['transient', 'grant_dead', 'client_invalid']),
+    cause: z.enum(HEALTH_CAUSES),
+    /** Where the mapping applies: the refresh, the code exchange, or both. */
+    stage: z.enum(['refresh', 'exchange', 'both']).default('both'),
+    /** The provider's documentation of this answer. */
+    docs: z.url(),
+    example: z.object({
+      status: z.number().int().min(200).max(599),
+      body: z.record(z.string(), z.unknown()),
+      headers: z.record(z.string(), z.string()).optional(),
+    }),
+  })
+  .superRefine((m, ctx) => {
+    if (!CAUSES_BY_OUTCOME[m.outcome].includes(m.cause))
+      ctx.addIssue({ code: 'custom', message: `cause ${m.cause} does not fit outcome ${m.outcome}` });
+  });
+
 export const ProviderSchema = z
   .object({
     key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -105,9 +150,22 @@ export const ProviderSchema = z
          * `{ publishing_status: 'testing' }`); a field left empty counts as its template default.
          */
         lifetimeWhen: z.record(z.string(), z.string()).optional(),
+        /**
+         * Token-response fields that give the refresh token's remaining lifetime in seconds
+         * (GitHub `refresh_token_expires_in`, Intuit `x_refresh_token_expires_in`); they win over
+         * `lifetimeDays`. Both of those names are always read; list others here.
+         */
+        expiresInFields: z.array(z.string().regex(/^[A-Za-z0-9_]+$/)).default([]),
         notes: z.string().optional(),
       })
-      .default({ issued: 'always', rotates: 'unknown' }),
+      .default({ issued: 'always', rotates: 'unknown', expiresInFields: [] }),
+    /** Documented error answers of the token endpoint and what they mean (ErrorMappingSchema). */
+    errors: z.array(ErrorMappingSchema).default([]),
+    /**
+     * Connection extras that name the account for providers without an ID token (Slack
+     * `team_id` + `authed_user_id`, QuickBooks `realmId`): a reconnect must bring the same values.
+     */
+    accountFields: z.array(z.string()).default([]),
     /** The provider's own revocation call, when it is not RFC 7009 (see RevocationApiSchema). */
     revocation: RevocationApiSchema.optional(),
     /** Token-response fields worth keeping on the connection (Salesforce `instance_url`). */
@@ -173,6 +231,7 @@ export type ProviderInput = z.input<typeof ProviderSchema>;
 export type OAuth2Provider = z.output<typeof ProviderSchema>;
 export type TemplateField = z.output<typeof TemplateFieldSchema>;
 export type RevocationApi = z.output<typeof RevocationApiSchema>;
+export type ErrorMapping = z.output<typeof ErrorMappingSchema>;
 
 /** Identity helper so provider files get type checking without importing zod. */
 export function defineProvider(input: ProviderInput): ProviderInput {

@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   BACKGROUND_REFRESH_INTERVAL_SECONDS: z.coerce.number().min(0.05).default(30),
   BACKGROUND_REFRESH_WINDOW_SECONDS: z.coerce.number().int().min(0).default(300),
   BACKGROUND_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Issue 11: refreshes started per second per provider by one instance (0 = no limit). */
+  BACKGROUND_REFRESH_PER_PROVIDER_RATE: z.coerce.number().min(0).max(10_000).default(25),
   REFRESH_LAPSE_WARN_HOURS: z.coerce.number().min(0).default(48),
   /** Names this instance in lease owners (debugging several instances); random when unset. */
   INSTANCE_ID: z
@@ -82,6 +84,7 @@ export interface Config {
     intervalMs: number;
     windowSeconds: number;
     perProviderConcurrency: number;
+    perProviderRatePerSecond: number;
     lapseWindowMs: number;
   };
   instanceId: string | undefined;
@@ -127,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       intervalMs: Math.round(e.BACKGROUND_REFRESH_INTERVAL_SECONDS * 1000),
       windowSeconds: e.BACKGROUND_REFRESH_WINDOW_SECONDS,
       perProviderConcurrency: e.BACKGROUND_REFRESH_CONCURRENCY,
+      perProviderRatePerSecond: e.BACKGROUND_REFRESH_PER_PROVIDER_RATE,
       lapseWindowMs: Math.round(e.REFRESH_LAPSE_WARN_HOURS * 3600_000),
     },
     instanceId: e.INSTANCE_ID,

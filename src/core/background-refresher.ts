@@ -1,3 +1,4 @@
+import pThrottle from 'p-throttle';
 import type { OAuth2Provider } from '../catalog/provider.ts';
 import type { Connection } from '../domain/connection.ts';
 import { isConsentryError } from '../domain/errors.ts';
@@ -20,7 +21,11 @@ import type { ConnectionEvent } from './consumers.ts';
  *   the provider may already have rotated the refresh token, so the connection is refreshed now —
  *   it either refreshes fine or ends `needs_reauth` with the reason, instead of looking healthy.
  * - Bounded concurrency per provider: one slow or rate-limiting provider does not stall the others
- *   and is never sent more than `perProviderConcurrency` refreshes at once by one instance.
+ *   and is never sent more than `perProviderConcurrency` refreshes at once by one instance, nor
+ *   more than `perProviderRatePerSecond` started per second (p-throttle), so a sweep does not
+ *   cause the provider's 429 in the first place (issue 11).
+ * - A client its provider refuses or rate-limits (a 429 here or on another instance) is skipped for
+ *   the rest of the sweep, and `listDue` leaves its connections out until the pause ends.
  * - Refresh tokens with a known lifetime: close to their lapse they are renewed where the
  *   provider rotates them (a new refresh token gets a new lifetime), else the connection is
  *   flagged once (`lapsing` event) so the feature can ask its user to reconnect in time.
@@ -45,6 +50,8 @@ export interface BackgroundRefresherOptions {
   batchSize?: number;
   /** Simultaneous refreshes per provider, per instance. Default 4. */
   perProviderConcurrency?: number;
+  /** Refreshes started per second per provider, per instance (0: no limit). Default 25. */
+  perProviderRatePerSecond?: number;
   /** Act on refresh tokens that lapse within this. Default 48 h. */
   lapseWindowMs?: number;
   now?: () => Date;
@@ -78,6 +85,7 @@ export class BackgroundRefresher {
       windowSeconds: 300,
       batchSize: 200,
       perProviderConcurrency: 4,
+      perProviderRatePerSecond: 25,
       lapseWindowMs: 48 * 3600_000,
       now: () => new Date(),
       ...options,
@@ -119,6 +127,7 @@ export class BackgroundRefresher {
 
   async #sweep(): Promise<SweepReport> {
     const { connections, windowSeconds, batchSize, now } = this.#o;
+    this.#pausedClients.clear();
     const report: SweepReport = {
       abandoned: 0,
       recovered: 0,
@@ -150,6 +159,12 @@ export class BackgroundRefresher {
       } catch (e) {
         if (isConsentryError(e, 'CONNECTION_NEEDS_REAUTH')) report.needsReauth++;
         else report.failed++;
+        if (
+          isConsentryError(e, 'CLIENT_REFUSED') ||
+          isConsentryError(e, 'PROVIDER_RATE_LIMITED') ||
+          (isConsentryError(e) && e.facts.cause === 'rate_limited')
+        )
+          this.#pausedClients.add(c.clientRef);
         this.#o.log?.(
           'debug',
           { connection: c.id, error: errorCode(e) },
@@ -209,22 +224,46 @@ export class BackgroundRefresher {
     return this.#o.connections.get(c.id);
   }
 
-  /** Runs `work` over the connections with at most `perProviderConcurrency` at once per provider. */
+  /**
+   * Runs `work` over the connections, per provider at most `perProviderConcurrency` at once and
+   * `perProviderRatePerSecond` started per second; connections of a client found refused or
+   * rate-limited during the pass are skipped.
+   */
   async #perProvider(list: Connection[], work: (c: Connection) => Promise<void>): Promise<void> {
     const groups = new Map<string, Connection[]>();
-    for (const c of list) groups.set(c.providerKey, [...(groups.get(c.providerKey) ?? []), c]);
+    for (const c of list) {
+      const group = groups.get(c.providerKey);
+      if (group) group.push(c);
+      else groups.set(c.providerKey, [c]);
+    }
+    const rate = this.#o.perProviderRatePerSecond;
     await Promise.all(
       [...groups.values()].map(async (queue) => {
+        // Spacing starts evenly (limit 1 per 1000/rate ms) rather than in bursts of `rate`.
+        const pace =
+          rate > 0
+            ? pThrottle({ limit: 1, interval: Math.max(1, Math.round(1000 / rate)) })(() => {})
+            : undefined;
+        let next = 0;
         const lanes = Array.from(
           { length: Math.min(this.#o.perProviderConcurrency, queue.length) },
           async () => {
-            for (let next = queue.shift(); next; next = queue.shift()) await work(next);
+            while (next < queue.length) {
+              const c = queue[next++]!;
+              if (this.#pausedClients.has(c.clientRef)) continue;
+              if (pace) await pace();
+              if (this.#pausedClients.has(c.clientRef)) continue;
+              await work(c);
+            }
           },
         );
         await Promise.all(lanes);
       }),
     );
   }
+
+  /** Clients refused or rate-limited during the current sweep. */
+  readonly #pausedClients = new Set<string>();
 }
 
 function errorCode(e: unknown): string {

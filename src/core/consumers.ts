@@ -1,4 +1,5 @@
 import type { Connection } from '../domain/connection.ts';
+import type { HealthCause, HealthEvidence } from '../domain/connection-health.ts';
 import { ConsentryError } from '../domain/errors.ts';
 import type { OAuth2Token } from '../domain/token.ts';
 
@@ -24,6 +25,13 @@ export interface OAuth2Consumer {
    * (no refresh token is kept for sign-in alone). Default true.
    */
   readonly keepsConnection?: boolean;
+  /**
+   * Opt in to reconnect outreach (issue 11): when one of this consumer's connections ends in
+   * `needs_reauth`, its end user gets a signed, single-use, expiring reconnect link — by email to
+   * `recipient(connection)` through SMTP_URL, or handed to `deliver` — that brings the same
+   * connection id back. See src/core/reconnect-outreach.ts.
+   */
+  readonly reconnectOutreach?: import('./reconnect-outreach.ts').ReconnectOutreachOptIn;
 }
 
 export interface GrantContext {
@@ -40,8 +48,53 @@ export interface GrantContext {
 
 export type ConnectionEvent =
   | { type: 'refreshed'; connectionId: string; purpose: string; expiresAt: Date | undefined }
-  | { type: 'refresh_failed'; connectionId: string; purpose: string; error: string; nextAttemptAt: Date }
-  | { type: 'needs_reauth'; connectionId: string; purpose: string; reason: string }
+  /**
+   * A refresh failed and will be retried at `nextAttemptAt` (`provider_unavailable`,
+   * `rate_limited`, `client_invalid`, or an unrecognised refusal `refused` not yet repeated enough).
+   */
+  | {
+      type: 'refresh_failed';
+      connectionId: string;
+      purpose: string;
+      error: string;
+      nextAttemptAt: Date;
+      cause: HealthCause;
+      evidence: HealthEvidence;
+    }
+  /** No further token request until a reconnect; `reason` is one line for people. */
+  | {
+      type: 'needs_reauth';
+      connectionId: string;
+      purpose: string;
+      reason: string;
+      cause: HealthCause;
+      evidence: HealthEvidence;
+    }
+  /**
+   * The provider refused the registered client's credentials while refreshing this connection:
+   * the client is flagged and every connection of it pauses (sent once, when the flag is set).
+   */
+  | {
+      type: 'client_invalid';
+      connectionId: string;
+      purpose: string;
+      clientRef: string;
+      cause: 'client_invalid';
+      evidence: HealthEvidence;
+    }
+  /** A reconnect brought another account (iss/sub or the provider's account id): nothing changed. */
+  | { type: 'reconnect_refused'; connectionId: string; purpose: string; cause: 'account_mismatch' }
+  /** A reconnect link was created for the connection's end user (sent by email or handed over). */
+  | {
+      type: 'outreach_created';
+      connectionId: string;
+      purpose: string;
+      outreachId: string;
+      channel: 'email' | 'link';
+      expiresAt: Date;
+    }
+  /** A reconnect brought the connection back to `active` (through a link, the console or the API). */
+  | { type: 'reconnected'; connectionId: string; purpose: string; outreachId?: string | undefined }
   /**
    * Scale-out (background refresher): the refresh token reaches its documented lifetime at
    * `refreshExpiresAt` and renewing cannot extend it — ask the user to reconnect before then.
@@ -53,6 +106,28 @@ export type ConnectionEvent =
   /** Revoked at the provider (where it can) and marked revoked; `atProvider` tells which. */
   | { type: 'revoked'; connectionId: string; purpose: string; atProvider: boolean }
   | { type: 'deleted'; connectionId: string; purpose: string };
+
+/**
+ * Health of a registered client (issue 11), on `OAuth2Client.events` as `client`:
+ * `client_invalid` once when the provider starts refusing its credentials (its connections pause
+ * until an administrator updates it); `rate_limited` when the provider asks every instance to wait.
+ */
+export type ClientEvent =
+  | {
+      type: 'client_invalid';
+      clientRef: string;
+      providerKey: string;
+      cause: 'client_invalid';
+      evidence: HealthEvidence;
+    }
+  | {
+      type: 'rate_limited';
+      clientRef: string;
+      providerKey: string;
+      cause: 'rate_limited';
+      until: Date;
+      evidence: HealthEvidence;
+    };
 
 /** Consumers by purpose. A purpose registered twice is an error, not a silent overwrite. */
 export class ConsumerRegistry {

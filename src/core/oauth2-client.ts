@@ -3,6 +3,7 @@ import * as oauth from 'oauth4webapi';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import type { AuditActor } from '../domain/audit.ts';
 import type { Connection, RegisteredClient } from '../domain/connection.ts';
+import { describeHealth, type HealthState } from '../domain/connection-health.ts';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import { assertSameSitePath, withQuery } from '../domain/safe-path.ts';
 import { OAuth2Token, splitScope } from '../domain/token.ts';
@@ -21,9 +22,10 @@ import {
 } from '../protocol/provider-session.ts';
 import type { Store, TokenFields, UsableToken } from '../storage/ports.ts';
 import type { AuditTrail } from './audit-trail.ts';
-import type { ConnectionEvent, ConsumerRegistry } from './consumers.ts';
+import type { ClientEvent, ConnectionEvent, ConsumerRegistry } from './consumers.ts';
 import { random256, sha256 } from './random.ts';
 import { RefreshCoordinator, type RefreshOutcome } from './refresh-coordinator.ts';
+import { classifyRefusal, healthOf } from './refresh-outcome.ts';
 
 /**
  * The grant engine (seed 004's OAuth2Client): provider- and feature-agnostic.
@@ -85,7 +87,12 @@ const MAX_PARAM_LENGTH = 4096;
 const SINGLE_PARAMS = ['code', 'state', 'iss', 'error', 'error_description'];
 
 export class OAuth2Client {
-  readonly events = new EventEmitter<{ connection: [ConnectionEvent] }>();
+  /**
+   * Typed events: `connection` (ConnectionEvent: refreshed, refresh_failed, needs_reauth, lapsing,
+   * reconnect_refused, outreach_created, reconnected) and `client` (ClientEvent: client_invalid,
+   * rate_limited). Causes use the vocabulary of src/domain/connection-health.ts.
+   */
+  readonly events = new EventEmitter<{ connection: [ConnectionEvent]; client: [ClientEvent] }>();
   readonly #o: OAuth2ClientOptions;
   readonly #skew: number;
   readonly #coordinator: RefreshCoordinator;
@@ -105,22 +112,60 @@ export class OAuth2Client {
       ...(options.beforeRefreshCommit ? { beforeCommit: options.beforeRefreshCommit } : {}),
       onRefreshed: (c) =>
         this.#emit({ type: 'refreshed', connectionId: c.id, purpose: c.purpose, expiresAt: c.expiresAt }),
-      onFailed: (c, e, nextAttemptAt) =>
+      onFailed: (c, e, nextAttemptAt, health) =>
         this.#emit({
           type: 'refresh_failed',
           connectionId: c.id,
           purpose: c.purpose,
           error: e.code,
           nextAttemptAt,
+          cause: health.cause,
+          evidence: health.evidence,
         }),
-      onNeedsReauth: async (c, reason) => {
-        this.#emit({ type: 'needs_reauth', connectionId: c.id, purpose: c.purpose, reason });
+      onNeedsReauth: async (c, reason, health) => {
+        await this.#emit({
+          type: 'needs_reauth',
+          connectionId: c.id,
+          purpose: c.purpose,
+          reason,
+          cause: health.cause,
+          evidence: health.evidence,
+        });
         await options.audit?.record({
           action: 'connection.needs_reauth',
           actor: { kind: 'system', label: 'refresh' },
           target: { type: 'connection', id: c.id },
-          details: { provider: c.providerKey, purpose: c.purpose, reason: reason.slice(0, 200) },
+          details: {
+            provider: c.providerKey,
+            purpose: c.purpose,
+            cause: health.cause,
+            reason: reason.slice(0, 200),
+          },
         });
+      },
+      classify: (c, error, refreshToken) => {
+        const provider = this.#o.providers.has(c.providerKey)
+          ? this.#o.providers.get(c.providerKey)
+          : { key: c.providerKey, errors: [] };
+        return classifyRefusal(error, {
+          provider,
+          stage: 'refresh',
+          secrets: [refreshToken, c.accessToken],
+          refreshExpiresAt: c.refreshExpiresAt,
+          now: this.#now(),
+        });
+      },
+      onClientRefused: (c, health) => this.#flagClient(c.clientRef, c.providerKey, health, c),
+      onRateLimited: async (c, until, health) => {
+        if (await this.#o.store.clients.pauseUntil(c.clientRef, until, health))
+          this.events.emit('client', {
+            type: 'rate_limited',
+            clientRef: c.clientRef,
+            providerKey: c.providerKey,
+            cause: 'rate_limited',
+            until,
+            evidence: health.evidence,
+          });
       },
     });
   }
@@ -215,7 +260,7 @@ export class OAuth2Client {
     const validated = validateAuthorizationResponse(providerSession, params, state);
     const kept = keptCallbackParams(providerSession, params);
     const isOidc = flow.nonce !== undefined;
-    const grant = await exchangeCode(providerSession, {
+    const grant = await this.#exchange(providerSession, {
       callbackParams: validated,
       redirectUri: this.#o.redirectUri,
       codeVerifier: flow.codeVerifier,
@@ -229,11 +274,31 @@ export class OAuth2Client {
 
     let connection: Connection | undefined;
     if (consumer.keepsConnection !== false) {
-      const fields = tokenFields(token);
+      const fields = {
+        ...tokenFields(token),
+        ...refreshExpiryOf(providerSession, grant.response, this.#now()),
+      };
       if (flow.reconnectRef) {
+        const existing = await this.#o.store.connections.get(flow.reconnectRef);
+        if (!existing)
+          throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: flow.reconnectRef } });
+        if (!sameAccount(existing, profile, token.extras, providerSession.provider.accountFields)) {
+          // Another account signed in: the stored connection (tokens, subject, label) stays as it was.
+          this.#emit({
+            type: 'reconnect_refused',
+            connectionId: existing.id,
+            purpose: existing.purpose,
+            cause: 'account_mismatch',
+          });
+          return withQuery(flow.returnUrl, {
+            oauth: 'account_mismatch',
+            connection: existing.id,
+            client: existing.clientRef,
+          });
+        }
         await this.#o.store.connections.replaceTokens(flow.reconnectRef, fields, this.#now());
         connection = await this.#o.store.connections.get(flow.reconnectRef);
-        if (connection)
+        if (connection && existing.status !== 'active')
           await this.publish({
             type: 'reconnected',
             connectionId: connection.id,
@@ -338,7 +403,7 @@ export class OAuth2Client {
     scopes?: readonly string[];
   }): Promise<OAuth2Token> {
     const session = await this.#session(await this.#client(input.client));
-    const grant = await exchangeCode(session, {
+    const grant = await this.#exchange(session, {
       callbackParams: input.callbackParams,
       redirectUri: this.#o.redirectUri,
       codeVerifier: input.codeVerifier,
@@ -403,18 +468,21 @@ export class OAuth2Client {
   }
 
   async #callRefresh(c: Connection, refreshToken: string): Promise<TokenFields> {
-    const session = await this.#session(await this.#client(c.clientRef));
+    const client = await this.#client(c.clientRef);
+    this.#assertNotPaused(client);
+    const session = await this.#session(client);
     const grant = await refreshAccessToken(session, refreshToken);
+    // OIDC Core §12.2: a refreshed ID token keeps iss and sub; another means another account.
     if (grant.idTokenClaims && c.subject && grant.idTokenClaims.sub !== c.subject) {
       throw new ConsentryError('ID_TOKEN_INVALID', {
         detail: 'The refreshed ID token names another subject.',
-        facts: { provider: c.providerKey },
+        facts: { provider: c.providerKey, reason: 'account_changed' },
       });
     }
     if (grant.idTokenClaims && c.issuer && grant.idTokenClaims.iss !== c.issuer) {
       throw new ConsentryError('ID_TOKEN_INVALID', {
         detail: 'The refreshed ID token names another issuer.',
-        facts: { provider: c.providerKey },
+        facts: { provider: c.providerKey, reason: 'account_changed' },
       });
     }
     const previous = new OAuth2Token({
@@ -429,7 +497,97 @@ export class OAuth2Client {
       idTokenClaims: grant.idTokenClaims,
       extras: extrasOf(session, grant.response),
     });
-    return { ...tokenFields(next), refreshToken: grant.response.refresh_token };
+    // An echoed, unchanged refresh token is not a new one: it keeps its lapse date unless the
+    // provider restates its remaining lifetime (Intuit `x_refresh_token_expires_in`).
+    const issuedRefresh = grant.response.refresh_token;
+    const rotated = issuedRefresh !== undefined && issuedRefresh !== refreshToken ? issuedRefresh : undefined;
+    return {
+      ...tokenFields(next),
+      refreshToken: rotated,
+      ...refreshExpiryOf(session, grant.response, this.#now()),
+    };
+  }
+
+  /** No token request for a client its provider refuses or rate-limits (issue 11). */
+  #assertNotPaused(client: RegisteredClient): void {
+    if (client.refusal) {
+      throw new ConsentryError('CLIENT_REFUSED', {
+        detail: describeHealth(client.refusal),
+        facts: { client: client.id, provider: client.providerKey, cause: 'client_invalid', paused: true },
+      });
+    }
+    if (client.pausedUntil && client.pausedUntil > this.#now()) {
+      throw new ConsentryError('PROVIDER_RATE_LIMITED', {
+        facts: {
+          client: client.id,
+          provider: client.providerKey,
+          cause: 'rate_limited',
+          retryAt: client.pausedUntil.toISOString(),
+          paused: true,
+        },
+      });
+    }
+  }
+
+  /** Flags a client its provider refuses; the event fires once (the first instance to flag it). */
+  async #flagClient(
+    clientRef: string,
+    providerKey: string,
+    health: HealthState,
+    /** The connection whose refresh was refused (none at a code exchange). */
+    connection?: Connection,
+  ): Promise<void> {
+    if (!(await this.#o.store.clients.flagRefused(clientRef, health, this.#now()))) return;
+    this.events.emit('client', {
+      type: 'client_invalid',
+      clientRef,
+      providerKey,
+      cause: 'client_invalid',
+      evidence: health.evidence,
+    });
+    // Durable too (the webhook outbox), named by the connection that met the refusal.
+    if (connection)
+      await this.publish({
+        type: 'client_invalid',
+        connectionId: connection.id,
+        purpose: connection.purpose,
+        clientRef,
+        cause: 'client_invalid',
+        evidence: health.evidence,
+      });
+  }
+
+  /**
+   * The code exchange, with its refusal classified like a refresh's: a refused client is flagged
+   * and named (`CLIENT_REFUSED`: "check the client secret"), other refusals carry their cause.
+   */
+  async #exchange(
+    session: ProviderSession,
+    input: Parameters<typeof exchangeCode>[1],
+  ): Promise<Awaited<ReturnType<typeof exchangeCode>>> {
+    try {
+      return await exchangeCode(session, input);
+    } catch (e) {
+      const secret = session.client.hasClientSecret
+        ? await this.#o.store.clients.secretOf(session.client.id)
+        : undefined;
+      const c = classifyRefusal(e, { provider: session.provider, stage: 'exchange', secrets: [secret] });
+      const health = healthOf(c, this.#now(), 1);
+      if (c.kind === 'client_invalid') {
+        await this.#flagClient(session.client.id, session.provider.key, health);
+        throw new ConsentryError('CLIENT_REFUSED', {
+          detail: describeHealth(health),
+          facts: {
+            ...(isConsentryError(e) ? e.facts : {}),
+            client: session.client.id,
+            cause: 'client_invalid',
+          },
+          cause: e,
+        });
+      }
+      if (isConsentryError(e)) (e.facts as Record<string, unknown>).cause = c.cause;
+      throw e;
+    }
   }
 
   #expiring(c: Pick<Connection, 'status' | 'expiresAt'>, skew: number): boolean {
@@ -606,6 +764,55 @@ function extrasOf(session: ProviderSession, response: oauth.TokenEndpointRespons
     if (typeof v === 'string') out[f] = v;
   }
   return out;
+}
+
+/**
+ * The refresh token's lapse date when the token response states its lifetime in seconds
+ * (`refresh_token_expires_in` — GitHub; `x_refresh_token_expires_in` — Intuit; and the entry's
+ * `refreshToken.expiresInFields`). Empty when the response says nothing: the catalog's documented
+ * lifetime (refresh-lifetime.ts) is the fallback.
+ */
+export function refreshExpiryOf(
+  session: Pick<ProviderSession, 'provider'>,
+  response: Record<string, unknown>,
+  now: Date,
+): { refreshExpiresAt?: Date } {
+  const names = [
+    'refresh_token_expires_in',
+    'x_refresh_token_expires_in',
+    ...session.provider.refreshToken.expiresInFields,
+  ];
+  for (const name of names) {
+    const raw = response[name];
+    const seconds =
+      typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (Number.isFinite(seconds) && seconds > 0)
+      return { refreshExpiresAt: new Date(now.getTime() + seconds * 1000) };
+  }
+  return {};
+}
+
+/**
+ * Whether a reconnect brought the same account: the ID token's `iss`/`sub` and the entry's
+ * `accountFields` (Slack team and user, QuickBooks `realmId`) must equal the stored ones wherever
+ * both sides have them.
+ */
+function sameAccount(
+  existing: Connection,
+  profile: Record<string, unknown> | undefined,
+  extras: Readonly<Record<string, string>>,
+  accountFields: readonly string[],
+): boolean {
+  const sub = typeof profile?.sub === 'string' ? profile.sub : undefined;
+  const iss = typeof profile?.iss === 'string' ? profile.iss : undefined;
+  if (existing.subject && sub && existing.subject !== sub) return false;
+  if (existing.issuer && iss && existing.issuer !== iss) return false;
+  for (const f of accountFields) {
+    const before = existing.extras[f];
+    const after = extras[f];
+    if (before && after && before !== after) return false;
+  }
+  return true;
 }
 
 function accountOf(claims: Record<string, unknown> | undefined): string | undefined {

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Connection } from '../domain/connection.ts';
+import { describeHealth, type HealthState, UNKNOWN_REFUSAL_LIMIT } from '../domain/connection-health.ts';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import type { ConnectionRepository, TokenFields } from '../storage/ports.ts';
+import { type Classified, classifyRefusal, healthOf, sameRefusal } from './refresh-outcome.ts';
 
 /**
  * Refresh that never loses a connection (ARCHITECTURE.md, "Keeping a token fresh").
@@ -17,8 +19,10 @@ import type { ConnectionRepository, TokenFields } from '../storage/ports.ts';
  *   are in flight: a slow provider never lets the lease run out under a living owner (a sibling
  *   taking over would reuse the refresh token the provider is rotating — and lose the grant).
  *   Only a dead (or frozen) process lets it lapse.
- * - `invalid_grant`: re-read; only if the version is unchanged (nobody rotated the refresh token)
- *   mark `needs_reauth` with the reason. Transient failures keep the token and back off.
+ * - Failures are classified once (./refresh-outcome.ts, issue 11): a dead grant → re-read; only if
+ *   the version is unchanged (nobody rotated the refresh token) mark `needs_reauth` with the named
+ *   cause. Transient failures keep the token and back off (honouring `Retry-After`); a refused
+ *   client is flagged; an unknown refusal is retried a bounded number of times.
  */
 export interface RefreshOutcome {
   connection: Connection;
@@ -41,11 +45,26 @@ export interface CoordinatorOptions {
    * outbox) has recorded the event by the time `ensureFresh` returns.
    */
   onRefreshed?: (c: Connection) => Promise<void> | void;
-  onFailed?: (c: Connection, error: ConsentryError, nextAttemptAt: Date) => Promise<void> | void;
-  onNeedsReauth?: (c: Connection, reason: string) => Promise<void> | void;
+  onFailed?: (
+    c: Connection,
+    error: ConsentryError,
+    nextAttemptAt: Date,
+    health: HealthState,
+  ) => Promise<void> | void;
+  /** Awaited (the audit trail and the webhook outbox record the change before the caller hears of it). */
+  onNeedsReauth?: (c: Connection, reason: string, health: HealthState) => Promise<void> | void;
+  /** Issue 11: what a failed refresh means (provider data + RFC defaults). */
+  classify?: (c: Connection, error: ConsentryError, refreshToken: string) => Classified;
+  /** The provider refuses the connection's registered client (flag it, once). */
+  onClientRefused?: (c: Connection, health: HealthState) => Promise<void> | void;
+  /** The provider rate-limits the connection's registered client until `until`. */
+  onRateLimited?: (c: Connection, until: Date, health: HealthState) => Promise<void> | void;
   /** Test hook: runs between the provider's answer and the write (crash suite). */
   beforeCommit?: (c: Connection) => Promise<void> | void;
 }
+
+/** A 429 without `Retry-After` pauses the client for a minute. */
+export const DEFAULT_RATE_LIMIT_PAUSE_MS = 60_000;
 
 /** Backoff after a transient failure: 5 s, 10 s, 20 s … capped at 15 min, with ±20 % jitter. */
 export function backoffMs(failureCount: number): number {
@@ -55,7 +74,7 @@ export function backoffMs(failureCount: number): number {
 
 export class RefreshCoordinator {
   readonly #o: Required<
-    Omit<CoordinatorOptions, 'onRefreshed' | 'onFailed' | 'onNeedsReauth' | 'beforeCommit'>
+    Pick<CoordinatorOptions, 'connections' | 'refresher' | 'instanceId' | 'leaseMs' | 'maxWaitMs' | 'now'>
   > &
     CoordinatorOptions;
   readonly #inflight = new Map<string, Promise<RefreshOutcome>>();
@@ -172,31 +191,7 @@ export class RefreshCoordinator {
       fields = await this.#o.refresher(held, refreshToken);
     } catch (e) {
       const error = isConsentryError(e) ? e : new ConsentryError('INTERNAL', { cause: e });
-      if (error.facts.oauthError === 'invalid_grant') {
-        // Re-read first: if the version moved, a sibling rotated the refresh token — not a dead grant.
-        const again = await connections.get(id);
-        if (again && again.version !== held.version) {
-          await connections.releaseLease(id, owner);
-          return { connection: again, refreshedHere: false };
-        }
-        const reason = `The provider refused the refresh token (invalid_grant) at ${now().toISOString()}; the user must reconnect.`;
-        await connections.markNeedsReauth(id, { version: held.version }, reason, now());
-        await this.#o.onNeedsReauth?.(held, reason);
-        throw new ConsentryError('CONNECTION_NEEDS_REAUTH', {
-          detail: reason,
-          facts: error.facts,
-          cause: error,
-        });
-      }
-      const nextAttemptAt = new Date(now().getTime() + backoffMs(held.failureCount));
-      await connections.recordFailure(
-        id,
-        owner,
-        { error: `${error.code}: ${error.message}`, nextAttemptAt },
-        now(),
-      );
-      await this.#o.onFailed?.(held, error, nextAttemptAt);
-      throw error;
+      return this.#settleFailure(id, owner, held, error, refreshToken);
     }
 
     await this.#o.beforeCommit?.(held);
@@ -208,5 +203,76 @@ export class RefreshCoordinator {
     }
     await this.#o.onRefreshed?.(after);
     return { connection: after, refreshedHere: true };
+  }
+
+  /**
+   * Decides what a failed refresh means (issue 11) through the one classification and acts on
+   * it: `grant_dead` (and an unknown refusal repeated UNKNOWN_REFUSAL_LIMIT times) → `needs_reauth`
+   * with the named cause, after re-reading (a sibling may have rotated the refresh token);
+   * `client_invalid` → the registered client is flagged and the connection backs off;
+   * `transient` → keep the token, back off (at least until `Retry-After`; a 429 pauses the client).
+   * Always throws (or returns a sibling's fresher connection).
+   */
+  async #settleFailure(
+    id: string,
+    owner: string,
+    held: Connection,
+    error: ConsentryError,
+    refreshToken: string,
+  ): Promise<RefreshOutcome> {
+    const { connections, now } = this.#o;
+    if (error.facts.paused === true) {
+      // The client is refused or rate-limited: no token request was sent; the row is unchanged.
+      await connections.releaseLease(id, owner);
+      throw error;
+    }
+    const c: Classified = this.#o.classify
+      ? this.#o.classify(held, error, refreshToken)
+      : classifyRefusal(error, { provider: { key: held.providerKey, errors: [] }, stage: 'refresh' });
+    const t = now();
+    const repeated = c.kind === 'unknown_refusal' && sameRefusal(held.health, c);
+    const attempts = repeated ? (held.health?.evidence.attempts ?? 0) + 1 : 1;
+    if (c.kind === 'grant_dead' || (c.kind === 'unknown_refusal' && attempts >= UNKNOWN_REFUSAL_LIMIT)) {
+      // Re-read first: if the version moved, a sibling rotated the refresh token — not a dead grant.
+      const again = await connections.get(id);
+      if (again && again.version !== held.version) {
+        await connections.releaseLease(id, owner);
+        return { connection: again, refreshedHere: false };
+      }
+      const health = healthOf(c, t, attempts);
+      const reason = describeHealth(health);
+      await connections.markNeedsReauth(id, { version: held.version }, reason, t, health);
+      await this.#o.onNeedsReauth?.(held, reason, health);
+      throw new ConsentryError('CONNECTION_NEEDS_REAUTH', {
+        detail: reason,
+        facts: { ...error.facts, cause: health.cause, connection: id },
+        cause: error,
+      });
+    }
+    const retryAfterMs = (c.retryAfterSeconds ?? 0) * 1000;
+    const nextAttemptAt = new Date(t.getTime() + Math.max(backoffMs(held.failureCount), retryAfterMs));
+    const health = healthOf(c, t, attempts, nextAttemptAt);
+    if (c.kind === 'client_invalid') await this.#o.onClientRefused?.(held, health);
+    if (c.cause === 'rate_limited') {
+      // Provider-level: every connection of this client waits (every instance reads the pause).
+      const until = new Date(t.getTime() + (retryAfterMs || DEFAULT_RATE_LIMIT_PAUSE_MS));
+      await this.#o.onRateLimited?.(held, until, healthOf(c, t, attempts, until));
+    }
+    await connections.recordFailure(
+      id,
+      owner,
+      { error: `${error.code}: ${describeHealth(health)}`.slice(0, 1000), nextAttemptAt, health },
+      t,
+    );
+    await this.#o.onFailed?.(held, error, nextAttemptAt, health);
+    if (c.kind === 'client_invalid') {
+      throw new ConsentryError('CLIENT_REFUSED', {
+        detail: describeHealth(health),
+        facts: { ...error.facts, cause: health.cause, client: held.clientRef },
+        cause: error,
+      });
+    }
+    if (error.facts.cause === undefined) (error.facts as Record<string, unknown>).cause = health.cause;
+    throw error;
   }
 }

@@ -1,3 +1,5 @@
+import type { HealthState } from './connection-health.ts';
+
 /** What Consentry keeps about one connected account, with secrets already opened. */
 export type ConnectionStatus = 'active' | 'needs_reauth' | 'revoked';
 
@@ -25,6 +27,12 @@ export interface Connection {
   lastError: string | undefined;
   failureCount: number;
   nextAttemptAt: Date | undefined;
+  /**
+   * Why the connection is not healthy (issue 11): the named cause of its last refusal or failure
+   * with the evidence; undefined while healthy. Set with `needs_reauth` and with transient
+   * failures (`provider_unavailable`, `rate_limited`) while the connection stays `active`.
+   */
+  health: HealthState | undefined;
   /** Fencing counter: moves by one on every stored refresh. */
   version: number;
   leaseOwner: string | undefined;
@@ -43,6 +51,14 @@ export interface RegisteredClient {
   hasClientSecret: boolean;
   templateValues: Record<string, string>;
   options: Record<string, unknown>;
+  /**
+   * The provider refuses this client's credentials (`client_invalid`, issue 11): refreshes of
+   * every connection of the client pause until an administrator updates the client.
+   */
+  refusal?: HealthState | undefined;
+  /** The provider asked to slow down (HTTP 429): no token request for this client before then. */
+  pausedUntil?: Date | undefined;
+  pause?: HealthState | undefined;
   createdAt: Date;
   updatedAt: Date;
 }

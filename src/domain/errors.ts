@@ -135,6 +135,26 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: 'This connect link is unknown, expired or already used. Run `consentry connect` again.',
   },
+  // Connection health (issue 11)
+  CLIENT_REFUSED: {
+    status: 502,
+    message:
+      "The provider refuses this client's credentials: check the client secret (and its data center or tenant).",
+  },
+  PROVIDER_RATE_LIMITED: {
+    status: 503,
+    message: 'The provider asked to slow down; token requests for this client wait until it allows them.',
+  },
+  RECONNECT_ACCOUNT_MISMATCH: {
+    status: 409,
+    message:
+      'You signed in at the provider with another account than the one this connection belongs to; the connection was left as it was. Sign in as that account, or connect the other account as a new connection.',
+  },
+  OUTREACH_INVALID: {
+    status: 400,
+    message: 'This reconnect link is unknown, expired or already used. Ask for a new one.',
+  },
+  OUTREACH_UNAVAILABLE: { status: 400, message: 'A reconnect link cannot be sent for this connection.' },
   REWRAP_INCOMPLETE: {
     status: 500,
     message: 'Some sealed values could not be re-sealed under the current key.',

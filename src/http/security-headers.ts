@@ -4,13 +4,18 @@ import type { FastifyInstance } from 'fastify';
 export function addSecurityHeaders(app: FastifyInstance, options: { skipPrefix: string }): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith(options.skipPrefix)) return payload;
-    reply.header(
-      'content-security-policy',
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
-    );
+    // A route may widen `form-action` for one page (the reconnect landing posts, then is sent on
+    // to the provider's origin, which Chrome checks against form-action too); nothing else differs.
+    if (!reply.hasHeader('content-security-policy'))
+      reply.header('content-security-policy', contentSecurityPolicy("'self'"));
     reply.header('x-frame-options', 'DENY');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     return payload;
   });
+}
+
+/** The one policy; `formAction` is the form-action source list. */
+export function contentSecurityPolicy(formAction: string): string {
+  return `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action ${formAction}; base-uri 'none'; object-src 'none'`;
 }

@@ -1,11 +1,13 @@
 import { decodeJwt } from 'jose';
 import * as oauth from 'oauth4webapi';
+import type { ProviderAnswer } from '../catalog/error-mappings.ts';
 import type { FetchLike } from '../catalog/quirks/quirk.ts';
 import { revokeAtApi } from '../catalog/revocation.ts';
 import { ConsentryError } from '../domain/errors.ts';
 import { providerError } from './errors.ts';
 import { verifyIdTokenSignature } from './id-token.ts';
 import type { ProviderSession } from './provider-session.ts';
+import { errorBodyOf200, readAnswer, withAnswer } from './token-answer.ts';
 
 /**
  * The authorization-code grant and refresh, on oauth4webapi. Each function is one protocol step
@@ -116,6 +118,7 @@ export async function exchangeCode(
     requireIdToken: boolean;
   },
 ): Promise<GrantResult> {
+  let answer: ProviderAnswer | undefined;
   try {
     const response = await oauth.authorizationCodeGrantRequest(
       session.as,
@@ -126,6 +129,9 @@ export async function exchangeCode(
       input.codeVerifier ?? oauth.nopkce,
       session.requestOptions(),
     );
+    answer = await readAnswer(response);
+    const refused = errorBodyOf200(answer, session.provider.key, 'token');
+    if (refused) throw refused;
     const as = await asFor(session, response);
     const result = await oauth.processAuthorizationCodeResponse(as, session.oauthClient, response, {
       ...processOptions(session),
@@ -134,7 +140,7 @@ export async function exchangeCode(
     });
     return await finish(session, result);
   } catch (cause) {
-    throw providerError(cause, session.provider.key, 'token');
+    throw withAnswer(providerError(cause, session.provider.key, 'token'), answer);
   }
 }
 
@@ -143,6 +149,7 @@ export async function refreshAccessToken(
   session: ProviderSession,
   refreshToken: string,
 ): Promise<GrantResult> {
+  let answer: ProviderAnswer | undefined;
   try {
     const response = await oauth.refreshTokenGrantRequest(
       session.as,
@@ -151,6 +158,9 @@ export async function refreshAccessToken(
       refreshToken,
       session.requestOptions(),
     );
+    answer = await readAnswer(response);
+    const refused = errorBodyOf200(answer, session.provider.key, 'refresh');
+    if (refused) throw refused;
     const as = await asFor(session, response);
     const result = await oauth.processRefreshTokenResponse(
       as,
@@ -160,7 +170,7 @@ export async function refreshAccessToken(
     );
     return await finish(session, result);
   } catch (cause) {
-    throw providerError(cause, session.provider.key, 'refresh');
+    throw withAnswer(providerError(cause, session.provider.key, 'refresh'), answer);
   }
 }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { ConsentryError } from '../domain/errors.ts';
 
 /**
@@ -87,6 +87,18 @@ export class SecretBox {
 
   get currentKeyId(): string {
     return this.#current.id;
+  }
+
+  /**
+   * Keys for another purpose derived from the ring (HKDF-SHA256, RFC 5869, `info` = purpose):
+   * current key's first, then the previous keys' — so a MAC made before a key rotation still
+   * verifies. The ring's keys themselves never leave this class.
+   */
+  derivedKeys(purpose: string): Buffer[] {
+    const ordered = [this.#current.key, ...[...this.#keys.values()].filter((k) => k !== this.#current.key)];
+    return ordered.map((k) =>
+      Buffer.from(hkdfSync('sha256', k, Buffer.alloc(0), `consentry:${purpose}`, 32)),
+    );
   }
 
   get keyIds(): string[] {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Connection, ConnectionStatus } from '../domain/connection.ts';
+import type { HealthState } from '../domain/connection-health.ts';
 import { aadFor, type SecretBox } from '../secrets/secret-box.ts';
 import { parseJson, toDate } from './json.ts';
 import type { ConnectionRepository, NewConnection, TokenFields } from './ports.ts';
@@ -33,6 +34,7 @@ function toConnection(row: Selectable<ConnectionsTable>, box: SecretBox): Connec
     lastError: row.last_error ?? undefined,
     failureCount: Number(row.failure_count),
     nextAttemptAt: toDate(row.next_attempt_at),
+    health: row.health_cause ? parseJson<HealthState | undefined>(row.health_evidence, undefined) : undefined,
     version: Number(row.version),
     leaseOwner: row.lease_owner ?? undefined,
     leaseUntil: toDate(row.lease_until),
@@ -52,8 +54,9 @@ function tokenColumns(id: string, token: TokenFields, box: SecretBox): Updateabl
   if (token.refreshToken !== undefined) set.refresh_token = box.seal(token.refreshToken, refreshAad(id));
   if (token.refreshExpiresAt !== undefined) {
     set.refresh_expires_at = token.refreshExpiresAt.getTime();
-    // A new refresh-token expiry: any "about to lapse" warning was about the previous one.
-    set.lapse_warned_at = null;
+    // A new refresh token: any "about to lapse" warning was about the previous one. (An echoed
+    // token whose provider restates its remaining lifetime keeps its warning.)
+    if (token.refreshToken !== undefined) set.lapse_warned_at = null;
   }
   if (token.idTokenClaims !== undefined) set.id_token_claims = JSON.stringify(token.idTokenClaims);
   if (token.extras !== undefined) set.extras = JSON.stringify(token.extras);
@@ -203,6 +206,8 @@ export function createConnectionRepository(
           last_error: null,
           failure_count: 0,
           next_attempt_at: null,
+          health_cause: null,
+          health_evidence: null,
           updated_at: now.getTime(),
         })
         .where('id', '=', id)
@@ -224,6 +229,8 @@ export function createConnectionRepository(
           next_attempt_at: null,
           lease_owner: null,
           lease_until: null,
+          health_cause: null,
+          health_evidence: null,
           updated_at: now.getTime(),
         }))
         .where('id', '=', id)
@@ -236,6 +243,9 @@ export function createConnectionRepository(
           last_error: failure.error,
           failure_count: eb('failure_count', '+', 1),
           next_attempt_at: failure.nextAttemptAt.getTime(),
+          ...(failure.health
+            ? { health_cause: failure.health.cause, health_evidence: JSON.stringify(failure.health) }
+            : {}),
           lease_owner: null,
           lease_until: null,
           updated_at: now.getTime(),
@@ -244,13 +254,14 @@ export function createConnectionRepository(
         .where('lease_owner', '=', owner)
         .execute();
     },
-    async markNeedsReauth(id, fence, reason, now) {
+    async markNeedsReauth(id, fence, reason, now, health) {
       const r = await db
         .updateTable('connections')
         .set({
           status: 'needs_reauth',
           status_reason: reason,
           last_error: reason,
+          ...(health ? { health_cause: health.cause, health_evidence: JSON.stringify(health) } : {}),
           lease_owner: null,
           lease_until: null,
           updated_at: now.getTime(),
@@ -279,6 +290,13 @@ export function createConnectionRepository(
         .where('refresh_token', 'is not', null)
         .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now.getTime())]))
         .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now.getTime())]))
+        // Clients the provider refuses or rate-limits are skipped (a handful of rows, by key).
+        .where('client_ref', 'not in', (eb) =>
+          eb
+            .selectFrom('oauth_clients')
+            .select('id')
+            .where((w) => w.or([w('refused_at', 'is not', null), w('paused_until', '>', now.getTime())])),
+        )
         .orderBy('status')
         .orderBy('expires_at')
         .limit(limit)

@@ -1,4 +1,5 @@
 import type { Connection, ConnectionStatus, Flow, RegisteredClient } from '../domain/connection.ts';
+import type { HealthState } from '../domain/connection-health.ts';
 
 /**
  * Repository interfaces the core depends on. Implementations seal and open secrets themselves
@@ -30,7 +31,12 @@ export interface ClientRepository {
   list(filter?: { providerKey?: string }): Promise<RegisteredClient[]>;
   /** Opens the sealed client secret for a token request. */
   secretOf(id: string): Promise<string | undefined>;
+  /** Also clears a `client_invalid` flag when the client id, secret or template values change. */
   update(id: string, update: ClientUpdate): Promise<RegisteredClient | undefined>;
+  /** Flags the client as refused by its provider; true for exactly one caller (one event). */
+  flagRefused(id: string, state: HealthState, now: Date): Promise<boolean>;
+  /** Pauses token requests for the client until `until` (only lengthens); true when it moved. */
+  pauseUntil(id: string, until: Date, state: HealthState): Promise<boolean>;
   delete(id: string): Promise<boolean>;
 }
 
@@ -101,15 +107,22 @@ export interface ConnectionRepository {
   recordFailure(
     id: string,
     owner: string,
-    failure: { error: string; nextAttemptAt: Date },
+    failure: { error: string; nextAttemptAt: Date; health?: HealthState | undefined },
     now: Date,
   ): Promise<void>;
   /** Marks `needs_reauth` only if the version is still the one the failed refresh used. */
-  markNeedsReauth(id: string, fence: { version: number }, reason: string, now: Date): Promise<boolean>;
+  markNeedsReauth(
+    id: string,
+    fence: { version: number },
+    reason: string,
+    now: Date,
+    health?: HealthState,
+  ): Promise<boolean>;
   setStatus(id: string, status: ConnectionStatus, reason: string | undefined, now: Date): Promise<void>;
   /**
    * Active connections with a refresh token whose access token expires before `before`, whose
-   * backoff has passed and which nobody holds a lease on; soonest first, by index.
+   * backoff has passed and which nobody holds a lease on, of clients neither refused by their
+   * provider nor paused by a rate limit; soonest first, by index.
    */
   listDue(before: Date, now: Date, limit: number): Promise<Connection[]>;
   /**
@@ -147,4 +160,38 @@ export interface Store {
   flows: FlowRepository;
   /** Counts sealed values and tries to open one per sealed column, for the start-up key check. */
   checkSealedValues(): Promise<{ sealedCount: number; failure: Error | undefined }>;
+}
+
+/** Connection health (issue 11): a reconnect link sent to a connection's end user. */
+export interface OutreachRecord {
+  id: string;
+  connectionRef: string;
+  channel: 'email' | 'link';
+  /** The email address (channel `email`); undefined when the feature delivers the link itself. */
+  recipient: string | undefined;
+  createdAt: Date;
+  expiresAt: Date;
+  sentAt: Date | undefined;
+  usedAt: Date | undefined;
+  /** When the connection came back to `active` through a reconnect after the link was used. */
+  completedAt: Date | undefined;
+  /** Why the email could not be sent (SMTP reply code), never message content. */
+  lastError: string | undefined;
+}
+
+export interface OutreachRepository {
+  create(
+    record: Pick<
+      OutreachRecord,
+      'id' | 'connectionRef' | 'channel' | 'recipient' | 'createdAt' | 'expiresAt'
+    >,
+  ): Promise<void>;
+  get(id: string): Promise<OutreachRecord | undefined>;
+  markSent(id: string, at: Date, error?: string): Promise<void>;
+  /** Single use: true for exactly one caller, and only before `expiresAt`. */
+  use(id: string, now: Date): Promise<boolean>;
+  /** Marks the used, not yet completed links of a connection completed; returns how many. */
+  complete(connectionRef: string, now: Date): Promise<number>;
+  /** Newest first. */
+  list(options?: { connectionRef?: string; limit?: number }): Promise<OutreachRecord[]>;
 }

@@ -11,6 +11,13 @@ export interface OAuthClientsTable {
   options: string;
   created_at: number;
   updated_at: number;
+  /** Connection health (0010): the provider refuses this client's credentials since then. */
+  refused_at: Generated<number | null>;
+  /** JSON HealthState of that refusal. */
+  refusal: Generated<string | null>;
+  /** Connection health (0010): rate limited by the provider until then (every instance). */
+  paused_until: Generated<number | null>;
+  pause: Generated<string | null>;
 }
 
 export interface ConnectionsTable {
@@ -43,6 +50,24 @@ export interface ConnectionsTable {
   updated_at: number;
   /** Scale-out (0003): when the current refresh token's coming lapse was announced. */
   lapse_warned_at: Generated<number | null>;
+  /** Connection health (0010): named cause of the last refusal or failure, and its evidence (JSON). */
+  health_cause: Generated<string | null>;
+  health_evidence: Generated<string | null>;
+}
+
+/** Connection health (0010): reconnect links sent to end users. */
+export interface ReconnectOutreachTable {
+  id: string;
+  connection_ref: string;
+  /** `email` (sent through SMTP_URL) or `link` (handed to the feature to deliver). */
+  channel: string;
+  recipient: string | null;
+  created_at: number;
+  expires_at: number;
+  sent_at: number | null;
+  used_at: number | null;
+  completed_at: number | null;
+  last_error: string | null;
 }
 
 export interface FlowsTable {
@@ -125,6 +150,7 @@ export interface Database {
   console_users: ConsoleUsersTable;
   console_sessions: ConsoleSessionsTable;
   console_handoffs: ConsoleHandoffsTable;
+  reconnect_outreach: ReconnectOutreachTable;
   // Migration 0009 (issue 10): key rotation and the audit trail.
   sealed_sentinel: SealedSentinelTable;
   key_ring_instances: KeyRingInstancesTable;

@@ -5,9 +5,9 @@ import { CATALOG } from '../../src/catalog/providers/index.ts';
 import { CONSUMERS_TENANT_ID } from '../../src/catalog/quirks/microsoft.ts';
 import { ProviderRegistry } from '../../src/catalog/registry.ts';
 import type { OAuth2Consumer } from '../../src/core/consumers.ts';
+import { classifyRefusal } from '../../src/core/refresh-outcome.ts';
 import type { RegisteredClient } from '../../src/domain/connection.ts';
 import { isConsentryError } from '../../src/domain/errors.ts';
-import { isInvalidGrant } from '../../src/protocol/errors.ts';
 import {
   exchangeCode,
   refreshAccessToken,
@@ -175,16 +175,22 @@ describe('GitHub', () => {
 });
 
 describe('Slack', () => {
-  it('ok:false answers become OAuth errors: invalid_code → invalid_grant, bad_client_secret → invalid_client', async () => {
+  it("ok:false answers become OAuth errors with Slack's name; the entry's mappings say what they mean", async () => {
     const session = await sessionFor('slack');
+    const slack = new ProviderRegistry(CATALOG).get('slack');
+    const classify = (e: unknown, stage: 'refresh' | 'exchange') =>
+      classifyRefusal(e, { provider: slack, stage });
     standIn.answer({ status: 200, body: { ok: false, error: 'invalid_code' } });
     const e1 = await exchange(session).catch((e: unknown) => e);
-    expect(e1).toMatchObject({ code: 'TOKEN_REQUEST_REJECTED', facts: { oauthError: 'invalid_grant' } });
+    expect(e1).toMatchObject({ code: 'TOKEN_REQUEST_REJECTED', facts: { oauthError: 'invalid_code' } });
+    expect(classify(e1, 'exchange')).toMatchObject({ kind: 'grant_dead', cause: 'revoked' });
     standIn.answer({ status: 200, body: { ok: false, error: 'bad_client_secret' } });
-    await expect(exchange(session)).rejects.toMatchObject({ facts: { oauthError: 'invalid_client' } });
+    const e2 = await exchange(session).catch((e: unknown) => e);
+    expect(e2).toMatchObject({ facts: { oauthError: 'bad_client_secret' } });
+    expect(classify(e2, 'exchange')).toMatchObject({ kind: 'client_invalid', cause: 'client_invalid' });
     standIn.answer({ status: 200, body: { ok: false, error: 'invalid_refresh_token' } });
     const e3 = await refreshAccessToken(session, 'xoxe-1-old').catch((e: unknown) => e);
-    expect(isInvalidGrant(e3)).toBe(true);
+    expect(classify(e3, 'refresh')).toMatchObject({ kind: 'grant_dead', cause: 'revoked' });
   });
 
   it('a user-only install: the token nested under authed_user is lifted (token_type user)', async () => {

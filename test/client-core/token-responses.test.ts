@@ -169,11 +169,12 @@ describe('token endpoint responses that are rejected', () => {
       'TOKEN_RESPONSE_INVALID',
     ));
   it('an empty body', () => expectRejected('stand', { status: 200, body: '' }, 'TOKEN_RESPONSE_INVALID'));
-  it('HTTP 200 carrying {error}', () =>
+  it('HTTP 200 carrying {error} and no access_token is an error response (issue 11)', () =>
     expectRejected(
       'stand',
       { status: 200, body: { error: 'bad_verification_code' } },
-      'TOKEN_RESPONSE_INVALID',
+      'TOKEN_REQUEST_REJECTED',
+      /bad_verification_code/,
     ));
   it('a missing access_token', () =>
     expectRejected('stand', { status: 200, body: { token_type: 'bearer' } }, 'TOKEN_RESPONSE_INVALID'));
@@ -320,7 +321,7 @@ describe('ID tokens', () => {
     await withIdToken((nonce) => stand.idToken({ ...base(), nonce }), null);
   });
 
-  it('a refreshed ID token naming another subject is refused and the token kept', async () => {
+  it('a refreshed ID token naming another subject is refused, the token kept, the connection needs_reauth (account_mismatch)', async () => {
     let nonce = '';
     const { run, nonce: n } = await exchange('stand-oidc', async () =>
       ok({ id_token: await stand.idToken({ ...base(), nonce }) }),
@@ -331,8 +332,14 @@ describe('ID tokens', () => {
     stand.answer(async () =>
       ok({ access_token: 'at-new', id_token: await stand.idToken({ ...base(), sub: 'user-2' }) }),
     );
-    await expect(c.app.client.refresh(id)).rejects.toMatchObject({ code: 'ID_TOKEN_INVALID' });
-    expect((await c.app.store.connections.get(id))!.accessToken).toBe(SENTINEL_AT);
+    await expect(c.app.client.refresh(id)).rejects.toMatchObject({
+      code: 'CONNECTION_NEEDS_REAUTH',
+      facts: { cause: 'account_mismatch' },
+    });
+    const after = (await c.app.store.connections.get(id))!;
+    expect(after.accessToken).toBe(SENTINEL_AT);
+    expect(after.status).toBe('needs_reauth');
+    expect(after.health?.cause).toBe('account_mismatch');
   });
 });
 

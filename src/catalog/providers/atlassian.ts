@@ -18,6 +18,44 @@ export default defineProvider({
     lifetimeDays: 90,
     notes: 'Needs offline_access. Rotating: each refresh returns a new one; expires after 90 days unused.',
   },
+  // Documented error answers of the token endpoint (issue 11): what each one means.
+  errors: [
+    {
+      when: {
+        status: [403],
+        error: 'unauthorized_client',
+        descriptionIncludes: 'refresh_token is invalid',
+      },
+      outcome: 'grant_dead',
+      cause: 'revoked',
+      stage: 'refresh',
+      docs: 'https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/',
+      example: {
+        status: 403,
+        body: {
+          error: 'unauthorized_client',
+          error_description: 'refresh_token is invalid',
+        },
+      },
+    },
+    {
+      when: {
+        status: [403],
+        error: 'invalid_grant',
+      },
+      outcome: 'grant_dead',
+      cause: 'revoked',
+      stage: 'refresh',
+      docs: 'https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/',
+      example: {
+        status: 403,
+        body: {
+          error: 'invalid_grant',
+          error_description: 'Unknown or invalid refresh token.',
+        },
+      },
+    },
+  ],
   scopes: [
     { name: 'read:me', description: 'The user’s Atlassian account profile.' },
     { name: 'offline_access', description: 'A refresh token.' },

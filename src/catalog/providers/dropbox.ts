@@ -19,6 +19,64 @@ export default defineProvider({
     rotates: false,
     notes: 'Access tokens last four hours; the refresh token is long-lived and not rotated.',
   },
+  // Documented error answers of the token endpoint (issue 11): what each one means.
+  errors: [
+    {
+      when: {
+        error: 'invalid_grant',
+        descriptionIncludes: 'refresh token',
+      },
+      outcome: 'grant_dead',
+      cause: 'revoked',
+      stage: 'refresh',
+      docs: 'https://www.dropbox.com/developers/documentation/http/documentation#oauth2-token',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_grant',
+          error_description: 'refresh token is invalid or revoked',
+        },
+      },
+    },
+    {
+      when: {
+        error: 'invalid_client',
+      },
+      outcome: 'client_invalid',
+      cause: 'client_invalid',
+      docs: 'https://www.dropbox.com/developers/documentation/http/documentation#oauth2-token',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_client',
+          error_description: 'Invalid client_id or client_secret',
+        },
+      },
+    },
+    {
+      when: {
+        status: [429],
+      },
+      outcome: 'transient',
+      cause: 'rate_limited',
+      docs: 'https://www.dropbox.com/developers/documentation/http/documentation#error-handling',
+      example: {
+        status: 429,
+        body: {
+          error_summary: 'too_many_requests/...',
+          error: {
+            reason: {
+              '.tag': 'too_many_requests',
+            },
+            retry_after: 300,
+          },
+        },
+        headers: {
+          'retry-after': '300',
+        },
+      },
+    },
+  ],
   scopes: [
     { name: 'account_info.read', description: 'The user’s account information.' },
     { name: 'files.metadata.read', description: 'List files and folders.' },

@@ -39,6 +39,75 @@ export default defineProvider({
     notes:
       'Apps in “Testing” publishing status: refresh tokens expire after 7 days. Unused for 6 months: expired. Too many per client and account: the oldest is invalidated.',
   },
+  // Documented error answers of the token endpoint (issue 11): what each one means.
+  errors: [
+    {
+      when: {
+        field: 'error_subtype',
+        equals: 'invalid_rapt',
+      },
+      outcome: 'grant_dead',
+      cause: 'consent_required',
+      stage: 'refresh',
+      docs: 'https://support.google.com/a/answer/9368756',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_grant',
+          error_description: 'reauth related error (invalid_rapt)',
+          error_uri: 'https://support.google.com/a/answer/9368756',
+          error_subtype: 'invalid_rapt',
+        },
+      },
+    },
+    {
+      when: {
+        error: 'invalid_grant',
+        descriptionIncludes: 'expired or revoked',
+      },
+      outcome: 'grant_dead',
+      cause: 'revoked',
+      stage: 'refresh',
+      docs: 'https://developers.google.com/identity/protocols/oauth2#expiration',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_grant',
+          error_description: 'Token has been expired or revoked.',
+        },
+      },
+    },
+    {
+      when: {
+        error: 'invalid_client',
+      },
+      outcome: 'client_invalid',
+      cause: 'client_invalid',
+      docs: 'https://developers.google.com/identity/protocols/oauth2/web-server#exchange-errors',
+      example: {
+        status: 401,
+        body: {
+          error: 'invalid_client',
+          error_description: 'The OAuth client was not found.',
+        },
+      },
+    },
+    {
+      when: {
+        error: 'unauthorized_client',
+      },
+      outcome: 'client_invalid',
+      cause: 'client_invalid',
+      docs: 'https://developers.google.com/identity/protocols/oauth2/web-server#exchange-errors',
+      example: {
+        status: 401,
+        body: {
+          error: 'unauthorized_client',
+          error_description: 'Unauthorized',
+        },
+      },
+    },
+  ],
   scopes: [
     { name: 'openid', description: 'Sign in: who the user is (subject identifier).' },
     { name: 'email', description: 'The user’s email address and whether it is verified.' },

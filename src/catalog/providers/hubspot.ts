@@ -22,6 +22,62 @@ export default defineProvider({
     rotates: false,
     notes: 'Access tokens last 30 minutes; the refresh token does not expire until the app is uninstalled.',
   },
+  // Documented error answers of the token endpoint (issue 11): what each one means.
+  errors: [
+    {
+      when: {
+        field: 'status',
+        equals: 'BAD_REFRESH_TOKEN',
+      },
+      outcome: 'grant_dead',
+      cause: 'revoked',
+      stage: 'refresh',
+      docs: 'https://developers.hubspot.com/docs/api/oauth/tokens',
+      example: {
+        status: 400,
+        body: {
+          status: 'BAD_REFRESH_TOKEN',
+          message: 'missing or unknown refresh token',
+          correlationId: '9b1a2c3d-0000-4e5f-8a9b-0c1d2e3f4a5b',
+        },
+      },
+    },
+    {
+      when: {
+        field: 'status',
+        equals: 'BAD_CLIENT_ID',
+      },
+      outcome: 'client_invalid',
+      cause: 'client_invalid',
+      docs: 'https://developers.hubspot.com/docs/api/oauth/tokens',
+      example: {
+        status: 400,
+        body: {
+          status: 'BAD_CLIENT_ID',
+          message: 'missing or unknown client id',
+          correlationId: '9b1a2c3d-0000-4e5f-8a9b-0c1d2e3f4a5c',
+        },
+      },
+    },
+    {
+      when: {
+        field: 'status',
+        equals: 'BAD_AUTH_CODE',
+      },
+      outcome: 'grant_dead',
+      cause: 'revoked',
+      stage: 'exchange',
+      docs: 'https://developers.hubspot.com/docs/api/oauth/tokens',
+      example: {
+        status: 400,
+        body: {
+          status: 'BAD_AUTH_CODE',
+          message: 'missing or unknown auth code',
+          correlationId: '9b1a2c3d-0000-4e5f-8a9b-0c1d2e3f4a5d',
+        },
+      },
+    },
+  ],
   scopes: [
     { name: 'oauth', description: 'Required by every HubSpot app.' },
     { name: 'crm.objects.contacts.read', description: 'Read contacts.' },

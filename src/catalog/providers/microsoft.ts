@@ -33,6 +33,153 @@ export default defineProvider({
     notes:
       'Needs offline_access. Rotates on use (old ones stay valid until they expire); 90 days, 24 h for SPAs.',
   },
+  // Documented error answers of the token endpoint (issue 11): what each one means.
+  errors: [
+    {
+      when: {
+        descriptionIncludes: 'AADSTS70008:',
+      },
+      outcome: 'grant_dead',
+      cause: 'expired',
+      docs: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_grant',
+          error_description:
+            'AADSTS70008: The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource. Trace ID: 0d7a7b5e-95cd-4e59-a1a2-3c1d2b5c6a00 Correlation ID: 4f3c2b1a-0000-4d6e-9f8a-7b6c5d4e3f21 Timestamp: 2026-11-29 12:00:00Z',
+          error_codes: [70008],
+          timestamp: '2026-11-29 12:00:00Z',
+        },
+      },
+    },
+    {
+      when: {
+        descriptionIncludes: 'AADSTS700082:',
+      },
+      outcome: 'grant_dead',
+      cause: 'expired',
+      docs: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_grant',
+          error_description:
+            'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2026-08-01 and was inactive for 90.00:00:00. Trace ID: 0d7a7b5e-95cd-4e59-a1a2-3c1d2b5c6a00 Correlation ID: 4f3c2b1a-0000-4d6e-9f8a-7b6c5d4e3f21 Timestamp: 2026-11-29 12:00:00Z',
+          error_codes: [700082],
+          timestamp: '2026-11-29 12:00:00Z',
+        },
+      },
+    },
+    {
+      when: {
+        descriptionIncludes: 'AADSTS50173:',
+      },
+      outcome: 'grant_dead',
+      cause: 'revoked',
+      docs: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_grant',
+          error_description:
+            'AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. Trace ID: 0d7a7b5e-95cd-4e59-a1a2-3c1d2b5c6a00 Correlation ID: 4f3c2b1a-0000-4d6e-9f8a-7b6c5d4e3f21 Timestamp: 2026-11-29 12:00:00Z',
+          error_codes: [50173],
+          timestamp: '2026-11-29 12:00:00Z',
+        },
+      },
+    },
+    {
+      when: {
+        descriptionIncludes: 'AADSTS65001:',
+      },
+      outcome: 'grant_dead',
+      cause: 'consent_required',
+      docs: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_grant',
+          error_description:
+            "AADSTS65001: The user or administrator has not consented to use the application with ID '00000000-0000-0000-0000-000000000000'. Send an interactive authorization request for this user and resource. Trace ID: 0d7a7b5e-95cd-4e59-a1a2-3c1d2b5c6a00 Correlation ID: 4f3c2b1a-0000-4d6e-9f8a-7b6c5d4e3f21 Timestamp: 2026-11-29 12:00:00Z",
+          error_codes: [65001],
+          timestamp: '2026-11-29 12:00:00Z',
+        },
+      },
+    },
+    {
+      when: {
+        descriptionIncludes: 'AADSTS50076:',
+      },
+      outcome: 'grant_dead',
+      cause: 'consent_required',
+      docs: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes',
+      example: {
+        status: 400,
+        body: {
+          error: 'interaction_required',
+          error_description:
+            "AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'. Trace ID: 0d7a7b5e-95cd-4e59-a1a2-3c1d2b5c6a00 Correlation ID: 4f3c2b1a-0000-4d6e-9f8a-7b6c5d4e3f21 Timestamp: 2026-11-29 12:00:00Z",
+          error_codes: [50076],
+          timestamp: '2026-11-29 12:00:00Z',
+        },
+      },
+    },
+    {
+      when: {
+        descriptionIncludes: 'AADSTS7000215:',
+      },
+      outcome: 'client_invalid',
+      cause: 'client_invalid',
+      docs: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_client',
+          error_description:
+            'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID. Trace ID: 0d7a7b5e-95cd-4e59-a1a2-3c1d2b5c6a00 Correlation ID: 4f3c2b1a-0000-4d6e-9f8a-7b6c5d4e3f21 Timestamp: 2026-11-29 12:00:00Z',
+          error_codes: [7000215],
+          timestamp: '2026-11-29 12:00:00Z',
+        },
+      },
+    },
+    {
+      when: {
+        descriptionIncludes: 'AADSTS7000222:',
+      },
+      outcome: 'client_invalid',
+      cause: 'client_invalid',
+      docs: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_client',
+          error_description:
+            "AADSTS7000222: The provided client secret keys for app '00000000-0000-0000-0000-000000000000' are expired. Visit the Azure portal to create new keys for your app. Trace ID: 0d7a7b5e-95cd-4e59-a1a2-3c1d2b5c6a00 Correlation ID: 4f3c2b1a-0000-4d6e-9f8a-7b6c5d4e3f21 Timestamp: 2026-11-29 12:00:00Z",
+          error_codes: [7000222],
+          timestamp: '2026-11-29 12:00:00Z',
+        },
+      },
+    },
+    {
+      when: {
+        descriptionIncludes: 'AADSTS700016:',
+      },
+      outcome: 'client_invalid',
+      cause: 'client_invalid',
+      docs: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes',
+      example: {
+        status: 400,
+        body: {
+          error: 'unauthorized_client',
+          error_description:
+            "AADSTS700016: Application with identifier '00000000-0000-0000-0000-000000000000' was not found in the directory 'contoso'. Trace ID: 0d7a7b5e-95cd-4e59-a1a2-3c1d2b5c6a00 Correlation ID: 4f3c2b1a-0000-4d6e-9f8a-7b6c5d4e3f21 Timestamp: 2026-11-29 12:00:00Z",
+          error_codes: [700016],
+          timestamp: '2026-11-29 12:00:00Z',
+        },
+      },
+    },
+  ],
   scopes: [
     { name: 'openid', description: 'Sign in.' },
     { name: 'email', description: 'The user’s email address.' },

@@ -44,6 +44,89 @@ export default defineProvider({
       'Needs the refresh_token (or offline_access) scope; lifetime and rotation are set per connected app.',
   },
   keepResponseFields: ['instance_url', 'id'],
+  // Documented error answers of the token endpoint (issue 11): what each one means.
+  errors: [
+    {
+      when: {
+        error: 'invalid_grant',
+        descriptionIncludes: "hasn't approved this consumer",
+      },
+      outcome: 'grant_dead',
+      cause: 'consent_required',
+      docs: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_flow_errors.htm&type=5',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_grant',
+          error_description: "user hasn't approved this consumer",
+        },
+      },
+    },
+    {
+      when: {
+        error: 'invalid_grant',
+        descriptionIncludes: 'expired access/refresh token',
+      },
+      outcome: 'grant_dead',
+      cause: 'revoked',
+      stage: 'refresh',
+      docs: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_flow_errors.htm&type=5',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_grant',
+          error_description: 'expired access/refresh token',
+        },
+      },
+    },
+    {
+      when: {
+        error: 'invalid_grant',
+        descriptionIncludes: 'inactive user',
+      },
+      outcome: 'grant_dead',
+      cause: 'revoked',
+      docs: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_flow_errors.htm&type=5',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_grant',
+          error_description: 'inactive user',
+        },
+      },
+    },
+    {
+      when: {
+        error: 'invalid_client_id',
+      },
+      outcome: 'client_invalid',
+      cause: 'client_invalid',
+      docs: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_flow_errors.htm&type=5',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_client_id',
+          error_description: 'client identifier invalid',
+        },
+      },
+    },
+    {
+      when: {
+        error: 'invalid_client',
+        descriptionIncludes: 'invalid client credentials',
+      },
+      outcome: 'client_invalid',
+      cause: 'client_invalid',
+      docs: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_flow_errors.htm&type=5',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_client',
+          error_description: 'invalid client credentials',
+        },
+      },
+    },
+  ],
   scopes: [
     { name: 'api', description: 'REST and SOAP API access.' },
     { name: 'refresh_token', description: 'A refresh token (same as offline_access).' },

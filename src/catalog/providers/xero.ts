@@ -20,6 +20,57 @@ export default defineProvider({
     lifetimeDays: 60,
     notes: 'Needs offline_access. Access tokens last 30 minutes; each refresh returns a new refresh token.',
   },
+  // Documented error answers of the token endpoint (issue 11): what each one means.
+  errors: [
+    {
+      when: {
+        error: 'invalid_grant',
+      },
+      outcome: 'grant_dead',
+      cause: 'revoked',
+      stage: 'refresh',
+      docs: 'https://developer.xero.com/documentation/guides/oauth2/troubleshooting',
+      example: {
+        status: 400,
+        body: {
+          error: 'invalid_grant',
+        },
+      },
+    },
+    {
+      when: {
+        error: 'unauthorized_client',
+      },
+      outcome: 'client_invalid',
+      cause: 'client_invalid',
+      docs: 'https://developer.xero.com/documentation/guides/oauth2/troubleshooting',
+      example: {
+        status: 400,
+        body: {
+          error: 'unauthorized_client',
+          error_description: 'Unknown client or client not enabled',
+        },
+      },
+    },
+    {
+      when: {
+        status: [429],
+      },
+      outcome: 'transient',
+      cause: 'rate_limited',
+      docs: 'https://developer.xero.com/documentation/guides/oauth2/limits',
+      example: {
+        status: 429,
+        body: {
+          Title: 'Too Many Requests',
+          Detail: 'Rate limit exceeded',
+        },
+        headers: {
+          'retry-after': '60',
+        },
+      },
+    },
+  ],
   scopes: [
     { name: 'openid', description: 'Sign in.' },
     { name: 'email', description: 'Email address.' },

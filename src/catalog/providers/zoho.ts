@@ -32,6 +32,69 @@ export default defineProvider({
   },
   // The API base for this account's data center (https://www.zohoapis.eu …).
   keepResponseFields: ['api_domain'],
+  // Documented error answers of the token endpoint (issue 11): what each one means.
+  errors: [
+    {
+      when: {
+        error: 'invalid_code',
+      },
+      outcome: 'grant_dead',
+      cause: 'revoked',
+      docs: 'https://www.zoho.com/accounts/protocol/oauth/web-apps/access-token-expiry.html',
+      example: {
+        status: 200,
+        body: {
+          error: 'invalid_code',
+        },
+      },
+    },
+    {
+      when: {
+        error: 'invalid_client',
+      },
+      outcome: 'client_invalid',
+      cause: 'client_invalid',
+      docs: 'https://www.zoho.com/accounts/protocol/oauth/web-apps/access-token.html',
+      example: {
+        status: 200,
+        body: {
+          error: 'invalid_client',
+        },
+      },
+    },
+    {
+      when: {
+        error: 'invalid_client_secret',
+      },
+      outcome: 'client_invalid',
+      cause: 'client_invalid',
+      docs: 'https://www.zoho.com/accounts/protocol/oauth/web-apps/access-token.html',
+      example: {
+        status: 200,
+        body: {
+          error: 'invalid_client_secret',
+        },
+      },
+    },
+    {
+      when: {
+        error: 'Access Denied',
+        descriptionIncludes: 'too many requests',
+      },
+      outcome: 'transient',
+      cause: 'rate_limited',
+      docs: 'https://www.zoho.com/accounts/protocol/oauth/use-access-token.html',
+      example: {
+        status: 400,
+        body: {
+          error_description:
+            'You have made too many requests continuously. Please try again after some time.',
+          error: 'Access Denied',
+          status: 'failure',
+        },
+      },
+    },
+  ],
   scopes: [
     { name: 'AaaServer.profile.Read', description: 'The user’s profile.' },
     { name: 'ZohoMail.messages.ALL', description: 'Read and send mail.' },

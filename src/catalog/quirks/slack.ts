@@ -5,8 +5,8 @@ import { jsonObjectOf, jsonResponse, oauthErrorResponse } from './response.ts';
  * Slack (OAuth v2, `oauth.v2.access`).
  *
  * - Every answer is HTTP 200; failures say `ok: false` with a Slack error name. They become
- *   RFC 6749 §5.2 errors, with the names that mean "this code / refresh token is dead" mapped to
- *   `invalid_grant` so the core marks the connection for re-consent rather than retrying.
+ *   RFC 6749 §5.2 errors carrying Slack's own name as `error`; what each name means (a dead refresh
+ *   token, refused client credentials, a rate limit) is data: the entry's `errors` mappings.
  * - A bot install answers `token_type: "bot"`; a user-only install nests the user token under
  *   `authed_user` (with `token_type: "user"`) and has no top-level `access_token`: it is lifted.
  * - Bot scopes go in `scope`, user scopes in `user_scope` (both comma-separated). Catalog scopes
@@ -16,14 +16,6 @@ import { jsonObjectOf, jsonResponse, oauthErrorResponse } from './response.ts';
  * @see https://api.slack.com/methods/oauth.v2.access
  * @see https://api.slack.com/authentication/rotation
  */
-const INVALID_GRANT = new Set([
-  'invalid_code',
-  'code_already_used',
-  'invalid_refresh_token',
-  'token_revoked',
-]);
-const INVALID_CLIENT = new Set(['invalid_client_id', 'bad_client_secret', 'invalid_client']);
-
 export const slackQuirks: ProviderQuirks = {
   tokenTypes: ['bot', 'user'],
 
@@ -43,13 +35,14 @@ export const slackQuirks: ProviderQuirks = {
     const body = await jsonObjectOf(response);
     if (!body || !('ok' in body)) return response;
     if (body.ok !== true) {
-      const name = typeof body.error === 'string' ? body.error : 'unknown_error';
-      const error = INVALID_GRANT.has(name)
-        ? 'invalid_grant'
-        : INVALID_CLIENT.has(name)
-          ? 'invalid_client'
-          : name;
-      return oauthErrorResponse(error, `Slack: ${name}`);
+      const name = typeof body.error === 'string' ? body.error.slice(0, 64) : 'unknown_error';
+      const refused = oauthErrorResponse(name);
+      if (response.status < 400) return refused;
+      // A rate limit comes as HTTP 429 with Retry-After: both must reach the classifier.
+      const headers = new Headers(refused.headers);
+      const retryAfter = response.headers.get('retry-after');
+      if (retryAfter) headers.set('retry-after', retryAfter);
+      return new Response(await refused.text(), { status: response.status, headers });
     }
     if (!('access_token' in body) && !('authed_user' in body)) return response; // auth.revoke: {ok, revoked}
     return jsonResponse(flatten(body), response.status);

@@ -15,6 +15,12 @@ export function clientJson(c: RegisteredClient) {
     hasClientSecret: c.hasClientSecret,
     templateValues: c.templateValues,
     builtIn: c.options.builtIn === true,
+    // Issue 11: `client_invalid` (refused credentials) or `rate_limited` with the evidence.
+    cause: c.refusal?.cause ?? (c.pausedUntil && c.pausedUntil > new Date() ? 'rate_limited' : null),
+    evidence:
+      c.refusal?.evidence ??
+      (c.pausedUntil && c.pausedUntil > new Date() ? (c.pause?.evidence ?? null) : null),
+    pausedUntil: c.pausedUntil && c.pausedUntil > new Date() ? c.pausedUntil.toISOString() : null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

@@ -18,6 +18,11 @@ export function connectionJson(c: Connection) {
     expiresAt: c.expiresAt?.toISOString() ?? null,
     lastRefreshAt: c.lastRefreshAt?.toISOString() ?? null,
     lastError: c.lastError ?? null,
+    // Issue 11: the named cause and its evidence (provider error, description, when, attempts).
+    cause: c.health?.cause ?? null,
+    evidence: c.health?.evidence ?? null,
+    refreshExpiresAt: c.refreshExpiresAt?.toISOString() ?? null,
+    nextAttemptAt: c.nextAttemptAt?.toISOString() ?? null,
     hasRefreshToken: c.hasRefreshToken,
     createdAt: c.createdAt.toISOString(),
   };
@@ -53,7 +58,7 @@ export function registerConnectionsCommands(program: Command): void {
         else
           printTable(
             rows.map((r) => ({ ...r, scopes: r.scopes.join(' ') })),
-            ['id', 'provider', 'account', 'purpose', 'status', 'expiresAt', 'scopes'],
+            ['id', 'provider', 'account', 'purpose', 'status', 'cause', 'expiresAt', 'scopes'],
           );
       });
     });
@@ -68,7 +73,9 @@ export function registerConnectionsCommands(program: Command): void {
         if (opts.json) printJson(c);
         else
           for (const [k, v] of Object.entries(c))
-            process.stdout.write(`${k.padEnd(16)}${Array.isArray(v) ? v.join(' ') : String(v ?? '—')}\n`);
+            process.stdout.write(
+              `${k.padEnd(16)}${Array.isArray(v) ? v.join(' ') : v && typeof v === 'object' ? JSON.stringify(v) : String(v ?? '—')}\n`,
+            );
       });
     });
 

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ProviderRegistry } from '../../catalog/registry.ts';
 import type { Connection } from '../../domain/connection.ts';
+import { describeHealth } from '../../domain/connection-health.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { actionButton, type ConsoleContext, csrfOf, formatTime, userCan } from './context.ts';
 
@@ -25,6 +26,7 @@ export function connectionTable(
     const actions = canAct
       ? html`${c.status !== 'revoked' ? actionButton(request, reply, ctx, `/connections/${c.id}/refresh${back}`, 'Refresh now', { secondary: true }) : ''}
         ${c.status !== 'active' ? html`<a class="button secondary" href="/connections/${c.id}/reconnect?_csrf=${encodeURIComponent(csrf)}">Reconnect</a>` : ''}
+        ${c.status === 'needs_reauth' ? html`<a class="button secondary" href="/outreach?connection=${c.id}">Send reconnect link</a>` : ''}
         ${c.status !== 'revoked' ? actionButton(request, reply, ctx, `/connections/${c.id}/revoke${back}`, 'Revoke', { secondary: true, confirm: 'Revoke this connection at the provider?' }) : ''}
         ${actionButton(request, reply, ctx, `/connections/${c.id}/delete${back}`, 'Delete', { danger: true, confirm: 'Delete this connection from Consentry?' })}
         ${canInspect ? html`<a class="button secondary" href="/connections/${c.id}/inspect">Inspect</a>` : ''}`
@@ -36,7 +38,7 @@ export function connectionTable(
       <td class="mono">${c.scopes.length ? html`<span class="scopes">${c.scopes.map((s, i) => html`${i ? ' ' : ''}<span>${s}</span>`)}</span>` : '—'}</td>
       <td>${c.expiresAt ? formatTime(c.expiresAt) : 'does not expire'}</td>
       <td>${formatTime(c.lastRefreshAt, 'never')}</td>
-      <td><span class="status status-${c.status}">${c.status}</span>${c.statusReason ? html`<br><span class="muted small">${c.statusReason}</span>` : ''}${c.lastError && c.status === 'active' ? html`<br><span class="muted small">last error: ${c.lastError}</span>` : ''}</td>
+      <td><span class="status status-${c.status}">${c.status}</span>${c.health ? html` <span class="badge warn" data-cause="${c.health.cause}">${c.health.cause}</span>` : ''}${c.health ? html`<br><span class="muted small">${describeHealth(c.health)}</span>${c.health.evidence.docs ? html` <a class="small" href="${c.health.evidence.docs}" rel="noreferrer">provider docs</a>` : ''}` : c.statusReason ? html`<br><span class="muted small">${c.statusReason}</span>` : ''}${c.lastError && c.status === 'active' && !c.health ? html`<br><span class="muted small">last error: ${c.lastError}</span>` : ''}</td>
       <td class="actions">${actions}</td></tr>`;
   });
   return html`<div class="table-wrap"><table class="connections"><thead><tr><th>Provider</th><th>Account</th><th>Purpose</th><th>Granted scopes</th><th>Expires</th><th>Last refresh</th><th>Status</th><th><span class="sr-only">Actions</span></th></tr></thead><tbody>${rows}</tbody></table></div>`;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ProviderRegistry } from '../../catalog/registry.ts';
+import { describeHealth } from '../../domain/connection-health.ts';
 import { isConsentryError } from '../../domain/errors.ts';
 import { assertSameSitePath } from '../../domain/safe-path.ts';
 import { html } from '../html.ts';
@@ -51,6 +52,8 @@ export function connectionPages(
         ${userCan(request, 'administer_oauth') ? html`<a class="button secondary" href="/clients/${client.id}">Client settings</a>` : ''}
       </div>
       <p class="muted">Client ID <code>${client.clientId || '(registered on first use)'}</code>${client.hasClientSecret ? ' · secret saved (encrypted)' : ''}</p>
+      ${client.refusal ? html`<div class="flash error" role="alert" id="client-refused"><strong>client_invalid</strong> — ${describeHealth(client.refusal)} Refreshes of every connection of this client are paused until the client is updated.</div>` : ''}
+      ${client.pausedUntil && client.pausedUntil > new Date() && client.pause ? html`<div class="flash warn" role="status" id="client-paused"><strong>rate_limited</strong> — ${describeHealth(client.pause)} Refreshes resume at ${formatTime(client.pausedUntil)}.</div>` : ''}
       <form class="search" method="get" action="/clients/${client.id}/connections">
         <label for="status">Status</label>
         <select id="status" name="status"><option value="">all</option>${(['active', 'needs_reauth', 'revoked'] as const).map((s) => html`<option${status === s ? html` selected` : ''}>${s}</option>`)}</select>

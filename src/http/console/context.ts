@@ -143,10 +143,16 @@ function takeFlash(request: FastifyRequest, reply: FastifyReply): SafeHtml | und
 }
 
 /** Flash messages that arrive in the query after a flow (the callback redirects with ?oauth=…). */
-function oauthFlash(request: FastifyRequest): SafeHtml | undefined {
+function oauthFlash(request: FastifyRequest, csrf: string): SafeHtml | undefined {
   const q = request.query as Record<string, string | undefined>;
   if (q.oauth === 'connected')
     return html`<div class="flash ok" role="status">Connected. The account’s tokens are stored (sealed) and are refreshed automatically.</div>`;
+  if (q.oauth === 'account_mismatch')
+    return html`<div class="flash warn" role="alert" id="account-mismatch">You signed in at the provider with another account than the one this connection belongs to. The connection was left as it was.${
+      q.client && /^[A-Za-z0-9-]{1,64}$/.test(q.client)
+        ? html` <a class="button" href="/connect/${q.client}?_csrf=${encodeURIComponent(csrf)}">Connect as a new connection</a>`
+        : ''
+    }</div>`;
   if (q.oauth === 'cancelled')
     return html`<div class="flash warn" role="status">The connection was cancelled${q.oauth_error ? html` (the provider said <code>${q.oauth_error.slice(0, 64)}</code>)` : ''}. Nothing was stored.</div>`;
   return undefined;
@@ -159,7 +165,9 @@ export function renderPage(
   page: { title: string; body: SafeHtml; status?: number; active?: string },
 ): FastifyReply {
   const user = request.consoleUser;
-  const flash = [takeFlash(request, reply), oauthFlash(request)].filter(Boolean) as SafeHtml[];
+  const flash = [takeFlash(request, reply), oauthFlash(request, csrfOf(request, reply, ctx))].filter(
+    Boolean,
+  ) as SafeHtml[];
   const links = user
     ? ctx.nav.filter(
         (n) =>
