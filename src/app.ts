@@ -17,6 +17,7 @@ import { catalogRefreshLifetimes, withRefreshLifetimes } from './core/refresh-li
 import { ConsentryError } from './domain/errors.ts';
 import { authServerPlugin } from './http/authserver.ts';
 import { appsConsolePages } from './http/console/apps.ts';
+import { authorizePages } from './http/console/authorize.ts';
 import { consolePlugin } from './http/console/index.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
 import { buildServer } from './http/server.ts';
@@ -136,6 +137,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       dataDir: config.dataDir,
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
+      registration: config.registration,
       store: createProviderRoleStore(database),
       onKeyError: (e) =>
         logger.error({ err: { name: e.name, message: e.message } }, 'signing keys withdrawn'),
@@ -181,7 +183,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
             db: database.db,
             signInOptions: builtIn.signInOptions,
           },
-          [...builtIn.consolePages, appsConsolePages(authserver)],
+          [...builtIn.consolePages, appsConsolePages(authserver), authorizePages(authserver)],
         ),
         ...builtIn.plugins,
         authServerPlugin(authserver),

@@ -45,6 +45,13 @@ const EnvSchema = z.object({
   MAIL_DEMO_SMTP_URL: z.string().min(1).default('smtp://127.0.0.1:2525'),
   SIGNIN_CREATE_USERS: booleanFlag.default(false),
   SIGNIN_ALLOWED_DOMAINS: z.string().optional(),
+  // Provider role (issue 14): RFC 7591 dynamic registration of public native clients.
+  REGISTRATION_ENABLED: booleanFlag.default(false),
+  REGISTRATION_INITIAL_ACCESS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  REGISTRATION_ALLOWED_REDIRECT_URIS: z.string().optional(),
+  REGISTRATION_ORGANIZATION: z.string().min(1).default('Self-registered apps'),
+  REGISTRATION_OWNER: z.email().optional(),
+  REGISTRATION_SCOPES: z.string().default('participants:read'),
 });
 
 export interface Config {
@@ -60,6 +67,15 @@ export interface Config {
   secretKeyFile: string;
   keysDir: string;
   smtpUrl: string | undefined;
+  /** RFC 7591 dynamic client registration (provider role); off by default. */
+  registration: {
+    enabled: boolean;
+    initialAccessToken: string | undefined;
+    allowedRedirectUris: string[];
+    organization: string;
+    ownerEmail: string;
+    scopes: string[];
+  };
   /** Owner notification sender; undefined: `Consentry <no-reply@PUBLIC_BASE_URL host>`. */
   mailFrom: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -105,6 +121,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKeyFile: join(dataDir, 'secret-box.key'),
     keysDir: resolve(e.KEYS_DIR ?? join(dataDir, 'keys')),
     smtpUrl: e.SMTP_URL,
+    registration: {
+      enabled: e.REGISTRATION_ENABLED,
+      initialAccessToken: e.REGISTRATION_INITIAL_ACCESS_TOKEN,
+      allowedRedirectUris: (e.REGISTRATION_ALLOWED_REDIRECT_URIS ?? '').split(/[\s,]+/).filter(Boolean),
+      organization: e.REGISTRATION_ORGANIZATION,
+      ownerEmail: e.REGISTRATION_OWNER ?? `no-reply@${new URL(publicBaseUrl).hostname}`,
+      scopes: e.REGISTRATION_SCOPES.split(/[\s,]+/).filter(Boolean),
+    },
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     demoProvider: e.DEMO_PROVIDER,
