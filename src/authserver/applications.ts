@@ -78,11 +78,13 @@ const redirectUris = z
     }
   });
 
+const audience = z.enum(API_AUDIENCES as [ApiAudience, ...ApiAudience[]]);
+
 const CreateSchema = z.object({
   organization: name,
   name,
   ownerEmail: email,
-  audience: z.enum(API_AUDIENCES as [ApiAudience, ...ApiAudience[]]).default('backend'),
+  audience: audience.default('backend'),
   scopes: scopes.default([]),
   tokenLifetimeSeconds: lifetime.default(DEFAULT_TOKEN_LIFETIME_SECONDS),
   active: z.boolean().default(true),
@@ -90,8 +92,19 @@ const CreateSchema = z.object({
   redirectUris: redirectUris.default([]),
   pkceExempt: z.boolean().default(false),
 });
-const UpdateSchema = CreateSchema.omit({ active: true, clientType: true })
-  .extend({ audience: z.enum(API_AUDIENCES as [ApiAudience, ...ApiAudience[]]) })
+// No defaults here: Zod 4 applies a default even inside .partial(), which would reset every field
+// an edit leaves out (an update of the name alone used to empty the scopes).
+const UpdateSchema = z
+  .object({
+    organization: name,
+    name,
+    ownerEmail: email,
+    audience,
+    scopes,
+    tokenLifetimeSeconds: lifetime,
+    redirectUris,
+    pkceExempt: z.boolean(),
+  })
   .partial();
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
