@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Application } from '../domain/application.ts';
 import { isConsentryError } from '../domain/errors.ts';
-import { matchRedirectUri } from '../domain/redirect-uri.ts';
+import { classifyRedirectUri, matchRedirectUri } from '../domain/redirect-uri.ts';
 import type { ApplicationService } from './applications.ts';
 import { sha256Hex } from './authorization.ts';
 import { OAuthError } from './oauth-error.ts';
@@ -99,6 +99,12 @@ export async function registerClient(
       },
     );
 
+  for (const uri of redirectUris as string[])
+    if ('error' in classifyRedirectUri(uri))
+      throw new OAuthError(
+        'invalid_redirect_uri',
+        'A redirect URI is not acceptable (https, loopback http or a private-use scheme).',
+      );
   let application: Application;
   try {
     ({ application } = await applications.create({
@@ -112,10 +118,7 @@ export async function registerClient(
     }));
   } catch (e) {
     if (isConsentryError(e, 'APPLICATION_INVALID'))
-      throw new OAuthError(
-        'invalid_redirect_uri',
-        'A redirect URI is not acceptable (https, loopback http or a private-use scheme).',
-      );
+      throw metadataError('The client metadata is not acceptable.');
     throw e;
   }
   return {

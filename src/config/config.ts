@@ -100,6 +100,13 @@ export interface Config {
   signinAllowedDomains: string[];
 }
 
+/** Owner of self-registered apps when REGISTRATION_OWNER is unset: an address on the public host. */
+function registrationOwner(hostname: string): string {
+  // An IP address or a single-label host makes no email domain: RFC 2606's .invalid says so.
+  const domain = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(hostname) ? hostname : 'consentry.invalid';
+  return `registration@${domain}`;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
@@ -126,7 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       initialAccessToken: e.REGISTRATION_INITIAL_ACCESS_TOKEN,
       allowedRedirectUris: (e.REGISTRATION_ALLOWED_REDIRECT_URIS ?? '').split(/[\s,]+/).filter(Boolean),
       organization: e.REGISTRATION_ORGANIZATION,
-      ownerEmail: e.REGISTRATION_OWNER ?? `no-reply@${new URL(publicBaseUrl).hostname}`,
+      ownerEmail: e.REGISTRATION_OWNER ?? registrationOwner(new URL(publicBaseUrl).hostname),
       scopes: e.REGISTRATION_SCOPES.split(/[\s,]+/).filter(Boolean),
     },
     mailFrom: e.MAIL_FROM,
