@@ -6,6 +6,7 @@ import { ensureFreshValidSqlite } from './ensure-fresh-valid-sqlite.ts';
 import { refreshCoalescing } from './refresh-coalescing.ts';
 import { serverRssIdle } from './server-rss-idle.ts';
 import { tokenEndpointEs256, tokenEndpointRs256 } from './token-endpoint.ts';
+import { tokenEndpointRefreshEs256 } from './token-endpoint-refresh.ts';
 
 /** Every benchmark, in run order. One file each. */
 export const BENCHMARKS: Benchmark[] = [
@@ -17,4 +18,5 @@ export const BENCHMARKS: Benchmark[] = [
   dueSelectionScale,
   tokenEndpointEs256,
   tokenEndpointRs256,
+  tokenEndpointRefreshEs256,
 ];
