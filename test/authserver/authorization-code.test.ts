@@ -94,6 +94,11 @@ describe('authorization code + PKCE for a public native app', () => {
       user: 'ada@example.org',
     });
 
+    // Neither the code nor any token is ever written to the log (the test logs at debug).
+    const logs = f.consentry.logs.join('\n');
+    for (const secret of [code, verifier, String(body.access_token), String(body.refresh_token)])
+      expect(logs).not.toContain(secret);
+
     // Remembered consent: the next authorization goes straight back with a code.
     const again = await codeFor(ada.jar, 'http://[::1]:40001/cb'.replace('[::1]:40001', '127.0.0.1:40001'));
     expect(again.consentShown).toBe(false);

@@ -252,12 +252,15 @@ function manageCard(
   ctx: ConsoleContext,
   a: Application,
 ): SafeHtml {
-  const rotate = userCan(request, 'manage_secrets')
-    ? html`<form method="post" action="/apps/${a.id}/rotate-secret">${csrfField(request, reply, ctx)}
+  const rotate =
+    a.clientType === 'public'
+      ? html`<p class="muted">A public client has no secret; it proves itself with PKCE.</p>`
+      : userCan(request, 'manage_secrets')
+        ? html`<form method="post" action="/apps/${a.id}/rotate-secret">${csrfField(request, reply, ctx)}
         <label for="old_secret_hours">Keep the current secret working for</label>
         <select id="old_secret_hours" name="old_secret_hours"><option value="0">no time: stop it now</option><option value="1">1 hour</option><option value="24" selected>24 hours</option><option value="168">7 days</option></select>
         <p><button type="submit" class="secondary" data-confirm="Issue a new client secret for ${a.name}?">Rotate secret</button></p></form>`
-    : html`<p class="muted">Rotating the secret needs the manage_secrets permission.</p>`;
+        : html`<p class="muted">Rotating the secret needs the manage_secrets permission.</p>`;
   return html`<div class="card"><h2>Credentials</h2>
     <p>Client ID: <code>${a.clientId}</code></p>
     <p>Client secret: <span class="muted">shown only once, when created or rotated.</span>${a.previousSecretValidUntil && a.previousSecretValidUntil.getTime() > Date.now() ? html` A previous secret still works until ${formatTime(a.previousSecretValidUntil)}.` : ''}</p>
