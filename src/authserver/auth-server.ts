@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { AuditTrail } from '../core/audit-trail.ts';
 import type { ApiAudience } from '../domain/application.ts';
 import type { GrantRecord, GrantView, ProviderRoleStore } from '../storage/provider-role.ports.ts';
 import {
@@ -66,6 +67,8 @@ export interface AuthServerOptions {
   onKeyError?: (error: Error) => void;
   /** RFC 7591 dynamic registration (off unless given and enabled). */
   registration?: RegistrationOptions | undefined;
+  /** Issue 10: application create / rotate / (de)activate / delete are recorded here. */
+  audit?: AuditTrail | undefined;
 }
 
 /** What a bearer check reads from a request: the Authorization header and the URL (to refuse query tokens). */
@@ -117,7 +120,7 @@ export class AuthServer {
         tokenEndpoint: `${options.publicBaseUrl}${AUTHSERVER_PATHS.token}`,
       });
     this.closeNotifier = () => (notifier as { close?: () => void }).close?.();
-    this.applications = new ApplicationService(options.store, notifier, now);
+    this.applications = new ApplicationService(options.store, notifier, now, options.audit);
     this.verifier = {
       keys: this.keys,
       issuer: this.issuer,
