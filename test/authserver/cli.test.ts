@@ -135,7 +135,7 @@ describe('consentry apps / keys', () => {
     const gone = await cli('apps', 'show', created.clientId);
     expect(gone.code).toBe(2);
     expect(gone.stderr).toContain('APPLICATION_UNKNOWN');
-  });
+  }, 120_000); // spawns the CLI several times: generous on a loaded machine
 
   it('refuses bad input with a clear error', async () => {
     await expect(
