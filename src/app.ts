@@ -24,6 +24,7 @@ import { ConsentryError } from './domain/errors.ts';
 import { apiPlugin } from './http/api/index.ts';
 import { authServerPlugin } from './http/authserver.ts';
 import { appsConsolePages } from './http/console/apps.ts';
+import { authorizePages } from './http/console/authorize.ts';
 import { consolePlugin } from './http/console/index.ts';
 import { integrationsConsolePages } from './http/console/integrations.ts';
 import { outreachConsolePages } from './http/console/outreach.ts';
@@ -254,6 +255,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       dataDir: config.dataDir,
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
+      registration: config.registration,
       store: createProviderRoleStore(database),
       audit,
       onKeyError: (e) =>
@@ -315,6 +317,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
           [
             ...builtIn.consolePages,
             appsConsolePages(authserver),
+            authorizePages(authserver),
             integrationsConsolePages(apiKeys, webhooks),
             outreachConsolePages(outreach),
           ],

@@ -8,6 +8,7 @@ import { refreshCoalescing } from './refresh-coalescing.ts';
 import { refresherThroughput } from './refresher-throughput.ts';
 import { serverRssIdle } from './server-rss-idle.ts';
 import { tokenEndpointEs256, tokenEndpointRs256 } from './token-endpoint.ts';
+import { tokenEndpointRefreshEs256 } from './token-endpoint-refresh.ts';
 
 /** Every benchmark, in run order. One file each. */
 export const BENCHMARKS: Benchmark[] = [
@@ -21,4 +22,5 @@ export const BENCHMARKS: Benchmark[] = [
   tokenEndpointEs256,
   tokenEndpointRs256,
   apiAccessToken,
+  tokenEndpointRefreshEs256,
 ];

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import type { ApiAudience } from '../domain/application.ts';
-import type { ApplicationRepository, RevokedTokenRepository } from '../storage/provider-role.ports.ts';
+import type { UserRepository } from '../storage/console.ports.ts';
+import type {
+  ApplicationRepository,
+  AuthorizationRepository,
+  RevokedTokenRepository,
+} from '../storage/provider-role.ports.ts';
 import { signAccessTokenJwt } from './jwt.ts';
 import type { KeyStore } from './key-store.ts';
 import { OAuthError } from './oauth-error.ts';
@@ -17,7 +22,20 @@ export interface AccessTokenClaims {
   exp: number;
   jti: string;
   scope: string;
+  /** RFC 9068 §2.2.1: when the user signed in (seconds); only on user-bound tokens. */
+  auth_time?: number;
+  /** The grant a user-bound token belongs to: revoking the grant ends the token. */
+  grant_id?: string;
 }
+
+/** The person behind a user-bound token (a console user). */
+export interface AccessUser {
+  id: string;
+  email: string;
+}
+
+/** What `verifyAccessToken` hands a protected route: the claims and, for user-bound tokens, the user. */
+export type VerifiedAccess = AccessTokenClaims & { user: AccessUser | undefined };
 
 export interface IssuedAccessToken {
   accessToken: string;
@@ -27,17 +45,24 @@ export interface IssuedAccessToken {
 /**
  * @see RFC 9068 §2 — a JWT access token: `typ: at+jwt`, `kid`; `sub` is the client itself in a
  * client_credentials grant (§2.2: "the client identifier … if the token was issued to a client
- * acting on its own behalf").
+ * acting on its own behalf"), the user's id when issued for a user (with `auth_time`, seconds).
  */
 export function issueAccessToken(
   key: SigningKey,
-  input: { issuer: string; audience: string; clientId: string; scopes: string[]; lifetimeSeconds: number },
+  input: {
+    issuer: string;
+    audience: string;
+    clientId: string;
+    scopes: string[];
+    lifetimeSeconds: number;
+    user?: { id: string; authTimeMs: number; grantId: string };
+  },
   nowMs: number,
 ): IssuedAccessToken {
   const iat = Math.floor(nowMs / 1000);
   const claims: AccessTokenClaims = {
     iss: input.issuer,
-    sub: input.clientId,
+    sub: input.user ? input.user.id : input.clientId,
     aud: input.audience,
     client_id: input.clientId,
     iat,
@@ -45,6 +70,9 @@ export function issueAccessToken(
     // randomUUID draws from a cached entropy pool: 122 random bits without a syscall per token.
     jti: randomUUID(),
     scope: input.scopes.join(' '),
+    ...(input.user
+      ? { auth_time: Math.floor(input.user.authTimeMs / 1000), grant_id: input.user.grantId }
+      : {}),
   };
   return { accessToken: signAccessTokenJwt(key, claims), claims };
 }
@@ -56,6 +84,11 @@ export interface TokenVerifierDeps {
   audiences: Record<ApiAudience, string>;
   applications: ApplicationRepository;
   revokedTokens: RevokedTokenRepository;
+  /** Grants of user-bound tokens and the users behind them. */
+  authorizations: AuthorizationRepository;
+  users: Pick<UserRepository, 'get'>;
+  /** RFC 9728 §5.1: the protected-resource metadata URL named in every challenge. */
+  resourceMetadata?: (audience: string) => string;
   now: () => number;
 }
 
@@ -111,6 +144,28 @@ export async function verifyAccessTokenString(
     throw invalidToken('The access token was revoked.');
   if (await deps.revokedTokens.isRevoked(claims.jti)) throw invalidToken('The access token was revoked.');
   return claims;
+}
+
+/**
+ * The user behind a user-bound token (one with `grant_id`): the grant must be live and belong to
+ * this client and subject, and the user must exist and not be disabled. Client tokens have none.
+ * Throws `invalid_token` otherwise.
+ */
+export async function userOfToken(
+  deps: TokenVerifierDeps,
+  claims: AccessTokenClaims,
+): Promise<AccessUser | undefined> {
+  if (claims.grant_id === undefined) {
+    if (claims.sub !== claims.client_id) throw invalidToken('The access token is invalid.');
+    return undefined;
+  }
+  const grant = await deps.authorizations.grant(String(claims.grant_id));
+  if (!grant || grant.revokedAt !== undefined) throw invalidToken('The access token was revoked.');
+  if (grant.userId !== claims.sub || grant.clientId !== claims.client_id)
+    throw invalidToken('The access token is invalid.');
+  const user = await deps.users.get(grant.userId);
+  if (!user || user.disabled) throw invalidToken('The user is disabled or deleted.');
+  return { id: user.id, email: user.email };
 }
 
 /** RFC 6750 §3.1 insufficient_scope: 403 naming the scopes the resource needs. */

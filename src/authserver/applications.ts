@@ -4,6 +4,7 @@ import {
   API_AUDIENCES,
   type ApiAudience,
   type Application,
+  type ClientType,
   DEFAULT_TOKEN_LIFETIME_SECONDS,
   MAX_TOKEN_LIFETIME_SECONDS,
   MIN_TOKEN_LIFETIME_SECONDS,
@@ -13,6 +14,7 @@ import {
 } from '../domain/application.ts';
 import type { AuditActor } from '../domain/audit.ts';
 import { ConsentryError } from '../domain/errors.ts';
+import { classifyRedirectUri, parseRedirectUris } from '../domain/redirect-uri.ts';
 import type { ApplicationFilter, ProviderRoleStore } from '../storage/provider-role.ports.ts';
 import { generateClientId, generateClientSecret, hashClientSecret } from './client-secret.ts';
 import type { NotificationResult, OwnerNotifier } from './owner-notification.ts';
@@ -29,6 +31,12 @@ export interface NewApplicationInput {
   scopes?: string | string[] | undefined;
   tokenLifetimeSeconds?: number | string | undefined;
   active?: boolean | undefined;
+  /** `public`: a native or browser app holding no secret (token_endpoint_auth_method none). */
+  clientType?: ClientType | undefined;
+  /** Registered redirect URIs (a list, or text with one per line); see domain/redirect-uri.ts. */
+  redirectUris?: string | string[] | undefined;
+  /** Confidential clients only: run the authorization code flow without PKCE. */
+  pkceExempt?: boolean | undefined;
 }
 
 export interface ApplicationUpdateInput {
@@ -38,12 +46,14 @@ export interface ApplicationUpdateInput {
   audience?: ApiAudience | undefined;
   scopes?: string | string[] | undefined;
   tokenLifetimeSeconds?: number | string | undefined;
+  redirectUris?: string | string[] | undefined;
+  pkceExempt?: boolean | undefined;
 }
 
 export interface CreatedApplication {
   application: Application;
-  /** Shown once; only its hash is stored. */
-  clientSecret: string;
+  /** Shown once; only its hash is stored. Undefined for public clients (they hold no secret). */
+  clientSecret: string | undefined;
   notification: NotificationResult;
 }
 
@@ -59,17 +69,44 @@ const lifetime = z.coerce
   .min(MIN_TOKEN_LIFETIME_SECONDS)
   .max(MAX_TOKEN_LIFETIME_SECONDS, `must be at most ${MAX_TOKEN_LIFETIME_SECONDS} seconds`);
 
+const redirectUris = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => parseRedirectUris(v))
+  .superRefine((list, ctx) => {
+    if (list.length > 20) ctx.addIssue({ code: 'custom', message: 'hold at most 20 URIs' });
+    for (const uri of list) {
+      const c = classifyRedirectUri(uri);
+      if ('error' in c) ctx.addIssue({ code: 'custom', message: `: ${uri.slice(0, 100)} ${c.error}` });
+    }
+  });
+
+const audience = z.enum(API_AUDIENCES as [ApiAudience, ...ApiAudience[]]);
+
 const CreateSchema = z.object({
   organization: name,
   name,
   ownerEmail: email,
-  audience: z.enum(API_AUDIENCES as [ApiAudience, ...ApiAudience[]]).default('backend'),
+  audience: audience.default('backend'),
   scopes: scopes.default([]),
   tokenLifetimeSeconds: lifetime.default(DEFAULT_TOKEN_LIFETIME_SECONDS),
   active: z.boolean().default(true),
+  clientType: z.enum(['confidential', 'public']).default('confidential'),
+  redirectUris: redirectUris.default([]),
+  pkceExempt: z.boolean().default(false),
 });
-const UpdateSchema = CreateSchema.omit({ active: true })
-  .extend({ audience: z.enum(API_AUDIENCES as [ApiAudience, ...ApiAudience[]]) })
+// No defaults here: Zod 4 applies a default even inside .partial(), which would reset every field
+// an edit leaves out (an update of the name alone used to empty the scopes).
+const UpdateSchema = z
+  .object({
+    organization: name,
+    name,
+    ownerEmail: email,
+    audience,
+    scopes,
+    tokenLifetimeSeconds: lifetime,
+    redirectUris,
+    pkceExempt: z.boolean(),
+  })
   .partial();
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
@@ -99,9 +136,14 @@ export class ApplicationService {
 
   async create(input: NewApplicationInput, by?: AuditActor): Promise<CreatedApplication> {
     const v = parse(CreateSchema, stripUndefined(input));
+    if (v.clientType === 'public' && v.pkceExempt)
+      throw new ConsentryError('APPLICATION_INVALID', {
+        detail: 'A public client cannot be exempted from PKCE (RFC 9700 §2.1.1).',
+      });
     const now = new Date(this.now());
     const organization = await this.store.organizations.ensure(v.organization, now);
-    const clientSecret = generateClientSecret();
+    // A public client gets no secret at all: an empty hash never matches (secretMatches).
+    const clientSecret = v.clientType === 'public' ? undefined : generateClientSecret();
     const application = await this.store.applications.insert(
       {
         clientId: generateClientId(),
@@ -112,7 +154,10 @@ export class ApplicationService {
         scopes: v.scopes,
         tokenLifetimeSeconds: v.tokenLifetimeSeconds,
         active: v.active,
-        secretHash: hashClientSecret(clientSecret),
+        secretHash: clientSecret === undefined ? '' : hashClientSecret(clientSecret),
+        clientType: v.clientType,
+        redirectUris: v.redirectUris,
+        pkceExempt: v.pkceExempt,
       },
       now,
     );
@@ -145,6 +190,10 @@ export class ApplicationService {
   async update(idOrClientId: string, input: ApplicationUpdateInput): Promise<Application> {
     const app = await this.get(idOrClientId);
     const v = parse(UpdateSchema, stripUndefined(input));
+    if (app.clientType === 'public' && v.pkceExempt)
+      throw new ConsentryError('APPLICATION_INVALID', {
+        detail: 'A public client cannot be exempted from PKCE (RFC 9700 §2.1.1).',
+      });
     const now = new Date(this.now());
     const organizationId = v.organization
       ? (await this.store.organizations.ensure(v.organization, now)).id
@@ -190,6 +239,8 @@ export class ApplicationService {
     by?: AuditActor,
   ): Promise<{ application: Application; clientSecret: string }> {
     const app = await this.get(idOrClientId);
+    if (app.clientType === 'public')
+      throw new ConsentryError('APPLICATION_INVALID', { detail: 'A public client has no secret to rotate.' });
     const now = new Date(this.now());
     const cutoff = options.oldSecretValidUntil ?? now;
     if (Number.isNaN(cutoff.getTime()))

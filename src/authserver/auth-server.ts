@@ -1,21 +1,37 @@
 import { join } from 'node:path';
 import type { AuditTrail } from '../core/audit-trail.ts';
 import type { ApiAudience } from '../domain/application.ts';
-import type { ProviderRoleStore } from '../storage/provider-role.ports.ts';
+import type { GrantRecord, GrantView, ProviderRoleStore } from '../storage/provider-role.ports.ts';
 import {
-  type AccessTokenClaims,
   assertScopes,
   type TokenVerifierDeps,
+  userOfToken,
+  type VerifiedAccess,
   verifyAccessTokenString,
 } from './access-token.ts';
 import { ApplicationService } from './applications.ts';
+import { AuthorizationService } from './authorization.ts';
 import { authenticateClient, formParameters, type OAuthRequestInput } from './client-authentication.ts';
 import { FailureLimiter, type FailureLimiterOptions } from './failure-limiter.ts';
 import { KeyStore } from './key-store.ts';
 import { OAuthError } from './oauth-error.ts';
 import { createOwnerNotifier, type OwnerNotifier } from './owner-notification.ts';
-import { handleTokenRequest, type TokenEndpointDeps, type TokenResponse } from './token-endpoint.ts';
+import { type RegistrationOptions, type RegistrationResponse, registerClient } from './registration.ts';
+import {
+  GRANT_TYPES,
+  handleTokenRequest,
+  keysMissing,
+  type TokenEndpointDeps,
+  type TokenResponse,
+} from './token-endpoint.ts';
 import { type IntrospectionResponse, introspect, revoke } from './token-services.ts';
+import {
+  type DeviceAuthorizationResponse,
+  deviceAuthorization,
+  formatUserCode,
+  normalizeUserCode,
+  type UserTokenResponse,
+} from './user-grants.ts';
 
 /**
  * The provider role as one object: applications, keys, the token endpoint and its siblings, and
@@ -23,6 +39,11 @@ import { type IntrospectionResponse, introspect, revoke } from './token-services
  * adapts requests to these functions.
  */
 export const AUTHSERVER_PATHS = {
+  authorization: '/oauth2-authorize',
+  deviceAuthorization: '/oauth2-device-authorization',
+  device: '/device',
+  registration: '/oauth2-register',
+  protectedResource: '/.well-known/oauth-protected-resource',
   token: '/oauth2-token',
   introspection: '/oauth2-token/introspect',
   revocation: '/oauth2-token/revoke',
@@ -44,6 +65,8 @@ export interface AuthServerOptions {
   limiter?: FailureLimiterOptions;
   now?: () => number;
   onKeyError?: (error: Error) => void;
+  /** RFC 7591 dynamic registration (off unless given and enabled). */
+  registration?: RegistrationOptions | undefined;
   /** Issue 10: application create / rotate / (de)activate / delete are recorded here. */
   audit?: AuditTrail | undefined;
 }
@@ -54,11 +77,22 @@ export interface BearerRequest {
   url?: string | undefined;
 }
 
+const DISABLED_REGISTRATION: RegistrationOptions = {
+  enabled: false,
+  initialAccessToken: undefined,
+  allowedRedirectUris: [],
+  organization: '',
+  ownerEmail: '',
+  scopes: [],
+};
+
 export class AuthServer {
   readonly issuer: string;
   readonly audiences: Record<ApiAudience, string>;
   readonly keys: KeyStore;
   readonly applications: ApplicationService;
+  /** The authorization endpoint's logic and consent (issue 14). */
+  readonly authorization: AuthorizationService;
   readonly limiter: FailureLimiter;
   private readonly verifier: TokenVerifierDeps;
   private readonly tokenDeps: TokenEndpointDeps;
@@ -93,9 +127,22 @@ export class AuthServer {
       audiences: this.audiences,
       applications: options.store.applications,
       revokedTokens: options.store.revokedTokens,
+      authorizations: options.store.authorizations,
+      users: options.store.users,
       now,
     };
-    this.tokenDeps = { ...this.verifier, limiter: this.limiter, applications: options.store.applications };
+    this.tokenDeps = {
+      ...this.verifier,
+      limiter: this.limiter,
+      applications: options.store.applications,
+      authorizations: options.store.authorizations,
+    };
+    this.authorization = new AuthorizationService({
+      store: options.store,
+      issuer: this.issuer,
+      audiences: this.audiences,
+      now,
+    });
   }
 
   /** Loads KEYS_DIR (throws on a private key others can read) and follows it for changes. */
@@ -111,13 +158,85 @@ export class AuthServer {
     this.closeNotifier();
   }
 
+  readonly authorizationPath = AUTHSERVER_PATHS.authorization;
+  readonly devicePath = AUTHSERVER_PATHS.device;
+
   /** True when a key signs now: the console warns and the token endpoint answers 503 otherwise. */
   get keysReady(): boolean {
     return this.keys.signingKey() !== undefined;
   }
 
-  token(input: OAuthRequestInput): Promise<TokenResponse> {
+  token(input: OAuthRequestInput): Promise<TokenResponse | UserTokenResponse> {
     return handleTokenRequest(this.tokenDeps, input);
+  }
+
+  /** RFC 8628 §3.1–3.2 — `POST /oauth2-device-authorization`. */
+  async deviceAuthorization(input: OAuthRequestInput): Promise<DeviceAuthorizationResponse> {
+    if (!this.keys.signingKey()) throw keysMissing();
+    const params = formParameters(input);
+    const app = await this.authenticate(input, params);
+    return deviceAuthorization(
+      { ...this.tokenDeps, verificationUri: `${this.options.publicBaseUrl}${AUTHSERVER_PATHS.device}` },
+      app,
+      params,
+    );
+  }
+
+  /** The device request a person typed the user code of, while it still waits for a decision. */
+  async pendingDevice(typed: string) {
+    const code = normalizeUserCode(typed);
+    if (code.length !== 8) return undefined;
+    const record = await this.options.store.authorizations.deviceByUserCode(code);
+    if (record?.status !== 'pending' || record.expiresAt <= this.verifier.now()) return undefined;
+    const application = await this.options.store.applications.getByClientId(record.clientId);
+    if (!application?.active) return undefined;
+    return { record, application, userCode: formatUserCode(code) };
+  }
+
+  /** The person's decision on a device request (RFC 8628 §3.3); approval remembers consent. */
+  async decideDevice(
+    typed: string,
+    user: { id: string; authTimeMs: number },
+    approved: boolean,
+  ): Promise<boolean> {
+    const pending = await this.pendingDevice(typed);
+    if (!pending) return false;
+    const ok = await this.options.store.authorizations.decideDevice(pending.record.userCode, {
+      status: approved ? 'approved' : 'denied',
+      userId: user.id,
+      authTime: user.authTimeMs,
+    });
+    if (ok && approved)
+      await this.authorization.rememberConsent(user.id, pending.application.id, pending.record.scopes);
+    return ok;
+  }
+
+  /** RFC 7591 — `POST /oauth2-register` (JSON). */
+  register(authorization: string | undefined, body: unknown): Promise<RegistrationResponse> {
+    return registerClient(
+      this.options.registration ?? DISABLED_REGISTRATION,
+      this.applications,
+      authorization,
+      body,
+    );
+  }
+
+  /** Grants for the "Authorized apps" pages: one user's, or everyone's (administrators). */
+  grants(filter: { userId?: string } = {}): Promise<GrantView[]> {
+    return this.options.store.authorizations.listGrants(filter);
+  }
+
+  /** When the console session started (the user's `auth_time`), by the session id's hash. */
+  sessionStartedAt(sessionIdHash: string): Promise<number | undefined> {
+    return this.options.store.authorizations.sessionStartedAt(sessionIdHash);
+  }
+
+  /** Revokes one grant (an administrator, or the user it belongs to — checked by the caller). */
+  async revokeGrant(grantId: string, reason: string): Promise<GrantRecord | undefined> {
+    const grant = await this.options.store.authorizations.grant(grantId);
+    if (!grant) return undefined;
+    await this.authorization.revokeApplication(grant.userId, grant.applicationId, reason);
+    return grant;
   }
 
   async introspect(input: OAuthRequestInput): Promise<IntrospectionResponse> {
@@ -141,7 +260,22 @@ export class AuthServer {
   async verifyAccessToken(
     request: BearerRequest,
     options: { audience: ApiAudience; scopes?: readonly string[] },
-  ): Promise<AccessTokenClaims> {
+  ): Promise<VerifiedAccess> {
+    try {
+      return await this.#verifyAccessToken(request, options);
+    } catch (e) {
+      // RFC 9728 §5.1: every challenge names the resource's metadata, so a client can find us.
+      if (e instanceof OAuthError && e.headers['www-authenticate'])
+        e.headers['www-authenticate'] +=
+          `, resource_metadata="${this.protectedResourceMetadataUrl(options.audience)}"`;
+      throw e;
+    }
+  }
+
+  async #verifyAccessToken(
+    request: BearerRequest,
+    options: { audience: ApiAudience; scopes?: readonly string[] },
+  ): Promise<VerifiedAccess> {
     const query = (request.url ?? '').split('?')[1];
     if (query !== undefined && new URLSearchParams(query).has('access_token'))
       throw new OAuthError('invalid_request', 'Access tokens are not accepted in the query string.', 400, {
@@ -161,7 +295,25 @@ export class AuthServer {
     }
     const claims = await verifyAccessTokenString(this.verifier, match[1]!, options.audience);
     assertScopes(claims, options.scopes ?? []);
-    return claims;
+    const user = await userOfToken(this.verifier, claims);
+    return { ...claims, user };
+  }
+
+  /** RFC 9728 §3.1: the metadata URL of an API — the well-known path inserted before its path. */
+  protectedResourceMetadataUrl(audience: ApiAudience): string {
+    return `${this.options.publicBaseUrl}${AUTHSERVER_PATHS.protectedResource}${API_PATHS[audience]}`;
+  }
+
+  /** RFC 9728 §2 — the protected-resource metadata of one API. */
+  protectedResourceMetadata(audience: ApiAudience): Record<string, unknown> {
+    return {
+      resource: this.audiences[audience],
+      authorization_servers: [this.issuer],
+      jwks_uri: `${this.options.publicBaseUrl}${AUTHSERVER_PATHS.jwks}`,
+      bearer_methods_supported: ['header'],
+      resource_signing_alg_values_supported: [...new Set(this.keys.view().published.map((k) => k.alg))],
+      resource_name: audience === 'backend' ? 'Backend API' : 'Frontend API',
+    };
   }
 
   /** RFC 8414 §2. */
@@ -169,15 +321,25 @@ export class AuthServer {
     const base = this.options.publicBaseUrl;
     return {
       issuer: this.issuer,
+      authorization_endpoint: `${base}${AUTHSERVER_PATHS.authorization}`,
       token_endpoint: `${base}${AUTHSERVER_PATHS.token}`,
+      device_authorization_endpoint: `${base}${AUTHSERVER_PATHS.deviceAuthorization}`,
       jwks_uri: `${base}${AUTHSERVER_PATHS.jwks}`,
-      grant_types_supported: ['client_credentials'],
-      response_types_supported: [],
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      ...(this.options.registration?.enabled
+        ? { registration_endpoint: `${base}${AUTHSERVER_PATHS.registration}` }
+        : {}),
+      scopes_supported: ['participants:read'],
+      response_types_supported: ['code'],
+      response_modes_supported: ['query'],
+      grant_types_supported: GRANT_TYPES,
+      code_challenge_methods_supported: ['S256'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
       introspection_endpoint: `${base}${AUTHSERVER_PATHS.introspection}`,
-      introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
       revocation_endpoint: `${base}${AUTHSERVER_PATHS.revocation}`,
-      revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+      authorization_response_iss_parameter_supported: true,
+      service_documentation: `${base}/docs/provider-role`,
       access_token_signing_alg_values_supported: [...new Set(this.keys.view().published.map((k) => k.alg))],
     };
   }

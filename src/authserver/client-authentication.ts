@@ -16,7 +16,7 @@ export interface OAuthRequestInput {
 export interface PresentedCredentials {
   clientId: string;
   clientSecret: string;
-  method: 'client_secret_basic' | 'client_secret_post';
+  method: 'client_secret_basic' | 'client_secret_post' | 'none';
 }
 
 const CREDENTIAL_PARAMETERS = ['client_id', 'client_secret', 'grant_type', 'scope', 'token', 'access_token'];
@@ -79,7 +79,9 @@ export function presentedCredentials(
   }
   if (authorization !== undefined) throw invalidClient('Use HTTP Basic client authentication.');
   if (bodyId === undefined) return undefined;
-  return { clientId: bodyId, clientSecret: bodySecret ?? '', method: 'client_secret_post' };
+  // RFC 7591 §2 `none`: a public client identifies itself by client_id alone.
+  if (bodySecret === undefined) return { clientId: bodyId, clientSecret: '', method: 'none' };
+  return { clientId: bodyId, clientSecret: bodySecret, method: 'client_secret_post' };
 }
 
 /**
@@ -104,8 +106,15 @@ export async function authenticateClient(
     throw invalidClient('Client authentication is required.');
   }
   const app = await deps.applications.credentials(presented.clientId);
+  if (app?.clientType === 'public' || (app === undefined && presented.method === 'none')) {
+    // A public client has no secret to guess, so nothing to count; a secret sent by one is an
+    // error of the client (RFC 6749 §2.3: a client has one authentication method).
+    if (!app?.active || presented.method !== 'none') throw invalidClient();
+    return app;
+  }
   const ok =
     app !== undefined &&
+    presented.method !== 'none' &&
     (secretMatches(presented.clientSecret, app.secretHash) ||
       (app.previousSecretValidUntil !== undefined &&
         app.previousSecretValidUntil > now &&

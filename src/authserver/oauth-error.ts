@@ -13,7 +13,18 @@ export type OAuthErrorCode =
   | 'invalid_scope'
   | 'temporarily_unavailable'
   | 'invalid_token'
-  | 'insufficient_scope';
+  | 'insufficient_scope'
+  // RFC 6749 §4.1.2.1 (authorization endpoint), RFC 8707 §2, RFC 8628 §3.5, RFC 7591 §3.2.2
+  | 'access_denied'
+  | 'unsupported_response_type'
+  | 'invalid_target'
+  | 'authorization_pending'
+  | 'slow_down'
+  | 'expired_token'
+  | 'invalid_redirect_uri'
+  | 'invalid_client_metadata'
+  | 'login_required'
+  | 'consent_required';
 
 export class OAuthError extends Error {
   constructor(

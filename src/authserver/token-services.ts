@@ -1,11 +1,21 @@
 import type { ApplicationCredentials } from '../domain/application.ts';
-import type { RevokedTokenRepository } from '../storage/provider-role.ports.ts';
+import type { AuthorizationRepository, RevokedTokenRepository } from '../storage/provider-role.ports.ts';
 import { type TokenVerifierDeps, verifyAccessTokenString } from './access-token.ts';
+import { sha256Hex } from './authorization.ts';
 import { invalidRequest, OAuthError } from './oauth-error.ts';
 
 /** RFC 7662 §2.2 — the introspection response. */
 export type IntrospectionResponse =
   | { active: false }
+  | {
+      active: true;
+      token_type: 'refresh_token';
+      client_id: string;
+      scope: string;
+      sub: string;
+      exp: number;
+      iss: string;
+    }
   | {
       active: true;
       scope: string;
@@ -17,6 +27,7 @@ export type IntrospectionResponse =
       aud: string;
       iss: string;
       jti: string;
+      auth_time?: number;
     };
 
 /**
@@ -32,6 +43,28 @@ export async function introspect(
 ): Promise<IntrospectionResponse> {
   const token = params.get('token');
   if (!token) throw invalidRequest('token is required.');
+  if (isOpaque(token)) {
+    // A refresh token (opaque, 256 bits): described while it can still be used.
+    const record = await deps.authorizations.refreshToken(sha256Hex(token));
+    const grant = record && (await deps.authorizations.grant(record.grantId));
+    if (
+      !record ||
+      !grant ||
+      grant.revokedAt !== undefined ||
+      record.usedAt !== undefined ||
+      record.expiresAt <= deps.now()
+    )
+      return { active: false };
+    return {
+      active: true,
+      token_type: 'refresh_token',
+      client_id: grant.clientId,
+      scope: grant.scopes.join(' '),
+      sub: grant.userId,
+      exp: Math.floor(record.expiresAt / 1000),
+      iss: deps.issuer,
+    };
+  }
   try {
     const claims = await verifyAccessTokenString(deps, token, ['backend', 'frontend']);
     return {
@@ -45,6 +78,7 @@ export async function introspect(
       aud: claims.aud,
       iss: claims.iss,
       jti: claims.jti,
+      ...(claims.auth_time !== undefined ? { auth_time: claims.auth_time } : {}),
     };
   } catch (e) {
     if (e instanceof OAuthError && e.error === 'invalid_token') return { active: false };
@@ -64,6 +98,7 @@ export async function revoke(
 ): Promise<void> {
   const token = params.get('token');
   if (!token) throw invalidRequest('token is required.');
+  if (isOpaque(token)) return revokeRefreshToken(deps.authorizations, caller, token, deps.now());
   let claims: { client_id?: unknown; jti?: unknown; exp?: unknown };
   try {
     // Signature first: an unsigned look-alike must not plant rows in the deny list.
@@ -87,3 +122,23 @@ export async function revoke(
 
 const notYours = () =>
   new OAuthError('unauthorized_client', 'The token was not issued to the authenticated client.');
+
+/** Access tokens are JWTs (three dot-separated parts); refresh tokens are opaque base64url. */
+const isOpaque = (token: string) => !token.includes('.');
+
+/**
+ * RFC 7009 §2.1: revoking a refresh token also invalidates the access tokens of the same grant —
+ * the whole grant is revoked (its access tokens are refused by the bearer check from then on).
+ */
+async function revokeRefreshToken(
+  authorizations: AuthorizationRepository,
+  caller: ApplicationCredentials,
+  token: string,
+  now: number,
+): Promise<void> {
+  const record = await authorizations.refreshToken(sha256Hex(token));
+  const grant = record && (await authorizations.grant(record.grantId));
+  if (!grant) return; // unknown or already revoked: nothing to do (§2.2)
+  if (grant.clientId !== caller.clientId) throw notYours();
+  await authorizations.revokeGrant(grant.id, 'revoked_by_client', now);
+}

@@ -54,6 +54,13 @@ const EnvSchema = z.object({
   MAIL_DEMO_SMTP_URL: z.string().min(1).optional(),
   SIGNIN_CREATE_USERS: booleanFlag.default(false),
   SIGNIN_ALLOWED_DOMAINS: z.string().optional(),
+  // Provider role (issue 14): RFC 7591 dynamic registration of public native clients.
+  REGISTRATION_ENABLED: booleanFlag.default(false),
+  REGISTRATION_INITIAL_ACCESS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  REGISTRATION_ALLOWED_REDIRECT_URIS: z.string().optional(),
+  REGISTRATION_ORGANIZATION: z.string().min(1).default('Self-registered apps'),
+  REGISTRATION_OWNER: z.email().optional(),
+  REGISTRATION_SCOPES: z.string().default('participants:read'),
 });
 
 export interface Config {
@@ -71,6 +78,15 @@ export interface Config {
   keyRingCheckMs: number;
   keysDir: string;
   smtpUrl: string | undefined;
+  /** RFC 7591 dynamic client registration (provider role); off by default. */
+  registration: {
+    enabled: boolean;
+    initialAccessToken: string | undefined;
+    allowedRedirectUris: string[];
+    organization: string;
+    ownerEmail: string;
+    scopes: string[];
+  };
   /** Owner notification sender; undefined: `Consentry <no-reply@PUBLIC_BASE_URL host>`. */
   mailFrom: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -97,6 +113,13 @@ export interface Config {
   signinAllowedDomains: string[];
 }
 
+/** Owner of self-registered apps when REGISTRATION_OWNER is unset: an address on the public host. */
+function registrationOwner(hostname: string): string {
+  // An IP address or a single-label host makes no email domain: RFC 2606's .invalid says so.
+  const domain = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(hostname) ? hostname : 'consentry.invalid';
+  return `registration@${domain}`;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
@@ -119,6 +142,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     keyRingCheckMs: Math.round(e.KEY_RING_CHECK_SECONDS * 1000),
     keysDir: resolve(e.KEYS_DIR ?? join(dataDir, 'keys')),
     smtpUrl: e.SMTP_URL,
+    registration: {
+      enabled: e.REGISTRATION_ENABLED,
+      initialAccessToken: e.REGISTRATION_INITIAL_ACCESS_TOKEN,
+      allowedRedirectUris: (e.REGISTRATION_ALLOWED_REDIRECT_URIS ?? '').split(/[\s,]+/).filter(Boolean),
+      organization: e.REGISTRATION_ORGANIZATION,
+      ownerEmail: e.REGISTRATION_OWNER ?? registrationOwner(new URL(publicBaseUrl).hostname),
+      scopes: e.REGISTRATION_SCOPES.split(/[\s,]+/).filter(Boolean),
+    },
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,

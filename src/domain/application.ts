@@ -42,6 +42,12 @@ export interface Application {
   tokensValidFrom: Date | undefined;
   /** When a rotated-out secret stops working (undefined: no previous secret). */
   previousSecretValidUntil: Date | undefined;
+  /** RFC 6749 §2.1: `public` clients (native apps) hold no secret (`token_endpoint_auth_method: none`). */
+  clientType: ClientType;
+  /** Registered redirect URIs (see `redirect-uri.ts` for how a request's URI is matched). */
+  redirectUris: string[];
+  /** An administrator let this confidential client run the authorization code flow without PKCE. */
+  pkceExempt: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -58,7 +64,12 @@ export interface ApplicationCredentials {
   previousSecretHash: string | undefined;
   previousSecretValidUntil: number | undefined;
   tokensValidFrom: number | undefined;
+  clientType: ClientType;
+  redirectUris: string[];
+  pkceExempt: boolean;
 }
+
+export type ClientType = 'confidential' | 'public';
 
 /** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
 export const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;

@@ -44,6 +44,30 @@ export function authServerPlugin(authserver: AuthServer) {
         await authserver.revoke(oauthInput(request));
         return noStore(reply).send({});
       });
+      scope.post(AUTHSERVER_PATHS.deviceAuthorization, m2m, async (request, reply) => {
+        return noStore(reply).send(await authserver.deviceAuthorization(oauthInput(request)));
+      });
+      scope.post(AUTHSERVER_PATHS.registration, p, async (request, reply) => {
+        const body = await authserver.register(request.headers.authorization, request.body);
+        return noStore(reply).status(201).send(body);
+      });
+      // RFC 9728 §3: one metadata document per API (the well-known path inserted before the
+      // resource's path); the bare well-known path describes the backend API, the default one.
+      for (const audience of ['backend', 'frontend'] as const) {
+        const paths =
+          audience === 'backend'
+            ? [
+                AUTHSERVER_PATHS.protectedResource,
+                `${AUTHSERVER_PATHS.protectedResource}${API_PATHS.backend}`,
+              ]
+            : [`${AUTHSERVER_PATHS.protectedResource}${API_PATHS.frontend}`];
+        for (const path of paths)
+          scope.get(path, p, async (_request, reply) =>
+            reply
+              .header('cache-control', 'public, max-age=300')
+              .send(authserver.protectedResourceMetadata(audience)),
+          );
+      }
       // RFC 6749 §3.2: the token endpoint is POST only; a GET (credentials in a URL) is refused.
       scope.get(AUTHSERVER_PATHS.token, p, async (_request, reply) =>
         sendOAuthError(reply.header('allow', 'POST'), new OAuthError('invalid_request', 'Use POST.', 405)),

@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 export function addSecurityHeaders(app: FastifyInstance, options: { skipPrefix: string }): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith(options.skipPrefix)) return payload;
-    // A route may widen `form-action` for one page (the reconnect landing posts, then is sent on
-    // to the provider's origin, which Chrome checks against form-action too); nothing else differs.
+    // A page may widen `form-action` itself (the reconnect landing and the provider role's consent
+    // page answer a POST with a redirect to another origin, which Chrome checks against
+    // form-action too): keep its policy then; nothing else differs.
     if (!reply.hasHeader('content-security-policy'))
       reply.header('content-security-policy', contentSecurityPolicy("'self'"));
     reply.header('x-frame-options', 'DENY');

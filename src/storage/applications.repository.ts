@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { ApiAudience, Application, ApplicationCredentials } from '../domain/application.ts';
+import type { ApiAudience, Application, ApplicationCredentials, ClientType } from '../domain/application.ts';
 import { toDate } from './json.ts';
 import type { ApplicationRepository, ApplicationUpdate, NewApplication } from './provider-role.ports.ts';
 import type { ApplicationsTable, Database } from './schema.ts';
@@ -23,6 +23,9 @@ function toApplication(row: Row): Application {
     active: Number(row.active) === 1,
     tokensValidFrom: toDate(row.tokens_valid_from),
     previousSecretValidUntil: row.previous_secret_hash ? toDate(row.previous_secret_valid_until) : undefined,
+    clientType: row.client_type === 'public' ? 'public' : 'confidential',
+    redirectUris: splitScopes(row.redirect_uris),
+    pkceExempt: Number(row.pkce_exempt) === 1,
     createdAt: new Date(Number(row.created_at)),
     updatedAt: new Date(Number(row.updated_at)),
   };
@@ -39,6 +42,9 @@ interface CredentialsRow {
   previous_secret_hash: string | null;
   previous_secret_valid_until: number | null;
   tokens_valid_from: number | null;
+  client_type: string;
+  redirect_uris: string;
+  pkce_exempt: number;
 }
 
 function toCredentials(row: CredentialsRow): ApplicationCredentials {
@@ -54,6 +60,9 @@ function toCredentials(row: CredentialsRow): ApplicationCredentials {
     previousSecretValidUntil:
       row.previous_secret_valid_until === null ? undefined : Number(row.previous_secret_valid_until),
     tokensValidFrom: row.tokens_valid_from === null ? undefined : Number(row.tokens_valid_from),
+    clientType: (row.client_type === 'public' ? 'public' : 'confidential') as ClientType,
+    redirectUris: splitScopes(row.redirect_uris),
+    pkceExempt: Number(row.pkce_exempt) === 1,
   };
 }
 
@@ -68,6 +77,9 @@ const CREDENTIAL_COLUMNS = [
   'previous_secret_hash',
   'previous_secret_valid_until',
   'tokens_valid_from',
+  'client_type',
+  'redirect_uris',
+  'pkce_exempt',
 ] as const;
 const CREDENTIALS_SQL = `SELECT ${CREDENTIAL_COLUMNS.join(', ')} FROM applications WHERE client_id = ?`;
 
@@ -108,6 +120,9 @@ export function createApplicationRepository(
           previous_secret_hash: null,
           previous_secret_valid_until: null,
           tokens_valid_from: null,
+          client_type: input.clientType ?? 'confidential',
+          redirect_uris: (input.redirectUris ?? []).join(' '),
+          pkce_exempt: input.pkceExempt ? 1 : 0,
           created_at: now.getTime(),
           updated_at: now.getTime(),
         })
@@ -141,6 +156,8 @@ export function createApplicationRepository(
       if (update.audience !== undefined) set.audience = update.audience;
       if (update.scopes !== undefined) set.scopes = update.scopes.join(' ');
       if (update.tokenLifetimeSeconds !== undefined) set.token_lifetime = update.tokenLifetimeSeconds;
+      if (update.redirectUris !== undefined) set.redirect_uris = update.redirectUris.join(' ');
+      if (update.pkceExempt !== undefined) set.pkce_exempt = update.pkceExempt ? 1 : 0;
       await db.updateTable('applications').set(set).where('id', '=', id).execute();
       return this.get(id);
     },

@@ -2,8 +2,10 @@ import type {
   ApiAudience,
   Application,
   ApplicationCredentials,
+  ClientType,
   Organization,
 } from '../domain/application.ts';
+import type { UserRepository } from './console.ports.ts';
 
 /**
  * Repository interfaces the provider role (src/authserver) depends on. Implementations live beside
@@ -20,6 +22,9 @@ export interface NewApplication {
   tokenLifetimeSeconds: number;
   active: boolean;
   secretHash: string;
+  clientType?: ClientType;
+  redirectUris?: string[];
+  pkceExempt?: boolean;
 }
 
 export interface ApplicationUpdate {
@@ -29,6 +34,8 @@ export interface ApplicationUpdate {
   audience?: ApiAudience;
   scopes?: string[];
   tokenLifetimeSeconds?: number;
+  redirectUris?: string[];
+  pkceExempt?: boolean;
 }
 
 export interface ApplicationFilter {
@@ -94,9 +101,120 @@ export interface AuthFailureRepository {
   deleteEnded(now: number): Promise<number>;
 }
 
+/** A grant: one authorization a user gave an application; every refresh token belongs to one. */
+export interface GrantRecord {
+  id: string;
+  applicationId: string;
+  clientId: string;
+  userId: string;
+  scopes: string[];
+  /** The audience (resource) tokens of this grant are issued for. */
+  audience: string;
+  /** Epoch ms when the user signed in (RFC 9068 `auth_time`, in seconds on the token). */
+  authTime: number;
+  createdAt: number;
+  revokedAt: number | undefined;
+  revokedReason: string | undefined;
+}
+
+/** A grant as the "Authorized apps" pages show it. */
+export interface GrantView extends GrantRecord {
+  applicationName: string | undefined;
+  organizationName: string | undefined;
+  userEmail: string | undefined;
+}
+
+export interface AuthorizationCodeRecord {
+  codeHash: string;
+  clientId: string;
+  userId: string;
+  redirectUri: string;
+  codeChallenge: string | undefined;
+  scopes: string[];
+  audience: string;
+  authTime: number;
+  expiresAt: number;
+  usedAt: number | undefined;
+  grantId: string | undefined;
+}
+
+export type DeviceStatus = 'pending' | 'approved' | 'denied' | 'used';
+
+export interface DeviceAuthorizationRecord {
+  deviceCodeHash: string;
+  userCode: string;
+  clientId: string;
+  scopes: string[];
+  audience: string;
+  intervalSeconds: number;
+  status: DeviceStatus;
+  userId: string | undefined;
+  authTime: number | undefined;
+  lastPollAt: number | undefined;
+  expiresAt: number;
+}
+
+/**
+ * Authorization code, refresh token, consent and device-grant state (issue 14). Every
+ * single-use step is one conditional write, so two instances racing on one code or one refresh
+ * token see exactly one winner.
+ */
+export interface AuthorizationRepository {
+  consentScopes(userId: string, applicationId: string): Promise<string[] | undefined>;
+  saveConsent(userId: string, applicationId: string, scopes: string[], now: number): Promise<void>;
+  deleteConsent(userId: string, applicationId: string): Promise<void>;
+
+  insertCode(code: Omit<AuthorizationCodeRecord, 'usedAt' | 'grantId'>, now: number): Promise<void>;
+  code(codeHash: string): Promise<AuthorizationCodeRecord | undefined>;
+  /**
+   * Marks the code used and records the grant it produced (or undefined: burnt by a failed
+   * PKCE check); true only for the one caller that did (`used_at IS NULL` before).
+   */
+  useCode(codeHash: string, now: number, grantId: string | undefined): Promise<boolean>;
+  deleteExpiredCodes(before: number): Promise<number>;
+
+  insertGrant(grant: Omit<GrantRecord, 'revokedAt' | 'revokedReason'>): Promise<void>;
+  grant(id: string): Promise<GrantRecord | undefined>;
+  /** Revokes the grant and every refresh token of it. Idempotent. */
+  revokeGrant(id: string, reason: string, now: number): Promise<void>;
+  /** Live grants, newest first; for one user or (administrators) everyone's. */
+  listGrants(filter: { userId?: string }): Promise<GrantView[]>;
+  /** Revokes every live grant of (user, application); returns how many. */
+  revokeGrantsOf(userId: string, applicationId: string, reason: string, now: number): Promise<number>;
+
+  insertRefreshToken(tokenHash: string, grantId: string, expiresAt: number, now: number): Promise<void>;
+  refreshToken(
+    tokenHash: string,
+  ): Promise<{ grantId: string; expiresAt: number; usedAt: number | undefined } | undefined>;
+  /** Marks the refresh token used (rotated); true only for the one caller that did. */
+  useRefreshToken(tokenHash: string, now: number): Promise<boolean>;
+
+  insertDevice(
+    device: Omit<DeviceAuthorizationRecord, 'status' | 'userId' | 'authTime' | 'lastPollAt'>,
+    now: number,
+  ): Promise<void>;
+  deviceByUserCode(userCode: string): Promise<DeviceAuthorizationRecord | undefined>;
+  device(deviceCodeHash: string): Promise<DeviceAuthorizationRecord | undefined>;
+  /** Records a poll: sets `last_poll_at`, and `interval_seconds` when given (slow_down). */
+  recordPoll(deviceCodeHash: string, now: number, intervalSeconds?: number): Promise<void>;
+  /** pending → approved/denied, once. */
+  decideDevice(
+    userCode: string,
+    decision: { status: 'approved' | 'denied'; userId: string; authTime: number },
+  ): Promise<boolean>;
+  /** approved → used, once: the tokens are issued to one poll only. */
+  useDevice(deviceCodeHash: string): Promise<boolean>;
+
+  /** When the console session (by id hash) was started: the user's `auth_time`. */
+  sessionStartedAt(sessionIdHash: string): Promise<number | undefined>;
+}
+
 export interface ProviderRoleStore {
   organizations: OrganizationRepository;
   applications: ApplicationRepository;
   revokedTokens: RevokedTokenRepository;
   authFailures: AuthFailureRepository;
+  authorizations: AuthorizationRepository;
+  /** Console users, read to put a person behind a user-bound token. */
+  users: Pick<UserRepository, 'get'>;
 }

@@ -119,6 +119,76 @@ export interface ApplicationsTable {
   tokens_valid_from: number | null;
   created_at: number;
   updated_at: number;
+  /** 0013: `confidential` | `public` (token_endpoint_auth_method none). */
+  client_type: string;
+  /** 0013: registered redirect URIs, space-separated. */
+  redirect_uris: string;
+  /** 0013: 1 = an administrator let this confidential client skip PKCE. */
+  pkce_exempt: number;
+}
+
+/** Provider role (0013): remembered consent per (user, application). */
+export interface OAuthConsentsTable {
+  user_id: string;
+  application_id: string;
+  scopes: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Provider role (0013): one grant per authorization given to an application. */
+export interface OAuthGrantsTable {
+  id: string;
+  application_id: string;
+  client_id: string;
+  user_id: string;
+  scopes: string;
+  audience: string;
+  auth_time: number;
+  created_at: number;
+  revoked_at: number | null;
+  revoked_reason: string | null;
+}
+
+/** Provider role (0013): authorization codes, by SHA-256 hash. */
+export interface OAuthCodesTable {
+  code_hash: string;
+  client_id: string;
+  user_id: string;
+  redirect_uri: string;
+  code_challenge: string | null;
+  scopes: string;
+  audience: string;
+  auth_time: number;
+  expires_at: number;
+  used_at: number | null;
+  grant_id: string | null;
+  created_at: number;
+}
+
+/** Provider role (0013): refresh tokens, by SHA-256 hash; `used_at` set when rotated. */
+export interface OAuthRefreshTokensTable {
+  token_hash: string;
+  grant_id: string;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
+}
+
+/** Provider role (0013): RFC 8628 device authorizations. */
+export interface OAuthDeviceAuthorizationsTable {
+  device_code_hash: string;
+  user_code: string;
+  client_id: string;
+  scopes: string;
+  audience: string;
+  interval_seconds: number;
+  status: string;
+  user_id: string | null;
+  auth_time: number | null;
+  last_poll_at: number | null;
+  expires_at: number;
+  created_at: number;
 }
 
 export interface RevokedTokensTable {
@@ -144,6 +214,11 @@ export interface Database {
   applications: ApplicationsTable;
   revoked_tokens: RevokedTokensTable;
   auth_failures: AuthFailuresTable;
+  oauth_consents: OAuthConsentsTable;
+  oauth_grants: OAuthGrantsTable;
+  oauth_codes: OAuthCodesTable;
+  oauth_refresh_tokens: OAuthRefreshTokensTable;
+  oauth_device_authorizations: OAuthDeviceAuthorizationsTable;
   mailboxes: MailboxesTable;
   signin_links: SigninLinksTable;
   signin_tickets: SigninTicketsTable;

@@ -47,7 +47,7 @@ async function linesAt(level: 'info' | 'debug'): Promise<string[]> {
     url: '/oauth2-token',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      authorization: basic(application.clientId, clientSecret),
+      authorization: basic(application.clientId, clientSecret!),
     },
     payload: 'grant_type=client_credentials',
   });

@@ -135,7 +135,7 @@ describe('consentry apps / keys', () => {
     const gone = await cli('apps', 'show', created.clientId);
     expect(gone.code).toBe(2);
     expect(gone.stderr).toContain('APPLICATION_UNKNOWN');
-  });
+  }, 120_000); // spawns the CLI several times: generous on a loaded machine
 
   it('refuses bad input with a clear error', async () => {
     await expect(
@@ -144,5 +144,54 @@ describe('consentry apps / keys', () => {
     await expect(inProcess('keys', 'generate', '--alg', 'HS256')).rejects.toMatchObject({
       code: 'SIGNING_KEY_INVALID',
     });
+  });
+
+  it('creates a public native client with redirect URIs; lists and revokes grants', async () => {
+    const created = await json(
+      'apps',
+      'create',
+      '--organization',
+      'CiviCRM Org',
+      '--name',
+      'Staff app',
+      '--owner',
+      'owner@example.test',
+      '--scopes',
+      'participants:read',
+      '--public',
+      '--redirect-uri',
+      'http://127.0.0.1/callback',
+      '--redirect-uri',
+      'org.example.staff:/callback',
+    );
+    expect(created).toMatchObject({
+      clientType: 'public',
+      tokenEndpointAuthMethod: 'none',
+      redirectUris: ['http://127.0.0.1/callback', 'org.example.staff:/callback'],
+      pkceExempt: false,
+    });
+    expect(created.clientSecret).toBeUndefined();
+    await expect(
+      inProcess(
+        'apps',
+        'create',
+        '--organization',
+        'A',
+        '--name',
+        'B',
+        '--owner',
+        'o@example.test',
+        '--redirect-uri',
+        'http://localhost/cb',
+      ),
+    ).rejects.toMatchObject({ code: 'APPLICATION_INVALID' });
+    const updated = await json('apps', 'update', created.clientId, '--name', 'Staff app 2');
+    // An edit of the name keeps everything else (scopes, redirect URIs).
+    expect(updated).toMatchObject({
+      name: 'Staff app 2',
+      scopes: ['participants:read'],
+      redirectUris: created.redirectUris,
+    });
+    expect(await json('apps', 'grants', 'list')).toEqual([]);
   });
 });

@@ -68,7 +68,7 @@ export async function authFixture(
         scopes: ['participants:read', 'events:write'],
         ...input,
       });
-      return { clientId: application.clientId, clientSecret, id: application.id };
+      return { clientId: application.clientId, clientSecret: clientSecret ?? '', id: application.id };
     },
     tokenRequest(form, init = {}) {
       const headers: Record<string, string> = {

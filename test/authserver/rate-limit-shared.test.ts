@@ -79,7 +79,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         name,
         ownerEmail: 'owner@example.test',
       });
-      return { id: application.clientId, secret: clientSecret };
+      return { id: application.clientId, secret: clientSecret! };
     };
 
     it('counts failures across instances, locks the pair and the address only, windows end', async () => {

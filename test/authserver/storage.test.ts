@@ -67,8 +67,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect((await service.list({ organization: beta.id })).map((x) => x.name)).toEqual(['Kiosk']);
 
       const creds = await store.applications.credentials(a.application.clientId);
-      expect(secretMatches(a.clientSecret, creds!.secretHash)).toBe(true);
-      expect(creds!.secretHash).toBe(hashClientSecret(a.clientSecret));
+      expect(secretMatches(a.clientSecret!, creds!.secretHash)).toBe(true);
+      expect(creds!.secretHash).toBe(hashClientSecret(a.clientSecret!));
       expect(JSON.stringify(await service.get(a.application.id))).not.toContain(creds!.secretHash);
 
       const updated = await service.update(a.application.clientId, {
@@ -122,7 +122,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           method: 'POST',
           headers: {
             'content-type': 'application/x-www-form-urlencoded',
-            authorization: basic(application.clientId, clientSecret),
+            authorization: basic(application.clientId, clientSecret!),
           },
           body: 'grant_type=client_credentials',
         });

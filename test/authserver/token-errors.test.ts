@@ -65,10 +65,11 @@ describe('token endpoint errors (RFC 6749 §5.2)', () => {
       400,
       'unsupported_grant_type',
     );
+    // Since issue 14 the authorization code grant exists: an unknown code is invalid_grant.
     await expectOAuthError(
       await f.tokenRequest({ grant_type: 'authorization_code', code: 'x' }, creds),
       400,
-      'unsupported_grant_type',
+      'invalid_grant',
     );
     await expectOAuthError(await f.tokenRequest({}, creds), 400, 'invalid_request');
   });
@@ -237,7 +238,7 @@ describe('deactivation, revocation, audiences, scopes', () => {
     const res = await callApi(t);
     expect(res.status).toBe(403);
     expect(res.headers.get('www-authenticate')).toBe(
-      'Bearer realm="consentry", error="insufficient_scope", scope="participants:read"',
+      `Bearer realm="consentry", error="insufficient_scope", scope="participants:read", resource_metadata="${f.baseUrl}/.well-known/oauth-protected-resource/api"`,
     );
     expect(((await res.json()) as { error: string }).error).toBe('insufficient_scope');
   });
@@ -251,7 +252,10 @@ describe('deactivation, revocation, audiences, scopes', () => {
     expect(both.status).toBe(400);
     const none = await fetch(`${f.baseUrl}/api/events/1/participants`);
     expect(none.status).toBe(401);
-    expect(none.headers.get('www-authenticate')).toBe('Bearer realm="consentry"');
+    // RFC 9728 §5.1: the bare challenge names the resource's metadata.
+    expect(none.headers.get('www-authenticate')).toBe(
+      `Bearer realm="consentry", resource_metadata="${f.baseUrl}/.well-known/oauth-protected-resource/api"`,
+    );
   });
 
   it('forged, unsigned and tampered tokens → invalid_token', async () => {

@@ -27,7 +27,7 @@ describe('client_credentials with a strict client', () => {
     const app = await f.createApp();
     const as = await discover();
     expect(as.token_endpoint).toBe(`${f.baseUrl}/oauth2-token`);
-    expect(as.grant_types_supported).toEqual(['client_credentials']);
+    expect(as.grant_types_supported).toContain('client_credentials');
 
     const client: oauth.Client = { client_id: app.clientId };
     const response = await oauth.clientCredentialsGrantRequest(
@@ -99,7 +99,10 @@ describe('client_credentials with a strict client', () => {
       jwks_uri: `${f.baseUrl}/.well-known/jwks.json`,
       introspection_endpoint: `${f.baseUrl}/oauth2-token/introspect`,
       revocation_endpoint: `${f.baseUrl}/oauth2-token/revoke`,
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+      authorization_endpoint: `${f.baseUrl}/oauth2-authorize`,
+      response_types_supported: ['code'],
+      code_challenge_methods_supported: ['S256'],
     });
   });
 

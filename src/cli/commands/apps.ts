@@ -22,6 +22,10 @@ export function applicationJson(a: Application) {
     audience: a.audience,
     scopes: a.scopes,
     tokenLifetimeSeconds: a.tokenLifetimeSeconds,
+    clientType: a.clientType,
+    tokenEndpointAuthMethod: a.clientType === 'public' ? 'none' : 'client_secret_basic',
+    redirectUris: a.redirectUris,
+    pkceExempt: a.pkceExempt,
     active: a.active,
     previousSecretValidUntil: a.previousSecretValidUntil?.toISOString(),
     createdAt: a.createdAt.toISOString(),
@@ -39,6 +43,9 @@ function printApplication(a: Application): void {
     ['API', j.audience],
     ['Scopes', j.scopes.join(' ') || '(none)'],
     ['Token lifetime', `${j.tokenLifetimeSeconds} s`],
+    ['Client type', j.clientType === 'public' ? 'public (no secret, PKCE required)' : 'confidential'],
+    ['Redirect URIs', j.redirectUris.join(' ') || '(none)'],
+    ...(j.pkceExempt ? [['PKCE', 'exempt (administrator)'] as [string, string]] : []),
     ['Status', j.active ? 'active' : 'inactive'],
     ...(j.previousSecretValidUntil
       ? [['Previous secret valid until', j.previousSecretValidUntil] as [string, string]]
@@ -70,8 +77,10 @@ const audienceOption = (v: string): ApiAudience => {
   return v;
 };
 
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
 export function registerAppsCommands(program: Command): void {
-  const apps = program.command('apps').description('OAuth applications (provider role: client_credentials)');
+  const apps = program.command('apps').description('OAuth applications (provider role)');
 
   apps
     .command('create')
@@ -83,6 +92,9 @@ export function registerAppsCommands(program: Command): void {
     .option('--scopes <scopes>', 'allowed scopes, space- or comma-separated', '')
     .option('--token-lifetime <seconds>', 'access-token lifetime', '3600')
     .option('--inactive', 'create deactivated')
+    .option('--public', 'a public client (native/browser app): no secret, token_endpoint_auth_method none')
+    .option('--redirect-uri <uri>', 'a registered redirect URI (repeat for several)', collect, [])
+    .option('--pkce-exempt', 'confidential clients only: allow the authorization code flow without PKCE')
     .option('--json', 'machine-readable output')
     .action(
       async (o: {
@@ -93,6 +105,9 @@ export function registerAppsCommands(program: Command): void {
         scopes: string;
         tokenLifetime: string;
         inactive?: boolean;
+        public?: boolean;
+        redirectUri: string[];
+        pkceExempt?: boolean;
         json?: boolean;
       }) => {
         await withConsentry(async (app) => {
@@ -105,6 +120,9 @@ export function registerAppsCommands(program: Command): void {
               scopes: o.scopes,
               tokenLifetimeSeconds: o.tokenLifetime,
               active: !o.inactive,
+              clientType: o.public ? 'public' : 'confidential',
+              redirectUris: o.redirectUri,
+              pkceExempt: o.pkceExempt ?? false,
             },
             cliAuditActor(),
           );
@@ -114,7 +132,9 @@ export function registerAppsCommands(program: Command): void {
           }
           printApplication(application);
           process.stdout.write(
-            `\nClient secret: ${clientSecret}\nStore it now: it is shown only this once and cannot be shown again.\n`,
+            clientSecret === undefined
+              ? '\nPublic client: no secret. The app proves itself with PKCE (S256) on every authorization.\n'
+              : `\nClient secret: ${clientSecret}\nStore it now: it is shown only this once and cannot be shown again.\n`,
           );
           process.stdout.write(
             notification.sent
@@ -124,6 +144,40 @@ export function registerAppsCommands(program: Command): void {
         });
       },
     );
+
+  const grants = apps.command('grants').description('authorizations users gave applications');
+  grants
+    .command('list')
+    .description('live grants (user, application, scopes)')
+    .option('--user <email>', 'only this user’s grants')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { user?: string; json?: boolean }) => {
+      await withConsentry(async (app) => {
+        const list = (await app.authserver.grants()).filter(
+          (g) => !o.user || g.userEmail === o.user.toLowerCase(),
+        );
+        const rows = list.map((g) => ({
+          id: g.id,
+          user: g.userEmail ?? g.userId,
+          application: g.applicationName ?? g.clientId,
+          client_id: g.clientId,
+          scopes: g.scopes.join(' '),
+          since: new Date(g.createdAt).toISOString(),
+        }));
+        if (o.json) return printJson(rows);
+        printTable(rows, ['id', 'user', 'application', 'scopes', 'since']);
+      });
+    });
+  grants
+    .command('revoke <grant>')
+    .description('revoke a grant: its refresh and access tokens stop working, consent is asked again')
+    .action(async (id: string) => {
+      await withConsentry(async (app) => {
+        const g = await app.authserver.revokeGrant(id, 'revoked_by_admin');
+        if (!g) throw new ConsentryError('APPLICATION_UNKNOWN', { detail: 'No such grant.' });
+        process.stdout.write(`Revoked grant ${g.id}.\n`);
+      });
+    });
 
   apps
     .command('list')
@@ -177,6 +231,8 @@ export function registerAppsCommands(program: Command): void {
     .option('--audience <api>', 'backend or frontend API', audienceOption)
     .option('--scopes <scopes>', 'allowed scopes (replaces the list)')
     .option('--token-lifetime <seconds>', 'access-token lifetime')
+    .option('--redirect-uri <uri>', 'registered redirect URIs (repeat; replaces the list)', collect)
+    .option('--pkce-exempt <yes|no>', 'confidential clients only: exempt from PKCE')
     .option('--json', 'machine-readable output')
     .action(
       async (
@@ -188,6 +244,8 @@ export function registerAppsCommands(program: Command): void {
           audience?: ApiAudience;
           scopes?: string;
           tokenLifetime?: string;
+          redirectUri?: string[];
+          pkceExempt?: string;
         },
       ) => {
         await withConsentry(async (app) => {
@@ -198,6 +256,8 @@ export function registerAppsCommands(program: Command): void {
             audience: o.audience,
             scopes: o.scopes,
             tokenLifetimeSeconds: o.tokenLifetime,
+            redirectUris: o.redirectUri,
+            pkceExempt: o.pkceExempt === undefined ? undefined : /^(yes|true|1)$/i.test(o.pkceExempt),
           });
           if (o.json) printJson(applicationJson(a));
           else printApplication(a);

@@ -70,7 +70,7 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
         <td><a class="button secondary" href="/apps/${a.id}">Edit</a> ${a.active ? actionButton(request, reply, ctx, `/apps/${a.id}/deactivate`, 'Deactivate', { secondary: true, confirm: `Deactivate ${a.name}? Its tokens stop working at once.` }) : actionButton(request, reply, ctx, `/apps/${a.id}/activate`, 'Activate', { secondary: true })} ${actionButton(request, reply, ctx, `/apps/${a.id}/delete`, 'Delete', { danger: true, confirm: `Delete ${a.name}? This cannot be undone.` })}</td></tr>`,
     );
     const body = html`<h1>OAuth applications</h1>${keysWarning()}
-      <p>Third-party applications that call the platform’s APIs with the client_credentials grant at <code>${authserver.issuer}/oauth2-token</code>.</p>
+      <p>Third-party applications that call the platform’s APIs: on their own behalf (client_credentials) or for a signed-in person (authorization code with PKCE, device grant) at <code>${authserver.issuer}/oauth2-token</code>. <a href="/apps/grants">Grants users gave</a>.</p>
       <p><a class="button" href="/apps/new">Add application</a></p>${filters}
       ${list.length ? html`<div class="table-wrap"><table><thead><tr><th>Name</th><th>Organization</th><th>Client ID</th><th>API</th><th>Status</th><th>Owner</th><th>Actions</th></tr></thead><tbody>${rows}</tbody></table></div>` : html`<div class="empty">No applications${q.name || q.organization || status ? ' match these filters' : ' yet'}.</div>`}`;
     return renderPage(request, reply, ctx, { title: 'OAuth applications', body, active: '/apps' });
@@ -83,7 +83,14 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
   app.post('/apps', ADMIN, async (request, reply) => {
     const f = formOf(request);
     try {
-      const created = await service.create({ ...inputOf(f), active: f.active === '1' }, by(request));
+      const created = await service.create(
+        {
+          ...inputOf(f),
+          active: f.active === '1',
+          clientType: f.client_type === 'public' ? 'public' : 'confidential',
+        },
+        by(request),
+      );
       return secretPage(request, reply, ctx, authserver, created.application, created.clientSecret, {
         heading: 'Application created',
         notification: created.notification,
@@ -175,6 +182,8 @@ function inputOf(f: Record<string, string>) {
     audience: (f.audience === 'frontend' ? 'frontend' : 'backend') as ApiAudience,
     scopes: f.scopes ?? '',
     tokenLifetimeSeconds: f.token_lifetime || undefined,
+    redirectUris: f.redirect_uris ?? '',
+    pkceExempt: f.pkce_exempt === '1',
   };
 }
 
@@ -186,6 +195,8 @@ interface FormState {
   audience?: ApiAudience;
   scopes?: string | string[];
   tokenLifetimeSeconds?: string | number | undefined;
+  redirectUris?: string | string[];
+  pkceExempt?: boolean;
   error?: string;
   status?: number;
 }
@@ -205,6 +216,11 @@ async function formPage(
     audience: s.audience ?? a?.audience ?? 'backend',
     scopes: typeof s.scopes === 'string' ? s.scopes : (s.scopes ?? a?.scopes ?? []).join(' '),
     lifetime: String(s.tokenLifetimeSeconds ?? a?.tokenLifetimeSeconds ?? 3600),
+    redirectUris:
+      typeof s.redirectUris === 'string'
+        ? s.redirectUris
+        : (s.redirectUris ?? a?.redirectUris ?? []).join('\n'),
+    pkceExempt: s.pkceExempt ?? a?.pkceExempt ?? false,
   };
   const organizations = await authserver.applications.organizations();
   const title = a ? `Edit ${a.name}` : 'Add application';
@@ -221,6 +237,17 @@ async function formPage(
       <p class="muted">Tokens for one API are refused by the other.</p>
       <label for="scopes">Allowed scopes (space-separated)</label><input id="scopes" type="text" name="scopes" value="${v.scopes}" placeholder="participants:read">
       <label for="token_lifetime">Token lifetime (seconds)</label><input id="token_lifetime" type="text" inputmode="numeric" name="token_lifetime" value="${v.lifetime}">
+      ${
+        a
+          ? html`<p>Client type: <strong>${a.clientType === 'public' ? 'Public (native or browser app, no secret)' : 'Confidential (holds a secret)'}</strong></p>`
+          : html`<fieldset><legend>Client type</legend>
+        <label class="check"><input type="radio" name="client_type" value="confidential" checked> Confidential — a server that keeps a client secret</label>
+        <label class="check"><input type="radio" name="client_type" value="public"> Public — a mobile, desktop or browser app (no secret; PKCE required)</label></fieldset>`
+      }
+      <label for="redirect_uris">Redirect URIs (one per line)</label>
+      <textarea id="redirect_uris" name="redirect_uris" rows="3" aria-describedby="ru-help">${v.redirectUris}</textarea>
+      <p id="ru-help" class="muted small">Needed for the authorization code flow. https URIs match exactly; <code>http://127.0.0.1/path</code> and <code>http://[::1]/path</code> match on any port (native apps); private-use schemes such as <code>org.example.app:/callback</code> match exactly.</p>
+      ${a?.clientType === 'public' ? '' : html`<label class="check"><input type="checkbox" name="pkce_exempt" value="1"${v.pkceExempt ? html` checked` : ''}> Exempt from PKCE (confidential clients that cannot send it; not recommended)</label>`}
       ${a ? '' : html`<label class="check"><input type="checkbox" name="active" value="1" checked> Active</label>`}
       <p><button type="submit">${a ? 'Save' : 'Create'}</button> <a href="/apps">Cancel</a></p>
     </form>
@@ -234,12 +261,15 @@ function manageCard(
   ctx: ConsoleContext,
   a: Application,
 ): SafeHtml {
-  const rotate = userCan(request, 'manage_secrets')
-    ? html`<form method="post" action="/apps/${a.id}/rotate-secret">${csrfField(request, reply, ctx)}
+  const rotate =
+    a.clientType === 'public'
+      ? html`<p class="muted">A public client has no secret; it proves itself with PKCE.</p>`
+      : userCan(request, 'manage_secrets')
+        ? html`<form method="post" action="/apps/${a.id}/rotate-secret">${csrfField(request, reply, ctx)}
         <label for="old_secret_hours">Keep the current secret working for</label>
         <select id="old_secret_hours" name="old_secret_hours"><option value="0">no time: stop it now</option><option value="1">1 hour</option><option value="24" selected>24 hours</option><option value="168">7 days</option></select>
         <p><button type="submit" class="secondary" data-confirm="Issue a new client secret for ${a.name}?">Rotate secret</button></p></form>`
-    : html`<p class="muted">Rotating the secret needs the manage_secrets permission.</p>`;
+        : html`<p class="muted">Rotating the secret needs the manage_secrets permission.</p>`;
   return html`<div class="card"><h2>Credentials</h2>
     <p>Client ID: <code>${a.clientId}</code></p>
     <p>Client secret: <span class="muted">shown only once, when created or rotated.</span>${a.previousSecretValidUntil && a.previousSecretValidUntil.getTime() > Date.now() ? html` A previous secret still works until ${formatTime(a.previousSecretValidUntil)}.` : ''}</p>
@@ -256,7 +286,7 @@ function secretPage(
   ctx: ConsoleContext,
   authserver: AuthServer,
   a: Application,
-  clientSecret: string,
+  clientSecret: string | undefined,
   options: { heading: string; notification?: NotificationResult; note?: string },
 ): FastifyReply {
   const n = options.notification;
@@ -269,11 +299,15 @@ function secretPage(
     <div class="card"><p><strong>${a.name}</strong> · ${a.organizationName} · ${apiLabel(a.audience)}</p>
       <label for="client-id">Client ID</label>
       <div class="copy-row"><input id="client-id" type="text" readonly class="mono" value="${a.clientId}"><button type="button" class="secondary" data-copy="client-id">Copy</button></div>
-      <label for="client-secret">Client secret</label>
+      ${
+        clientSecret === undefined
+          ? html`<p>A public client has no secret: it proves itself with PKCE on every authorization (authorization endpoint <code>${authserver.issuer}/oauth2-authorize</code>).</p>`
+          : html`<label for="client-secret">Client secret</label>
       <div class="copy-row"><input id="client-secret" type="text" readonly class="mono" value="${clientSecret}" autocomplete="off"><button type="button" class="secondary" data-copy="client-secret">Copy</button></div>
-      <div class="flash warn" role="alert"><strong>Copy the client secret now: you will not see it again.</strong> Only a hash of it is stored.</div>
+      <div class="flash warn" role="alert"><strong>Copy the client secret now: you will not see it again.</strong> Only a hash of it is stored.</div>`
+      }
       ${options.note ? html`<p>${options.note}</p>` : ''}
-      <p class="muted">Token endpoint: <code>${authserver.issuer}/oauth2-token</code> (grant_type=client_credentials).</p>
+      <p class="muted">Token endpoint: <code>${authserver.issuer}/oauth2-token</code>; metadata: <code>${authserver.issuer}/.well-known/oauth-authorization-server</code>.</p>
       <p><a class="button" href="/apps">Done</a></p></div>`;
   return renderPage(request, reply, ctx, { title: options.heading, body, active: '/apps' });
 }

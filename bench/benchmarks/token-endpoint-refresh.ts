@@ -1,0 +1,202 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { type Benchmark, type BenchResult, median } from '../harness.ts';
+
+/**
+ * Provider role (issue 14): refresh-token grant with rotation, tokens per second over HTTP, 50
+ * connections on 127.0.0.1, each connection rotating its own chain (every response's
+ * refresh_token is sent by that connection's next request; a reused token would revoke the grant,
+ * so any non-2xx fails the run). Two servers, each a child process pinned to one core, in
+ * alternating rounds, load generator on the other core:
+ *   - Consentry (`createConsentry`: Fastify, SQLite, every plugin, the real /oauth2-token);
+ *   - oidc-provider 8.x on the same job (public client, rotateRefreshToken: true, JWT access
+ *     tokens via resource indicators, same alg, its in-memory adapter).
+ * Target (issue 14): ≥ 1.5× oidc-provider.
+ */
+const root = join(import.meta.dirname, '..', '..');
+const SERVER_CORE = '1';
+const LOAD_CORE = '0';
+const CONNECTIONS = 50;
+const ROUNDS = 3;
+const SECONDS = 2;
+/** Fresh chains per server: one set per load run (warm-up + rounds), a stopped run strands its chains. */
+const CHAINS = CONNECTIONS * (ROUNDS + 1);
+
+interface Target {
+  label: string;
+  file: string;
+}
+
+const TARGETS: Target[] = [
+  { label: 'consentry', file: 'bench/baselines/consentry-refresh-server.ts' },
+  { label: 'oidc-provider', file: 'bench/baselines/oidc-provider-refresh.ts' },
+];
+
+interface Running {
+  url: string;
+  clientId: string;
+  pool: string[];
+}
+
+const pinned = availableParallelism() > 1;
+
+async function startServer(target: Target, alg: string, children: ChildProcess[]): Promise<Running> {
+  const args = ['--import', 'tsx', join(root, target.file), alg, String(CHAINS + 1)];
+  const child = pinned
+    ? spawn('taskset', ['-c', SERVER_CORE, process.execPath, ...args], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+    : spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  const line = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${target.label} did not start`)), 60_000);
+    createInterface({ input: child.stdout! }).once('line', (l) => {
+      clearTimeout(timer);
+      resolve(l);
+    });
+    child.once('exit', (code) => reject(new Error(`${target.label} exited (${code})`)));
+  });
+  const info = JSON.parse(line) as { port: number; path: string; clientId: string; refreshTokens: string[] };
+  const running = {
+    url: `http://127.0.0.1:${info.port}${info.path}`,
+    clientId: info.clientId,
+    pool: info.refreshTokens,
+  };
+  // Sanity: one real rotation before measuring, so an error is never counted as throughput.
+  const res = await fetch(running.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: info.clientId,
+      refresh_token: running.pool.pop()!,
+    }),
+  });
+  const body = (await res.json()) as { access_token?: string; refresh_token?: string };
+  if (res.status !== 200 || !body.access_token?.includes('.') || !body.refresh_token)
+    throw new Error(`${target.label}: refresh failed (${res.status} ${JSON.stringify(body).slice(0, 200)})`);
+  return running;
+}
+
+/**
+ * 50 connections, each a loop rotating its own chain: request → its refresh_token → next request.
+ * A plain keep-alive loop rather than autocannon: autocannon builds a connection's next request
+ * before the previous response's handler has run in some cases, which sends a refresh token twice
+ * — a reuse, which (rightly) revokes the grant.
+ */
+async function load(server: Running, seconds: number): Promise<number> {
+  const chains = server.pool.splice(0, CONNECTIONS);
+  if (chains.length < CONNECTIONS) throw new Error('not enough refresh-token chains left');
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const target = new URL(server.url);
+  const until = Date.now() + seconds * 1000;
+  let done = 0;
+  let failure = '';
+  const post = (body: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c) => {
+            text += c;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  await Promise.all(
+    chains.map(async (first) => {
+      let rt = first;
+      while (Date.now() < until && !failure) {
+        const r = await post(
+          `grant_type=refresh_token&client_id=${encodeURIComponent(server.clientId)}&refresh_token=${encodeURIComponent(rt)}`,
+        );
+        if (r.status !== 200) {
+          failure = `${r.status} ${r.body.slice(0, 300)}`;
+          return;
+        }
+        rt = (JSON.parse(r.body) as { refresh_token: string }).refresh_token;
+        done++;
+      }
+    }),
+  );
+  agent.destroy();
+  if (failure) throw new Error(`refresh failed at ${server.url}: ${failure}`);
+  return done / seconds;
+}
+
+function pinSelf(cores: string): void {
+  if (!pinned) return;
+  try {
+    execFileSync('taskset', ['-cp', cores, String(process.pid)], { stdio: 'ignore' });
+  } catch {
+    // Best effort: without taskset the figures are still ratios from the same run.
+  }
+}
+
+function refreshEndpoint(alg: 'ES256'): Benchmark {
+  const name = `token-endpoint-refresh-${alg.toLowerCase()}`;
+  return {
+    name,
+    description: `refresh_token grant with rotation, tokens/s (${alg}, 50 connections, one core each) vs oidc-provider 8.x`,
+    async run(log) {
+      const figures: Record<string, number[]> = { consentry: [], 'oidc-provider': [] };
+      const ratios: number[] = [];
+      pinSelf(LOAD_CORE);
+      const servers = new Map<string, Running>();
+      const children: ChildProcess[] = [];
+      try {
+        for (const t of TARGETS) servers.set(t.label, await startServer(t, alg, children));
+        for (const t of TARGETS) await load(servers.get(t.label)!, 1); // warm-up (JIT)
+        for (let r = 0; r < ROUNDS; r++) {
+          const order = r % 2 ? [...TARGETS].reverse() : TARGETS;
+          const round: Record<string, number> = {};
+          for (const t of order) round[t.label] = await load(servers.get(t.label)!, SECONDS);
+          for (const [k, v] of Object.entries(round)) figures[k]!.push(v);
+          ratios.push(round.consentry! / round['oidc-provider']!);
+          log(
+            `  round ${r + 1}: consentry ${round.consentry!.toFixed(0)}, oidc-provider ${round['oidc-provider']!.toFixed(0)} tokens/s`,
+          );
+        }
+      } finally {
+        for (const child of children) child.kill('SIGTERM');
+        pinSelf(`0-${availableParallelism() - 1}`);
+      }
+      const result: BenchResult = {
+        name,
+        value: median(figures.consentry!),
+        unit: 'tokens/s',
+        baseline: `oidc-provider 8.x, refresh_token grant with rotation + JWT ${alg}, one core`,
+        baselineValue: median(figures['oidc-provider']!),
+        ratio: Number(median(ratios).toFixed(3)),
+        details: {
+          targetVsOidcProvider: 1.5,
+          connections: CONNECTIONS,
+          rounds: ROUNDS,
+          secondsPerRound: SECONDS,
+        },
+      };
+      return [result];
+    },
+  };
+}
+
+export const tokenEndpointRefreshEs256 = refreshEndpoint('ES256');
