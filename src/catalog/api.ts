@@ -207,7 +207,8 @@ export function scopesFor(
     return [...preset];
   }
   const scopes = [...(request.scopes ?? [])];
-  const known = new Set(p.scopes.map((s) => s.name));
+  // An alias (Gmail, Outlook …) also accepts the scopes its product names.
+  const known = new Set([...p.scopes, ...(registry.alias(key)?.scopes ?? [])].map((s) => s.name));
   const unknown = known.size > 0 ? scopes.filter((s) => !known.has(s)) : [];
   if (unknown.length > 0) {
     throw new ConsentryError('SCOPES_INVALID', {

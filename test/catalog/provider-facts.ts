@@ -20,11 +20,15 @@ export interface ProviderFact {
   /** Consent URL without its query. */
   authorize: string;
   token: string;
+  /** Where refresh requests go, when not `token` (entry `endpoints.refresh`). */
+  refreshUrl?: string;
+  /** Extra token-request fields sent with the exchange and every refresh (entry `tokenParams`). */
+  tokenParams?: Record<string, string>;
   auth: Auth;
   /** Request body encoding at the token endpoint (Notion: JSON). */
   body?: 'form' | 'json';
   pkce: boolean;
-  separator: ' ' | ',';
+  separator: string;
   /** Extra authorization parameters the provider needs. */
   params?: Record<string, string>;
   scopes: string[];

@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'gitea',
   displayName: 'Gitea / Forgejo / Codeberg',
+  categories: ['dev-tools'],
   protocol: 'oauth2',
   endpoints: {
     authorization: '{instance}/login/oauth/authorize',

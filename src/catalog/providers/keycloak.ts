@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'keycloak',
   displayName: 'Keycloak',
+  categories: ['iam'],
   protocol: 'oidc',
   issuer: '{base}/realms/{realm}',
   endpoints: {

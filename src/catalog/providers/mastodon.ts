@@ -7,6 +7,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'mastodon',
   displayName: 'Mastodon',
+  categories: ['social'],
   protocol: 'oauth2',
   endpoints: {
     authorization: '{instance}/oauth/authorize',

@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'nextcloud',
   displayName: 'Nextcloud',
+  categories: ['storage', 'productivity'],
   protocol: 'oauth2',
   endpoints: {
     authorization: '{instance}/index.php/apps/oauth2/authorize',

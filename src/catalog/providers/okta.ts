@@ -5,6 +5,7 @@ import { OIDC_SCOPES } from './oidc-scopes.ts';
 export default defineProvider({
   key: 'okta',
   displayName: 'Okta',
+  categories: ['iam'],
   protocol: 'oidc',
   issuer: 'https://{domain}/oauth2/{auth_server}',
   endpoints: {

@@ -1,0 +1,25 @@
+import { defineProvider } from '../provider.ts';
+
+export default defineProvider({
+  key: 'clickup',
+  displayName: 'ClickUp',
+  categories: ['productivity', 'ticketing'],
+  protocol: 'oauth2',
+  endpoints: {
+    authorization: 'https://app.clickup.com/api',
+    token: 'https://api.clickup.com/api/v2/oauth/token',
+  },
+  clientAuth: 'client_secret_post',
+  pkce: true,
+  refreshToken: {
+    issued: 'unknown',
+    rotates: 'unknown',
+  },
+  docs: {
+    registerUrl: 'https://developer.clickup.com/docs/authentication',
+  },
+  uncertain: [
+    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+  ],
+});

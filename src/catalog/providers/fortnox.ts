@@ -1,0 +1,27 @@
+import { defineProvider } from '../provider.ts';
+
+export default defineProvider({
+  key: 'fortnox',
+  displayName: 'Fortnox',
+  categories: ['accounting', 'invoicing'],
+  protocol: 'oauth2',
+  endpoints: {
+    authorization: 'https://apps.fortnox.se/oauth-v1/auth',
+    token: 'https://apps.fortnox.se/oauth-v1/token',
+  },
+  clientAuth: 'client_secret_basic',
+  pkce: true,
+  authorizationParams: {
+    access_type: 'offline',
+  },
+  refreshToken: {
+    issued: 'with_param',
+    rotates: 'unknown',
+  },
+  docs: {
+    registerUrl: 'https://www.fortnox.se/developer/authorization',
+  },
+  uncertain: [
+    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+  ],
+});

@@ -1,0 +1,29 @@
+import { defineProvider } from '../provider.ts';
+
+export default defineProvider({
+  key: 'lever-sandbox',
+  displayName: 'Lever (OAuth Sandbox)',
+  categories: ['ats'],
+  protocol: 'oauth2',
+  endpoints: {
+    authorization: 'https://sandbox-lever.auth0.com/authorize',
+    token: 'https://sandbox-lever.auth0.com/oauth/token',
+  },
+  clientAuth: 'client_secret_post',
+  pkce: true,
+  authorizationParams: {
+    audience: 'https://api.sandbox.lever.co/v1/',
+    prompt: 'consent',
+  },
+  refreshToken: {
+    issued: 'unknown',
+    rotates: 'unknown',
+  },
+  docs: {
+    registerUrl: 'https://hire.lever.co/developer/oauth',
+  },
+  uncertain: [
+    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+  ],
+});

@@ -1,0 +1,25 @@
+import { defineProvider } from '../provider.ts';
+
+export default defineProvider({
+  key: 'ring-central-sandbox',
+  displayName: 'RingCentral (Sandbox)',
+  categories: ['communication'],
+  protocol: 'oauth2',
+  endpoints: {
+    authorization: 'https://platform.devtest.ringcentral.com/restapi/oauth/authorize',
+    token: 'https://platform.devtest.ringcentral.com/restapi/oauth/token',
+  },
+  clientAuth: 'client_secret_post',
+  pkce: true,
+  refreshToken: {
+    issued: 'unknown',
+    rotates: 'unknown',
+  },
+  docs: {
+    registerUrl: 'https://developers.ringcentral.com/guide/authentication/auth-code-flow',
+  },
+  uncertain: [
+    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+  ],
+});

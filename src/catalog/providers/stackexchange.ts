@@ -1,0 +1,31 @@
+import { defineProvider } from '../provider.ts';
+
+export default defineProvider({
+  key: 'stackexchange',
+  displayName: 'Stack Exchange',
+  categories: ['knowledge-base', 'support'],
+  protocol: 'oauth2',
+  endpoints: {
+    authorization: 'https://stackoverflow.com/oauth',
+    token: 'https://stackoverflow.com/oauth/access_token/json',
+  },
+  clientAuth: 'client_secret_post',
+  pkce: true,
+  refreshToken: {
+    issued: 'unknown',
+    rotates: 'unknown',
+  },
+  scopes: [
+    {
+      name: 'no_expiry',
+      description: 'An access token that does not expire.',
+    },
+  ],
+  docs: {
+    registerUrl: 'https://api.stackexchange.com/docs/authentication',
+  },
+  uncertain: [
+    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+  ],
+});

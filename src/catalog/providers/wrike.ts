@@ -1,0 +1,26 @@
+import { defineProvider } from '../provider.ts';
+
+export default defineProvider({
+  key: 'wrike',
+  displayName: 'Wrike',
+  categories: ['productivity'],
+  protocol: 'oauth2',
+  endpoints: {
+    authorization: 'https://login.wrike.com/oauth2/authorize/v4',
+    token: 'https://login.wrike.com/oauth2/token',
+  },
+  clientAuth: 'client_secret_post',
+  pkce: true,
+  scopeSeparator: ',',
+  refreshToken: {
+    issued: 'unknown',
+    rotates: 'unknown',
+  },
+  docs: {
+    registerUrl: 'https://developers.wrike.com/oauth-20-authorization/',
+  },
+  uncertain: [
+    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+  ],
+});
