@@ -67,7 +67,9 @@ function refusal(
   const authOk =
     fact.auth === 'basic'
       ? req.headers.authorization === basicAuth(id, secret) && body.client_secret === undefined
-      : req.headers.authorization === undefined && body.client_id === id && body.client_secret !== undefined;
+      : req.headers.authorization === undefined &&
+        body.client_id === id &&
+        (fact.auth === 'none' ? body.client_secret === undefined : body.client_secret !== undefined);
   if (!authOk) return { status: 401, body: { error: 'invalid_client' } };
   return undefined;
 }
@@ -82,6 +84,10 @@ function expectClientAuth(
   if (fact.auth === 'basic') {
     expect(req.headers.authorization).toBe(basicAuth(id, secret));
     expect(body).not.toHaveProperty('client_secret');
+  } else if (fact.auth === 'none') {
+    expect(req.headers.authorization).toBeUndefined();
+    expect(body.client_id).toBe(id);
+    expect(body).not.toHaveProperty('client_secret');
   } else {
     expect(req.headers.authorization).toBeUndefined();
     expect(body.client_id).toBe(id);
@@ -93,7 +99,7 @@ function expectClientAuth(
 }
 
 const clientCreds = (fact: ProviderFact) => [
-  ...(fact.auth === 'post' ? ['client_id', 'client_secret'] : []),
+  ...(fact.auth === 'post' ? ['client_id', 'client_secret'] : fact.auth === 'none' ? ['client_id'] : []),
   ...Object.keys(fact.tokenParams ?? {}),
 ];
 

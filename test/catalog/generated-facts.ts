@@ -49,7 +49,7 @@ function factOf(p: OAuth2Provider): ProviderFact {
   const fill = (u: string) => fillTemplate(u, values);
   const fillAll = (r: Record<string, string>) =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fill(v)]));
-  const auth = p.clientAuth === 'client_secret_basic' ? 'basic' : 'post';
+  const auth = p.clientAuth === 'client_secret_basic' ? 'basic' : p.clientAuth === 'none' ? 'none' : 'post';
   const rotates = p.refreshToken.rotates !== false;
   return {
     key: p.key,
@@ -68,8 +68,9 @@ function factOf(p: OAuth2Provider): ProviderFact {
     rotates,
     answer: (ctx: TokenAnswerContext) => {
       const body = standardAnswer(ctx);
-      // Documented as not rotating: the refresh answer carries no new refresh token.
-      if (!rotates && ctx.kind === 'refresh') delete (body as Record<string, unknown>).refresh_token;
+      // Documented as never issuing one, or as not rotating: no (new) refresh token in the answer.
+      if (p.refreshToken.issued === 'never' || (!rotates && ctx.kind === 'refresh'))
+        delete (body as Record<string, unknown>).refresh_token;
       return body;
     },
   };

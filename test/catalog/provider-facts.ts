@@ -4,7 +4,8 @@
  * the token endpoint, how the client authenticates, PKCE, the scope separator, extra parameters,
  * and how the token endpoint answers (body shapes taken from each provider's documentation).
  */
-export type Auth = 'basic' | 'post';
+/** `none`: a public client (client_id in the body, no secret — RFC 6749 §2.1). */
+export type Auth = 'basic' | 'post' | 'none';
 
 export interface TokenAnswerContext {
   key: string;

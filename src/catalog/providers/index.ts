@@ -41,6 +41,7 @@ import brex from './brex.ts';
 import brexStaging from './brex-staging.ts';
 import buffer from './buffer.ts';
 import bullhorn from './bullhorn.ts';
+import bungie from './bungie.ts';
 import calComOauth from './cal-com-oauth.ts';
 import calendly from './calendly.ts';
 import candis from './candis.ts';
@@ -76,6 +77,7 @@ import digits from './digits.ts';
 import discord from './discord.ts';
 import docusign from './docusign.ts';
 import drchrono from './drchrono.ts';
+import dribbble from './dribbble.ts';
 import dropbox from './dropbox.ts';
 import dropboxSign from './dropbox-sign.ts';
 import ebay from './ebay.ts';
@@ -129,6 +131,7 @@ import highlevelWhiteLabel from './highlevel-white-label.ts';
 import hover from './hover.ts';
 import hubspot from './hubspot.ts';
 import hubstaff from './hubstaff.ts';
+import imgur from './imgur.ts';
 import instagram from './instagram.ts';
 import intercom from './intercom.ts';
 import ironclad from './ironclad.ts';
@@ -138,13 +141,17 @@ import jobadder from './jobadder.ts';
 import jobber from './jobber.ts';
 import judgemeOauth from './judgeme-oauth.ts';
 import justworks from './justworks.ts';
+import kakao from './kakao.ts';
 import keap from './keap.ts';
 import keycloak from './keycloak.ts';
+import kick from './kick.ts';
 import kintone from './kintone.ts';
 import klaviyoOauth from './klaviyo-oauth.ts';
 import lever from './lever.ts';
 import leverSandbox from './lever-sandbox.ts';
+import lichess from './lichess.ts';
 import lightspeedRetail from './lightspeed-retail.ts';
+import line from './line.ts';
 import linear from './linear.ts';
 import linkedin from './linkedin.ts';
 import linkhut from './linkhut.ts';
@@ -164,6 +171,7 @@ import mural from './mural.ts';
 import myob from './myob.ts';
 import namely from './namely.ts';
 import nationbuilder from './nationbuilder.ts';
+import naver from './naver.ts';
 import netsuite from './netsuite.ts';
 import nextcloud from './nextcloud.ts';
 import ninjaoneRmmOauth2 from './ninjaone-rmm-oauth2.ts';
@@ -177,6 +185,7 @@ import oura from './oura.ts';
 import outreach from './outreach.ts';
 import pagerduty from './pagerduty.ts';
 import pandadoc from './pandadoc.ts';
+import patreon from './patreon.ts';
 import paycor from './paycor.ts';
 import paycorSandbox from './paycor-sandbox.ts';
 import payfit from './payfit.ts';
@@ -189,6 +198,7 @@ import pipedrive from './pipedrive.ts';
 import planningCenterOnline from './planning-center-online.ts';
 import pleo from './pleo.ts';
 import podium from './podium.ts';
+import polar from './polar.ts';
 import posthogOauth from './posthog-oauth.ts';
 import practicefusion from './practicefusion.ts';
 import precisefp from './precisefp.ts';
@@ -207,6 +217,7 @@ import revolutBusiness from './revolut-business.ts';
 import ringCentral from './ring-central.ts';
 import ringCentralSandbox from './ring-central-sandbox.ts';
 import ripplingShopApp from './rippling-shop-app.ts';
+import roblox from './roblox.ts';
 import rydership from './rydership.ts';
 import sage from './sage.ts';
 import sage200 from './sage-200.ts';
@@ -228,9 +239,11 @@ import signnow from './signnow.ts';
 import signnowSandbox from './signnow-sandbox.ts';
 import simpro from './simpro.ts';
 import slack from './slack.ts';
+import smartcar from './smartcar.ts';
 import smartsheet from './smartsheet.ts';
 import snapchat from './snapchat.ts';
 import snowflake from './snowflake.ts';
+import soundcloud from './soundcloud.ts';
 import spendesk from './spendesk.ts';
 import splitwise from './splitwise.ts';
 import spotify from './spotify.ts';
@@ -255,6 +268,7 @@ import tiktokAds from './tiktok-ads.ts';
 import tiktokPersonal from './tiktok-personal.ts';
 import timely from './timely.ts';
 import todoist from './todoist.ts';
+import trakt from './trakt.ts';
 import tremendous from './tremendous.ts';
 import tremendousSandbox from './tremendous-sandbox.ts';
 import trustpilot from './trustpilot.ts';
@@ -338,6 +352,7 @@ export const CATALOG: readonly ProviderInput[] = [
   brexStaging,
   buffer,
   bullhorn,
+  bungie,
   calComOauth,
   calendly,
   candis,
@@ -373,6 +388,7 @@ export const CATALOG: readonly ProviderInput[] = [
   discord,
   docusign,
   drchrono,
+  dribbble,
   dropbox,
   dropboxSign,
   ebay,
@@ -426,6 +442,7 @@ export const CATALOG: readonly ProviderInput[] = [
   hover,
   hubspot,
   hubstaff,
+  imgur,
   instagram,
   intercom,
   ironclad,
@@ -435,13 +452,17 @@ export const CATALOG: readonly ProviderInput[] = [
   jobber,
   judgemeOauth,
   justworks,
+  kakao,
   keap,
   keycloak,
+  kick,
   kintone,
   klaviyoOauth,
   lever,
   leverSandbox,
+  lichess,
   lightspeedRetail,
+  line,
   linear,
   linkedin,
   linkhut,
@@ -461,6 +482,7 @@ export const CATALOG: readonly ProviderInput[] = [
   myob,
   namely,
   nationbuilder,
+  naver,
   netsuite,
   nextcloud,
   ninjaoneRmmOauth2,
@@ -474,6 +496,7 @@ export const CATALOG: readonly ProviderInput[] = [
   outreach,
   pagerduty,
   pandadoc,
+  patreon,
   paycor,
   paycorSandbox,
   payfit,
@@ -486,6 +509,7 @@ export const CATALOG: readonly ProviderInput[] = [
   planningCenterOnline,
   pleo,
   podium,
+  polar,
   posthogOauth,
   practicefusion,
   precisefp,
@@ -504,6 +528,7 @@ export const CATALOG: readonly ProviderInput[] = [
   ringCentral,
   ringCentralSandbox,
   ripplingShopApp,
+  roblox,
   rydership,
   sage,
   sage200,
@@ -525,9 +550,11 @@ export const CATALOG: readonly ProviderInput[] = [
   signnowSandbox,
   simpro,
   slack,
+  smartcar,
   smartsheet,
   snapchat,
   snowflake,
+  soundcloud,
   spendesk,
   splitwise,
   spotify,
@@ -552,6 +579,7 @@ export const CATALOG: readonly ProviderInput[] = [
   tiktokPersonal,
   timely,
   todoist,
+  trakt,
   tremendous,
   tremendousSandbox,
   trustpilot,
