@@ -36,6 +36,7 @@ export default defineProvider({
   ],
   presets: { login: ['read:user'] },
   docs: {
+    registerUrl: 'https://docs.gitea.com/development/oauth2-provider',
     steps: [
       'Settings → Applications → Manage OAuth2 applications: create one.',
       'Redirect URI: paste the Redirect URL shown here; copy the client id and secret here.',

@@ -46,6 +46,7 @@ export default defineProvider({
   ],
   presets: { login: ['openid', 'email', 'profile'] },
   docs: {
+    registerUrl: 'https://www.keycloak.org/docs/latest/server_admin/#_oidc_clients',
     steps: [
       'Keycloak admin console → your realm → Clients → Create client (OpenID Connect).',
       'Turn on “Client authentication”; Valid redirect URIs: paste the Redirect URL shown here.',

@@ -30,6 +30,7 @@ export default defineProvider({
   scopes: [],
   presets: {},
   docs: {
+    registerUrl: 'https://docs.nextcloud.com/server/latest/admin_manual/configuration_server/oauth2.html',
     steps: [
       'Nextcloud → Administration settings → Security → OAuth 2.0 clients: add a client.',
       'Redirection URI: paste the Redirect URL shown here; copy the client identifier and secret here.',

@@ -43,6 +43,7 @@ export default defineProvider({
   scopes: OIDC_SCOPES,
   presets: { login: ['openid', 'email', 'profile'] },
   docs: {
+    registerUrl: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/',
     steps: [
       'Okta admin console → Applications → Create App Integration → OIDC, Web Application.',
       'Sign-in redirect URIs: paste the Redirect URL shown here; tick “Refresh Token” if you need one.',
