@@ -228,6 +228,17 @@ export const ProviderSchema = z
       if (reserved.includes(name))
         ctx.addIssue({ code: 'custom', message: `keepCallbackParams may not keep ${name}` });
     }
+    // An oauth2 entry cannot verify ID tokens: a preset asking for `openid` needs a JWKS, or a
+    // quirk module that deals with the ID token (ignore-id-token).
+    if (p.protocol === 'oauth2' && !p.endpoints.jwks && !p.quirks) {
+      for (const [preset, scopes] of Object.entries(p.presets)) {
+        if (scopes.includes('openid'))
+          ctx.addIssue({
+            code: 'custom',
+            message: `preset ${preset} asks for openid but nothing verifies ID tokens`,
+          });
+      }
+    }
     const known = new Set(p.scopes.map((s) => s.name));
     for (const [preset, scopes] of Object.entries(p.presets)) {
       for (const s of scopes) {

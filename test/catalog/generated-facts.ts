@@ -43,6 +43,15 @@ export function exampleScopes(p: OAuth2Provider): string[] {
   return p.scopes.slice(0, 2).map((s) => s.name);
 }
 
+/** A well-formed JWT no key signed (`alg: RS256`, garbage signature). */
+const UNVERIFIABLE_ID_TOKEN = [
+  Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'nobody' })).toString('base64url'),
+  Buffer.from(
+    JSON.stringify({ iss: 'https://elsewhere.example', sub: 'x', aud: 'y', exp: 1, iat: 0 }),
+  ).toString('base64url'),
+  'c2lnbmF0dXJl',
+].join('.');
+
 function factOf(p: OAuth2Provider): ProviderFact {
   const raw = exampleValues(p);
   const values = validateTemplateValues(p, raw);
@@ -67,7 +76,9 @@ function factOf(p: OAuth2Provider): ProviderFact {
     refresh: p.refreshToken.issued !== 'never',
     rotates,
     answer: (ctx: TokenAnswerContext) => {
-      const body = standardAnswer(ctx);
+      // An entry that drops ID tokens (quirk ignore-id-token) gets one it could not verify.
+      const idToken = p.quirks === 'ignore-id-token' ? { id_token: UNVERIFIABLE_ID_TOKEN } : {};
+      const body = standardAnswer(ctx, idToken);
       // Documented as never issuing one, or as not rotating: no (new) refresh token in the answer.
       if (p.refreshToken.issued === 'never' || (!rotates && ctx.kind === 'refresh'))
         delete (body as Record<string, unknown>).refresh_token;

@@ -23,7 +23,7 @@ export const ALIASES = defineAliases([
   },
   {
     key: 'confluence',
-    of: 'jira',
+    of: 'atlassian',
     displayName: 'Confluence',
     categories: ['knowledge-base', 'popular'],
     scopes: [
@@ -219,6 +219,18 @@ export const ALIASES = defineAliases([
     ],
   },
   {
+    key: 'google-play',
+    of: 'google',
+    displayName: 'Google Play',
+    categories: ['dev-tools'],
+    scopes: [
+      {
+        name: 'https://www.googleapis.com/auth/androidpublisher',
+        description: 'Manage the Google Play Console apps.',
+      },
+    ],
+  },
+  {
     key: 'google-search-console',
     of: 'google',
     displayName: 'Google Search Console',
@@ -279,10 +291,36 @@ export const ALIASES = defineAliases([
     ],
   },
   {
+    key: 'greenhouse-ingestion',
+    of: 'greenhouse',
+    displayName: 'Greenhouse (Ingestion API)',
+    categories: ['ats'],
+  },
+  {
     key: 'intuit',
     of: 'quickbooks',
     displayName: 'Intuit',
     categories: ['accounting'],
+  },
+  {
+    key: 'jira',
+    of: 'atlassian',
+    displayName: 'Jira (OAuth)',
+    categories: ['popular', 'productivity', 'ticketing'],
+    scopes: [
+      {
+        name: 'read:jira-work',
+        description: 'Read Jira project and issue data.',
+      },
+      {
+        name: 'write:jira-work',
+        description: 'Create and edit Jira issues, comments and worklogs.',
+      },
+      {
+        name: 'read:jira-user',
+        description: 'Read Jira users.',
+      },
+    ],
   },
   {
     key: 'meta-marketing-api',

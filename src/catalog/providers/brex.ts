@@ -34,4 +34,6 @@ export default defineProvider({
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
   ],
+  // Needs `openid` for its API; the ID token is not verified here (no JWKS in the entry).
+  quirks: 'ignore-id-token',
 });

@@ -15,6 +15,7 @@ import { ALIASES } from './aliases.ts';
 import amazon from './amazon.ts';
 import amazonSellingPartner from './amazon-selling-partner.ts';
 import amazonSellingPartnerBeta from './amazon-selling-partner-beta.ts';
+import anilist from './anilist.ts';
 import apaleo from './apaleo.ts';
 import apple from './apple.ts';
 import asana from './asana.ts';
@@ -22,6 +23,7 @@ import atlassian from './atlassian.ts';
 import atlassianGovernmentCloud from './atlassian-government-cloud.ts';
 import attio from './attio.ts';
 import auth0 from './auth0.ts';
+import authentik from './authentik.ts';
 import autodesk from './autodesk.ts';
 import aws from './aws.ts';
 import bamboohr from './bamboohr.ts';
@@ -70,6 +72,7 @@ import dattoRmm from './datto-rmm.ts';
 import deel from './deel.ts';
 import deelSandbox from './deel-sandbox.ts';
 import dentally from './dentally.ts';
+import deviantart from './deviantart.ts';
 import dialpad from './dialpad.ts';
 import dialpadSandbox from './dialpad-sandbox.ts';
 import digitalocean from './digitalocean.ts';
@@ -104,6 +107,7 @@ import freeagentSandbox from './freeagent-sandbox.ts';
 import freshbooks from './freshbooks.ts';
 import freshworks from './freshworks.ts';
 import front from './front.ts';
+import fusionauth from './fusionauth.ts';
 import garminOauth2 from './garmin-oauth2.ts';
 import gettyImages from './getty-images.ts';
 import gitea from './gitea.ts';
@@ -112,12 +116,10 @@ import gitlab from './gitlab.ts';
 import gleanOauth from './glean-oauth.ts';
 import gongOauth from './gong-oauth.ts';
 import google from './google.ts';
-import googlePlay from './google-play.ts';
 import gorgias from './gorgias.ts';
 import grain from './grain.ts';
 import greenhouse from './greenhouse.ts';
 import greenhouseHarvestPartner from './greenhouse-harvest-partner.ts';
-import greenhouseIngestion from './greenhouse-ingestion.ts';
 import gumroad from './gumroad.ts';
 import gusto from './gusto.ts';
 import gustoDemo from './gusto-demo.ts';
@@ -135,7 +137,6 @@ import imgur from './imgur.ts';
 import instagram from './instagram.ts';
 import intercom from './intercom.ts';
 import ironclad from './ironclad.ts';
-import jira from './jira.ts';
 import jiraDataCenter from './jira-data-center.ts';
 import jobadder from './jobadder.ts';
 import jobber from './jobber.ts';
@@ -155,12 +156,14 @@ import line from './line.ts';
 import linear from './linear.ts';
 import linkedin from './linkedin.ts';
 import linkhut from './linkhut.ts';
+import logto from './logto.ts';
 import lokalise from './lokalise.ts';
 import lookerOauth from './looker-oauth.ts';
 import mailchimp from './mailchimp.ts';
 import mastodon from './mastodon.ts';
 import maximizer from './maximizer.ts';
 import maximizerOnPremise from './maximizer-on-premise.ts';
+import mercadolibre from './mercadolibre.ts';
 import mercury from './mercury.ts';
 import microsoft from './microsoft.ts';
 import microsoftDynamics365FinanceAndOperations from './microsoft-dynamics-365-finance-and-operations.ts';
@@ -180,6 +183,7 @@ import odoo from './odoo.ts';
 import oidc from './oidc.ts';
 import okta from './okta.ts';
 import onshape from './onshape.ts';
+import ory from './ory.ts';
 import osu from './osu.ts';
 import oura from './oura.ts';
 import outreach from './outreach.ts';
@@ -303,6 +307,7 @@ import zapierNla from './zapier-nla.ts';
 import zendesk from './zendesk.ts';
 import zendeskSell from './zendesk-sell.ts';
 import zenefits from './zenefits.ts';
+import zitadel from './zitadel.ts';
 import zoho from './zoho.ts';
 import zoom from './zoom.ts';
 
@@ -326,6 +331,7 @@ export const CATALOG: readonly ProviderInput[] = [
   amazon,
   amazonSellingPartner,
   amazonSellingPartnerBeta,
+  anilist,
   apaleo,
   apple,
   asana,
@@ -333,6 +339,7 @@ export const CATALOG: readonly ProviderInput[] = [
   atlassianGovernmentCloud,
   attio,
   auth0,
+  authentik,
   autodesk,
   aws,
   bamboohr,
@@ -381,6 +388,7 @@ export const CATALOG: readonly ProviderInput[] = [
   deel,
   deelSandbox,
   dentally,
+  deviantart,
   dialpad,
   dialpadSandbox,
   digitalocean,
@@ -415,6 +423,7 @@ export const CATALOG: readonly ProviderInput[] = [
   freshbooks,
   freshworks,
   front,
+  fusionauth,
   garminOauth2,
   gettyImages,
   gitea,
@@ -423,12 +432,10 @@ export const CATALOG: readonly ProviderInput[] = [
   gleanOauth,
   gongOauth,
   google,
-  googlePlay,
   gorgias,
   grain,
   greenhouse,
   greenhouseHarvestPartner,
-  greenhouseIngestion,
   gumroad,
   gusto,
   gustoDemo,
@@ -446,7 +453,6 @@ export const CATALOG: readonly ProviderInput[] = [
   instagram,
   intercom,
   ironclad,
-  jira,
   jiraDataCenter,
   jobadder,
   jobber,
@@ -466,12 +472,14 @@ export const CATALOG: readonly ProviderInput[] = [
   linear,
   linkedin,
   linkhut,
+  logto,
   lokalise,
   lookerOauth,
   mailchimp,
   mastodon,
   maximizer,
   maximizerOnPremise,
+  mercadolibre,
   mercury,
   microsoft,
   microsoftDynamics365FinanceAndOperations,
@@ -491,6 +499,7 @@ export const CATALOG: readonly ProviderInput[] = [
   oidc,
   okta,
   onshape,
+  ory,
   osu,
   oura,
   outreach,
@@ -614,6 +623,7 @@ export const CATALOG: readonly ProviderInput[] = [
   zendesk,
   zendeskSell,
   zenefits,
+  zitadel,
   zoho,
   zoom,
 ];

@@ -29,4 +29,6 @@ export default defineProvider({
   uncertain: [
     'ID tokens are signed per channel (HS256 with the channel secret); the entry uses plain OAuth, not OIDC.',
   ],
+  // Needs `openid` for its API; the ID token is not verified here (no JWKS in the entry).
+  quirks: 'ignore-id-token',
 });

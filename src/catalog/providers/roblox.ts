@@ -32,4 +32,6 @@ export default defineProvider({
   presets: { login: ['openid', 'profile'] },
   docs: { registerUrl: 'https://create.roblox.com/dashboard/credentials?activeTab=OAuthTab' },
   uncertain: ['The 90-day refresh-token lifetime is from Roblox’s guide, not the endpoint reference.'],
+  // Needs `openid` for its API; the ID token is not verified here (no JWKS in the entry).
+  quirks: 'ignore-id-token',
 });
