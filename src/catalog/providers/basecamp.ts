@@ -17,15 +17,12 @@ export default defineProvider({
   tokenParams: {
     type: 'web_server',
   },
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
+  refreshToken: { issued: 'always', rotates: false, notes: 'Access tokens last two weeks.' },
   docs: {
     registerUrl: 'https://github.com/basecamp/api/blob/master/sections/authentication.md',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Basecamp documents type=web_server / type=refresh instead of grant_type; whether it accepts the standard parameters is not confirmed.',
   ],
 });

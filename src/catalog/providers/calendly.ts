@@ -8,18 +8,16 @@ export default defineProvider({
   endpoints: {
     authorization: 'https://auth.calendly.com/oauth/authorize',
     token: 'https://auth.calendly.com/oauth/token',
+    revocation: 'https://auth.calendly.com/oauth/revoke',
   },
   clientAuth: 'client_secret_post',
   pkce: true,
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'always',
+    rotates: true,
+    notes: 'Access tokens last 2 hours; each refresh token is single use and does not expire until used.',
   },
   docs: {
     registerUrl: 'https://developer.calendly.com/create-a-developer-account',
   },
-  uncertain: [
-    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
-  ],
 });

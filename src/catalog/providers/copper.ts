@@ -11,24 +11,18 @@ export default defineProvider({
   },
   clientAuth: 'client_secret_post',
   pkce: true,
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
+  refreshToken: { issued: 'never', rotates: false, notes: 'Access tokens do not expire.' },
   scopes: [
     {
       name: 'developer/v1/all',
       description: 'The Copper developer API, everything the user can access.',
     },
   ],
-  presets: {
-    crm: ['developer/v1/all'],
-  },
+  presets: { crm: ['developer/v1/all'] },
   docs: {
     registerUrl: 'https://developer.copper.com/introduction/authentication.html',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
   ],
 });

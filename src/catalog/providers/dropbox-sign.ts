@@ -16,6 +16,12 @@ export default defineProvider({
     issued: 'unknown',
     rotates: 'unknown',
   },
+  scopes: [
+    { name: 'basic_account_info', description: 'The user’s account information.' },
+    { name: 'request_signature', description: 'Send signature requests.' },
+    { name: 'signature_request_access', description: 'Read signature requests.' },
+  ],
+  presets: { login: ['basic_account_info'] },
   docs: {
     registerUrl: 'https://developers.hellosign.com/docs/oauth/walkthrough/',
   },

@@ -22,15 +22,16 @@ export default defineProvider({
     ),
   ],
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'never',
+    rotates: false,
+    notes: 'Access tokens do not expire; the workspace admin revokes them.',
   },
   docs: {
     registerUrl:
       'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication/setting-up-oauth',
+    notes: ['Permissions are set on the app in the Intercom Developer Hub, not requested as scopes.'],
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
   ],
 });

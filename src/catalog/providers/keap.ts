@@ -12,14 +12,17 @@ export default defineProvider({
   clientAuth: 'client_secret_post',
   pkce: true,
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'always',
+    rotates: true,
+    notes: 'Access tokens last 24 hours; each refresh returns a new refresh token.',
   },
+  scopes: [{ name: 'full', description: 'Everything the user can do in Keap.' }],
+  presets: { crm: ['full'] },
   docs: {
     registerUrl: 'https://developer.infusionsoft.com/getting-started-oauth-keys/',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

@@ -12,14 +12,22 @@ export default defineProvider({
   clientAuth: 'client_secret_post',
   pkce: true,
   refreshToken: {
-    issued: 'unknown',
+    issued: 'always',
     rotates: 'unknown',
+    notes: 'Access tokens last 2 hours; refresh tokens 14 days.',
   },
+  scopes: [
+    { name: 'prospects.read', description: 'Read prospects.' },
+    { name: 'prospects.write', description: 'Change prospects.' },
+    { name: 'accounts.read', description: 'Read accounts.' },
+    { name: 'users.read', description: 'Read users.' },
+  ],
+  presets: { crm: ['prospects.read', 'accounts.read'], contacts: ['prospects.read'] },
   docs: {
     registerUrl: 'https://developers.outreach.io/api/oauth/',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

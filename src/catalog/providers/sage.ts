@@ -15,14 +15,20 @@ export default defineProvider({
     filter: 'apiv3.1',
   },
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'always',
+    rotates: true,
+    lifetimeDays: 31,
+    notes: 'Access tokens last 5 minutes; refresh tokens 31 days, a new one with every refresh.',
   },
+  scopes: [
+    { name: 'full_access', description: 'Read and write the business’s accounting data.' },
+    { name: 'readonly', description: 'Read the business’s accounting data.' },
+  ],
   docs: {
     registerUrl: 'https://developer.sage.com/accounting/guides/authenticating/authentication/',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

@@ -14,20 +14,20 @@ export default defineProvider({
   pkce: true,
   scopeSeparator: ',',
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'never',
+    rotates: false,
+    notes: 'Short-lived tokens are exchanged for long-lived ones (60 days) outside this grant.',
   },
   scopes: [
-    {
-      name: 'threads_basic',
-      description: 'Read the user’s Threads profile and posts.',
-    },
+    { name: 'threads_basic', description: 'Read the user’s Threads profile and posts.' },
+    { name: 'threads_content_publish', description: 'Publish posts.' },
+    { name: 'threads_manage_replies', description: 'Manage replies.' },
   ],
+  presets: { login: ['threads_basic'] },
   docs: {
     registerUrl: 'https://developers.facebook.com/docs/threads/get-started/get-access-tokens-and-permissions',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
   ],
 });

@@ -22,5 +22,6 @@ export default defineProvider({
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'TikTok names the client id `client_key` (in the consent URL and token request); the engine sends `client_id` — a quirk module is needed before this entry works against TikTok.',
   ],
 });

@@ -12,15 +12,17 @@ export default defineProvider({
   clientAuth: 'client_secret_post',
   pkce: true,
   scopeSeparator: ',',
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
+  refreshToken: { issued: 'always', rotates: 'unknown', notes: 'Access tokens last one hour.' },
+  scopes: [
+    { name: 'Default', description: 'Read and write the user’s data (default scope).' },
+    { name: 'wsReadOnly', description: 'Read workspace data.' },
+    { name: 'wsReadWrite', description: 'Read and write workspace data.' },
+  ],
   docs: {
     registerUrl: 'https://developers.wrike.com/oauth-20-authorization/',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

@@ -11,15 +11,18 @@ export default defineProvider({
   },
   clientAuth: 'client_secret_post',
   pkce: true,
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
+  refreshToken: { issued: 'always', rotates: 'unknown', notes: 'Access tokens last about a year.' },
+  scopes: [
+    { name: 'login:info', description: 'The user’s name and login.' },
+    { name: 'login:email', description: 'The user’s email address.' },
+    { name: 'login:avatar', description: 'The user’s picture.' },
+  ],
+  presets: { login: ['login:info', 'login:email'] },
   docs: {
     registerUrl: 'https://yandex.com/dev/id/doc/en/',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });
