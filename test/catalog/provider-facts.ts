@@ -766,4 +766,18 @@ export const FACTS: ProviderFact[] = [
     rotates: true,
     answer: (ctx) => ({ ...standardAnswer(ctx), token_type: 'bearer', api_url: 'https://api.zoom.us' }),
   },
+  {
+    // Written from Mailchimp's OAuth guide: no scopes, a token that never expires, answered as
+    // `expires_in: 0` and `scope: null`; no refresh token.
+    key: 'mailchimp',
+    authorize: 'https://login.mailchimp.com/oauth2/authorize',
+    token: 'https://login.mailchimp.com/oauth2/token',
+    auth: 'post',
+    pkce: true,
+    separator: ' ',
+    scopes: [],
+    refresh: false,
+    answer: (ctx) => ({ access_token: `at-${ctx.key}-1`, expires_in: 0, scope: null, token_type: 'bearer' }),
+    expiresIn: null,
+  },
 ];

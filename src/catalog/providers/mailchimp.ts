@@ -24,4 +24,5 @@ export default defineProvider({
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
   ],
+  quirks: 'mailchimp',
 });

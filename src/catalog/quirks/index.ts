@@ -3,6 +3,7 @@ import { bearerDefaultQuirks } from './bearer-default.ts';
 import { customQuirks } from './custom.ts';
 import { githubQuirks } from './github.ts';
 import { ignoreIdTokenQuirks } from './ignore-id-token.ts';
+import { mailchimpQuirks } from './mailchimp.ts';
 import { mastodonQuirks } from './mastodon.ts';
 import { microsoftQuirks } from './microsoft.ts';
 import { notionQuirks } from './notion.ts';
@@ -18,6 +19,7 @@ export const QUIRKS: Readonly<Record<string, ProviderQuirks>> = {
   custom: customQuirks,
   github: githubQuirks,
   'ignore-id-token': ignoreIdTokenQuirks,
+  mailchimp: mailchimpQuirks,
   mastodon: mastodonQuirks,
   microsoft: microsoftQuirks,
   notion: notionQuirks,
