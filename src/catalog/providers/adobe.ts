@@ -14,12 +14,15 @@ export default defineProvider({
   refreshToken: {
     issued: 'with_scope',
     rotates: 'unknown',
+    lifetimeDays: 14,
+    notes: 'Needs offline_access. Access tokens last 24 hours; refresh tokens 14 days.',
   },
   scopes: [
-    {
-      name: 'offline_access',
-      description: 'A refresh token, to keep access while the user is away.',
-    },
+    { name: 'openid', description: 'Sign in (OpenID Connect).' },
+    { name: 'AdobeID', description: 'The Adobe ID (required).' },
+    { name: 'offline_access', description: 'A refresh token.' },
+    { name: 'email', description: 'The user’s email address.' },
+    { name: 'profile', description: 'The user’s profile.' },
   ],
   docs: {
     registerUrl:
@@ -27,5 +30,6 @@ export default defineProvider({
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

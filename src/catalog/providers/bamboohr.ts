@@ -26,15 +26,18 @@ export default defineProvider({
       'acme',
     ),
   ],
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
+  refreshToken: { issued: 'with_scope', rotates: 'unknown', notes: 'Needs offline_access.' },
+  scopes: [
+    { name: 'openid', description: 'Sign in (OpenID Connect).' },
+    { name: 'offline_access', description: 'A refresh token.' },
+    { name: 'employee', description: 'Read employees.' },
+    { name: 'employee:job', description: 'Read job information.' },
+  ],
   docs: {
     registerUrl: 'https://documentation.bamboohr.com/docs/getting-started',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

@@ -22,14 +22,18 @@ export default defineProvider({
     ),
   ],
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'never',
+    rotates: false,
+    notes: 'Access tokens last 24 hours; there are no refresh tokens.',
   },
+  scopes: [
+    { name: 'openid', description: 'The user’s id and BattleTag.' },
+    { name: 'wow.profile', description: 'World of Warcraft profile.' },
+  ],
   docs: {
     registerUrl: 'https://develop.battle.net/documentation/guides/using-oauth',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
   ],
 });

@@ -11,15 +11,17 @@ export default defineProvider({
   },
   clientAuth: 'client_secret_basic',
   pkce: true,
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
+  refreshToken: { issued: 'always', rotates: 'unknown', notes: 'Access tokens last 30 days.' },
+  scopes: [
+    { name: 'contracts:read', description: 'Read contracts.' },
+    { name: 'people:read', description: 'Read people.' },
+    { name: 'organizations:read', description: 'Read the organisation.' },
+  ],
   docs: {
     registerUrl: 'https://developer.deel.com/docs/oauth2',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

@@ -15,15 +15,16 @@ export default defineProvider({
   templates: [
     subdomain('subdomain', 'Egnyte domain', 'Your Egnyte domain: the “acme” of acme.egnyte.com.', 'acme'),
   ],
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
+  refreshToken: { issued: 'never', rotates: false, notes: 'Access tokens do not expire.' },
+  scopes: [
+    { name: 'Egnyte.filesystem', description: 'Files and folders.' },
+    { name: 'Egnyte.user', description: 'Users.' },
+  ],
+  presets: { files: ['Egnyte.filesystem'] },
   docs: {
     registerUrl: 'https://developers.egnyte.com/docs/read/Public_API_Authentication',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
   ],
 });

@@ -22,8 +22,10 @@ export default defineProvider({
     ),
   ],
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'always',
+    rotates: true,
+    lifetimeDays: 30,
+    notes: 'Access tokens last 10 minutes; each refresh returns a new refresh token, valid 30 days.',
   },
   docs: {
     registerUrl:
@@ -31,6 +33,6 @@ export default defineProvider({
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

@@ -15,13 +15,23 @@ export default defineProvider({
     access_type: 'offline',
   },
   refreshToken: {
-    issued: 'with_param',
-    rotates: 'unknown',
+    issued: 'always',
+    rotates: true,
+    lifetimeDays: 45,
+    notes: 'Access tokens last one hour; each refresh token is single use, valid 45 days.',
   },
+  scopes: [
+    { name: 'companyinformation', description: 'The company’s information.' },
+    { name: 'invoice', description: 'Invoices.' },
+    { name: 'customer', description: 'Customers.' },
+    { name: 'bookkeeping', description: 'Bookkeeping.' },
+  ],
+  presets: { contacts: ['customer'] },
   docs: {
     registerUrl: 'https://www.fortnox.se/developer/authorization',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

@@ -12,14 +12,15 @@ export default defineProvider({
   clientAuth: 'client_secret_basic',
   pkce: true,
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'always',
+    rotates: false,
+    notes: 'Access tokens last one hour; the refresh token stays the same.',
   },
   docs: {
     registerUrl: 'https://dev.freeagent.com/docs/oauth',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

@@ -16,14 +16,15 @@ export default defineProvider({
     prompt: 'consent',
   },
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'with_scope',
+    rotates: true,
+    notes: 'Needs offline_access. Access tokens last one hour; each refresh returns a new refresh token.',
   },
   docs: {
     registerUrl: 'https://hire.lever.co/developer/oauth',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

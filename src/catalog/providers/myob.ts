@@ -15,14 +15,19 @@ export default defineProvider({
     prompt: 'consent',
   },
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'always',
+    rotates: true,
+    notes: 'Access tokens last 20 minutes; each refresh returns a new refresh token.',
   },
+  scopes: [
+    { name: 'sme-company-file', description: 'Company files (new scope set for apps since 2025).' },
+    { name: 'CompanyFile', description: 'Company files (older apps).' },
+  ],
   docs: {
     registerUrl: 'https://developer.myob.com/api/myob-business-api/api-overview/authentication/',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

@@ -25,8 +25,10 @@ export default defineProvider({
     },
   ],
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'always',
+    rotates: false,
+    lifetimeDays: 7,
+    notes: 'Access tokens last one hour; refresh tokens 7 days (an integration-record setting).',
   },
   scopes: [
     {
@@ -34,11 +36,12 @@ export default defineProvider({
       description: 'NetSuite REST web services.',
     },
   ],
+  presets: { erp: ['rest_webservices'] },
   docs: {
     registerUrl: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_157771733782.html',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

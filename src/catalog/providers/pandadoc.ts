@@ -11,15 +11,16 @@ export default defineProvider({
   },
   clientAuth: 'client_secret_post',
   pkce: true,
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
+  refreshToken: { issued: 'always', rotates: 'unknown', notes: 'Access tokens last one year.' },
+  scopes: [
+    { name: 'read', description: 'Read documents and templates.' },
+    { name: 'write', description: 'Create and send documents.' },
+  ],
   docs: {
     registerUrl: 'https://developers.pandadoc.com/reference/authentication-process',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

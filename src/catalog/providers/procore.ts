@@ -8,18 +8,20 @@ export default defineProvider({
   endpoints: {
     authorization: 'https://login.procore.com/oauth/authorize',
     token: 'https://login.procore.com/oauth/token',
+    revocation: 'https://login.procore.com/oauth/revoke',
   },
   clientAuth: 'client_secret_post',
   pkce: true,
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'always',
+    rotates: true,
+    notes: 'Access tokens last 90 minutes; each refresh returns a new refresh token.',
   },
   docs: {
     registerUrl: 'https://developers.procore.com/documentation/oauth-introduction',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

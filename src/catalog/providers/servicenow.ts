@@ -21,8 +21,11 @@ export default defineProvider({
     ),
   ],
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'always',
+    rotates: false,
+    lifetimeDays: 100,
+    notes:
+      'Lifetimes are set per OAuth application in the instance (defaults: access 30 minutes, refresh 100 days).',
   },
   docs: {
     registerUrl:
@@ -30,6 +33,6 @@ export default defineProvider({
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

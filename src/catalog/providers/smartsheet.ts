@@ -29,14 +29,22 @@ export default defineProvider({
     ),
   ],
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'always',
+    rotates: true,
+    notes: 'Access tokens last 7 days; each refresh returns a new refresh token.',
   },
+  scopes: [
+    { name: 'READ_SHEETS', description: 'Read sheets.' },
+    { name: 'WRITE_SHEETS', description: 'Change sheets.' },
+    { name: 'READ_USERS', description: 'Read users.' },
+  ],
+  presets: { files: ['READ_SHEETS'] },
   docs: {
     registerUrl: 'https://developers.smartsheet.com/api/smartsheet/guides/advanced-topics/oauth',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
+    'Smartsheet documents an SHA-256 hash of the client secret and code in place of the secret; a quirk module is needed before this entry works against Smartsheet.',
   ],
 });

@@ -12,8 +12,9 @@ export default defineProvider({
   clientAuth: 'client_secret_post',
   pkce: true,
   refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
+    issued: 'never',
+    rotates: false,
+    notes: 'With no_expiry, the access token does not expire; there are no refresh tokens.',
   },
   scopes: [
     {
@@ -21,11 +22,11 @@ export default defineProvider({
       description: 'An access token that does not expire.',
     },
   ],
+  presets: { login: ['no_expiry'] },
   docs: {
     registerUrl: 'https://api.stackexchange.com/docs/authentication',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
   ],
 });

@@ -11,15 +11,17 @@ export default defineProvider({
   },
   clientAuth: 'client_secret_post',
   pkce: false,
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
+  refreshToken: { issued: 'never', rotates: false, notes: 'Access tokens do not expire.' },
+  scopes: [
+    { name: 'surveys_read', description: 'Read surveys.' },
+    { name: 'responses_read', description: 'Read responses.' },
+    { name: 'users_read', description: 'Read the user’s account.' },
+  ],
+  presets: { login: ['users_read'] },
   docs: {
     registerUrl: 'https://developer.surveymonkey.com/api/v3/#authentication',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
   ],
 });

@@ -11,15 +11,19 @@ export default defineProvider({
   },
   clientAuth: 'client_secret_post',
   pkce: true,
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
+  refreshToken: { issued: 'always', rotates: 'unknown', notes: 'Access tokens last 2 hours.' },
+  scopes: [
+    { name: 'user:read', description: 'The user’s profile.' },
+    { name: 'business:read', description: 'Read businesses.' },
+    { name: 'invoice:read', description: 'Read invoices.' },
+    { name: 'customer:read', description: 'Read customers.' },
+  ],
+  presets: { login: ['user:read'], contacts: ['customer:read'] },
   docs: {
     registerUrl: 'https://developer.waveapps.com/hc/en-us/articles/360019493652-OAuth-Guide',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],
 });

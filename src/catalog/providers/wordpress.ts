@@ -11,15 +11,17 @@ export default defineProvider({
   },
   clientAuth: 'client_secret_post',
   pkce: true,
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
+  refreshToken: { issued: 'never', rotates: false, notes: 'Access tokens do not expire.' },
+  scopes: [
+    { name: 'auth', description: 'The user’s profile (sign-in).' },
+    { name: 'global', description: 'Everything the user can do on their sites.' },
+    { name: 'posts', description: 'The user’s posts on one blog.' },
+  ],
+  presets: { login: ['auth'] },
   docs: {
     registerUrl: 'https://developer.wordpress.com/docs/oauth2/',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
   ],
 });
