@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { prepareClientRegistration, registrationGuide } from '../../src/catalog/api.ts';
 import { catalogCounts, renderCount, updateGeneratedSections } from '../../src/catalog/catalog-doc.ts';
 import { CATEGORIES } from '../../src/catalog/provider.ts';
 import { CATALOG, CATALOG_ALIASES } from '../../src/catalog/providers/index.ts';
 import { ProviderRegistry } from '../../src/catalog/registry.ts';
+import { exampleValues } from './generated-facts.ts';
+import { storedSecretFor } from './support.ts';
 
 /** The catalog as a product: its size, its categories, aliases, and the docs generated from it. */
 const registry = new ProviderRegistry(CATALOG);
@@ -80,5 +83,36 @@ describe('catalog as a product', () => {
     const fresh = updateGeneratedSections(stale, registry);
     expect(fresh).not.toBe(stale);
     expect(fresh).toBe(`x <!-- generated:count -->${renderCount(registry)}<!-- /generated:count --> y`);
+  });
+
+  it('every entry can be registered with its example values, and gets a registration guide', async () => {
+    const redirect = 'https://consentry.example.com/oauth/callback';
+    let registered = 0;
+    for (const p of registry.all()) {
+      // `custom` takes typed-in endpoints and Mastodon registers itself: both have their own tests.
+      if (p.key === 'custom' || p.key === 'mastodon') continue;
+      const guide = registrationGuide(registry, [], redirect, p.key);
+      expect(guide.redirectUri, p.key).toBe(redirect);
+      expect(guide.steps.length, p.key).toBeGreaterThan(0);
+      expect(guide.fields.map((f) => f.name).slice(0, 2), p.key).toEqual(['client_id', 'client_secret']);
+      const prepared = await prepareClientRegistration(registry, {
+        providerKey: p.key,
+        name: 'Test',
+        clientId: `client-${p.key}`,
+        clientSecret: await storedSecretFor(p.key),
+        templateValues: exampleValues(p),
+      });
+      expect(prepared.providerKey, p.key).toBe(p.key);
+      registered++;
+    }
+    expect(registered).toBe(registry.all().length - 2);
+    // An alias registers under its entry.
+    const viaAlias = await prepareClientRegistration(registry, {
+      providerKey: 'google-mail',
+      name: 'Mail',
+      clientId: 'id.apps.googleusercontent.com',
+      clientSecret: 's',
+    });
+    expect(viaAlias.providerKey).toBe('google');
   });
 });
