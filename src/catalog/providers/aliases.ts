@@ -6,7 +6,8 @@ import { defineAliases } from '../provider.ts';
  * is Zoho). Each lists under its own name and categories, resolves to its entry (same endpoints,
  * client registration and quirks), may suggest one of the entry's presets and names the scopes
  * its product needs. Sandboxes that the entry reaches through a template value (DocuSign's
- * account-d host, PayPal's sandbox domain, Okta preview orgs) are aliases too.
+ * account-d host, PayPal's sandbox domain, Okta preview orgs, Salesforce's test.salesforce.com or
+ * sandbox My Domain login host) are aliases too: pick the value when registering the client.
  */
 export const ALIASES = defineAliases([
   {
@@ -515,6 +516,12 @@ export const ALIASES = defineAliases([
     of: 'quickbooks',
     displayName: 'Quickbooks (Sandbox)',
     categories: ['accounting'],
+  },
+  {
+    key: 'salesforce-sandbox',
+    of: 'salesforce',
+    displayName: 'Salesforce (Sandbox)',
+    categories: ['crm'],
   },
   {
     key: 'sharepoint-online',

@@ -229,7 +229,6 @@ import sageIntacctOauth from './sage-intacct-oauth.ts';
 import sagePeople from './sage-people.ts';
 import salesforce from './salesforce.ts';
 import salesforceExperienceCloud from './salesforce-experience-cloud.ts';
-import salesforceSandbox from './salesforce-sandbox.ts';
 import salesloft from './salesloft.ts';
 import salesmsgOauth2 from './salesmsg-oauth2.ts';
 import schwab from './schwab.ts';
@@ -545,7 +544,6 @@ export const CATALOG: readonly ProviderInput[] = [
   sagePeople,
   salesforce,
   salesforceExperienceCloud,
-  salesforceSandbox,
   salesloft,
   salesmsgOauth2,
   schwab,
