@@ -47,7 +47,7 @@ export function registerProvidersCommands(program: Command): void {
       await withConsentry(async (app) => {
         const oauth = app.console.oauth;
         const p = oauth.provider(key);
-        const clients = await oauth.listClients(OPERATOR, { providerKey: key });
+        const clients = await oauth.listClients(OPERATOR, { providerKey: p.key });
         const guide = await oauth.registrationGuide(key);
         const out = {
           key: p.key,
@@ -77,6 +77,9 @@ export function registerProvidersCommands(program: Command): void {
         if (opts.json) return printJson(out);
         const w = (s = '') => process.stdout.write(`${s}\n`);
         w(`${p.displayName} (${p.key}) — ${p.protocol === 'oidc' ? 'OpenID Connect' : 'OAuth 2.0'}`);
+        w(`  categories     ${p.categories.join(', ')}`);
+        const aliases = oauth.aliasesOf(p.key);
+        if (aliases.length) w(`  also known as  ${aliases.map((a) => a.displayName).join(', ')}`);
         if (p.issuer) w(`  issuer         ${p.issuer}`);
         for (const [k, v] of Object.entries(p.endpoints)) if (v) w(`  ${k.padEnd(14)} ${v}`);
         w(`  client auth    ${p.clientAuth}${p.pkce ? ', PKCE S256' : ''}`);

@@ -57,7 +57,7 @@ export function providerPages(app: FastifyInstance, ctx: ConsoleContext): void {
   app.get('/providers/:key', { config: { permission: 'administer_oauth' } }, async (request, reply) => {
     const { key } = request.params as { key: string };
     const p = ctx.services.oauth.provider(key);
-    const clients = await ctx.services.oauth.listClients(actorOf(request), { providerKey: key });
+    const clients = await ctx.services.oauth.listClients(actorOf(request), { providerKey: p.key });
     const body = html`<p class="crumbs"><a href="/providers">Providers</a> ›</p>
       <h1>${p.displayName}</h1>
       <p><a class="button" href="/providers/${p.key}/register">Register client</a></p>
