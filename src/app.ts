@@ -19,19 +19,35 @@ import { OAuth2Client } from './core/oauth2-client.ts';
 import { random256, sha256 } from './core/random.ts';
 import { catalogRefreshLifetimes, withRefreshLifetimes } from './core/refresh-lifetime.ts';
 import { ConsentryError } from './domain/errors.ts';
+import { apiPlugin } from './http/api/index.ts';
 import { authServerPlugin } from './http/authserver.ts';
 import { appsConsolePages } from './http/console/apps.ts';
 import { consolePlugin } from './http/console/index.ts';
+import { integrationsConsolePages } from './http/console/integrations.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
 import { buildServer } from './http/server.ts';
+import { ApiKeyService } from './integrations/api-keys.ts';
+import {
+  API_PURPOSE_NAMESPACE,
+  apiNamespaceConsumer,
+  ConnectSessionService,
+} from './integrations/connect-sessions.ts';
+import { type DispatcherOptions, WebhookDispatcher } from './integrations/webhook-dispatcher.ts';
+import { WebhookService } from './integrations/webhooks.ts';
 import { createLogger } from './logger.ts';
 import { isLoopbackUrl } from './protocol/provider-session.ts';
 import { keyFileSource, loadKeys } from './secrets/key-ring.ts';
 import { SecretBox } from './secrets/secret-box.ts';
 import { createAuditRepository } from './storage/audit/audit.repository.ts';
+import { createHandoffRepository } from './storage/console-handoffs.repository.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './storage/database.ts';
 import { registerDemoClient } from './storage/demo-clients.repository.ts';
 import { demoOidcAdapter } from './storage/demo-oidc.adapter.ts';
+import {
+  createApiConnectSessionRepository,
+  createApiKeyRepository,
+  createWebhookRepository,
+} from './storage/integrations.repository.ts';
 import { createInstanceRepository } from './storage/key-ring/instances.repository.ts';
 import { createSentinelRepository } from './storage/key-ring/sentinel.repository.ts';
 import { createKyselyStore } from './storage/kysely-store.ts';
@@ -64,6 +80,16 @@ export interface Consentry {
   audit: AuditTrail;
   /** Issue 10: re-reads the key file and records the held key ids while the server listens. */
   keyRing: KeyRingHeartbeat;
+  /**
+   * Integration surface (issue 13): API keys for `/api/v1`, connect sessions, webhook endpoints
+   * and the outbox dispatcher (delivers while the server listens).
+   */
+  integrations: {
+    apiKeys: ApiKeyService;
+    connectSessions: ConnectSessionService;
+    webhooks: WebhookService;
+    dispatcher: WebhookDispatcher;
+  };
   close(): Promise<void>;
 }
 
@@ -78,6 +104,8 @@ export interface CreateOptions {
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
   /** Provider role overrides (tests: failure-limit budgets, clock, a notifier). */
   authserver?: Partial<Pick<AuthServerOptions, 'limiter' | 'now' | 'notifier'>>;
+  /** Webhook dispatcher overrides (tests: short leases, fast polling, backoff). */
+  webhooks?: Partial<Omit<DispatcherOptions, 'webhooks'>>;
 }
 
 export async function createConsentry(config: Config, options: CreateOptions = {}): Promise<Consentry> {
@@ -125,6 +153,22 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       ...(options.consumers ?? []),
       ...discovered,
     ]);
+    // Services outside this process connect accounts for `api.*` purposes (JSON API).
+    consumers.registerNamespace(API_PURPOSE_NAMESPACE, apiNamespaceConsumer);
+    // Webhooks: the outbox is written before the operation that caused an event returns
+    // (OAuth2Client.recordEvent); the dispatcher delivers it while the server listens.
+    const webhookRepository = createWebhookRepository(database.db, box);
+    const dispatcher = new WebhookDispatcher({
+      webhooks: webhookRepository,
+      ...(config.instanceId ? { instanceId: config.instanceId } : {}),
+      log: (level, facts, message) => logger[level](facts, message),
+      ...options.webhooks,
+    });
+    const webhooks = new WebhookService({
+      webhooks: webhookRepository,
+      connectionOf: (id) => store.connections.get(id),
+      onQueued: () => dispatcher.nudge(),
+    });
     const publicOrigin = new URL(config.publicBaseUrl).origin;
     const client = new OAuth2Client({
       // Stamps refresh-token expiries from the providers' documented lifetimes (scale-out), per
@@ -147,6 +191,16 @@ export async function createConsentry(config: Config, options: CreateOptions = {
           typeof payload.userId === 'string' ? await consoleServices.users.get(payload.userId) : undefined;
         return user && { kind: 'user', id: user.id, label: user.email };
       },
+      recordEvent: (event) => webhooks.record(event),
+      onRecordError: (e, event) =>
+        logger.error(
+          {
+            err: e instanceof Error ? e.message : String(e),
+            event: event.type,
+            connection: event.connectionId,
+          },
+          'webhook outbox write failed',
+        ),
       ...options.clientOptions,
     });
 
@@ -178,7 +232,10 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       client,
       providers,
       publicBaseUrl: config.publicBaseUrl,
-      handoffFlows: builtIn.handoffFlows,
+      handoffFlows: [
+        ...(builtIn.handoffFlows ?? []),
+        (handoffId, session) => connectSessions.handoffFlow(handoffId, session),
+      ],
       audit,
       // Clients registered for the built-in demo provider become clients it accepts.
       onClientSaved: async (c, secret) => {
@@ -191,6 +248,14 @@ export async function createConsentry(config: Config, options: CreateOptions = {
             redirectUri: config.redirectUri,
           });
       },
+    });
+    const apiKeys = new ApiKeyService(createApiKeyRepository(database.db, database.readOne));
+    const connectSessions = new ConnectSessionService({
+      oauth: consoleServices.oauth,
+      client,
+      consumers,
+      handoffs: createHandoffRepository(database.db),
+      sessions: createApiConnectSessionRepository(database.db),
     });
     const server = await buildServer({
       logger,
@@ -211,10 +276,28 @@ export async function createConsentry(config: Config, options: CreateOptions = {
             db: database.db,
             signInOptions: builtIn.signInOptions,
           },
-          [...builtIn.consolePages, appsConsolePages(authserver)],
+          [
+            ...builtIn.consolePages,
+            appsConsolePages(authserver),
+            integrationsConsolePages(apiKeys, webhooks),
+          ],
         ),
         ...builtIn.plugins,
         authServerPlugin(authserver),
+        // A normal Fastify plugin under its prefix, so a host can mount it elsewhere.
+        async (app) => {
+          await app.register(
+            apiPlugin({
+              keys: apiKeys,
+              oauth: consoleServices.oauth,
+              client,
+              connectSessions,
+              publicBaseUrl: config.publicBaseUrl,
+              version: '1.0.0',
+            }),
+            { prefix: '/api/v1' },
+          );
+        },
         ...(options.plugins ?? []),
       ],
       // Not "ok" unless this server can open its secrets (a key rotated away from under it).
@@ -230,11 +313,8 @@ export async function createConsentry(config: Config, options: CreateOptions = {
           client,
           connections: store.connections,
           providerOf: (key) => (providers.has(key) ? providers.get(key) : undefined),
-          emit: (event) => {
-            client.events.emit('connection', event);
-            const consumer = consumers.has(event.purpose) ? consumers.get(event.purpose) : undefined;
-            void Promise.resolve(consumer?.onConnectionEvent?.(event)).catch(() => {});
-          },
+          // Through the client: the outbox, `events` listeners and the owning consumer.
+          emit: (event) => client.publish(event),
           ...config.backgroundRefresh,
           log: (level, facts, message) => logger[level](facts, message),
         })
@@ -256,6 +336,10 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       server.addHook('onListen', async () => backgroundRefresher.start());
       server.addHook('onClose', async () => backgroundRefresher.stop());
     }
+    // Every listening instance delivers webhooks (claims keep them from sending a row twice);
+    // CLI commands record events but never deliver.
+    server.addHook('onListen', async () => dispatcher.start());
+    server.addHook('onClose', async () => dispatcher.stop());
     return {
       config,
       logger,
@@ -272,8 +356,10 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       console: consoleServices,
       audit,
       keyRing,
+      integrations: { apiKeys, connectSessions, webhooks, dispatcher },
       async close() {
         await server.close();
+        await dispatcher.stop();
         authserver.close();
         await database.close();
       },

@@ -27,5 +27,14 @@ export { type BeginConsentOptions, OAuth2Client, type OAuth2ClientOptions } from
 export type { Connection, ConnectionStatus, RegisteredClient } from './domain/connection.ts';
 export { ConsentryError, ERROR_CATALOGUE, type ErrorCode, isConsentryError } from './domain/errors.ts';
 export { OAuth2Token } from './domain/token.ts';
+export {
+  SIGNATURE_HEADER,
+  signWebhook,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookVerification,
+} from './domain/webhook-signature.ts';
+export { API_SCOPES, type ApiScope } from './integrations/api-keys.ts';
+export { WEBHOOK_EVENT_TYPES, type WebhookEventBody } from './integrations/webhooks.ts';
 export { aadFor, SecretBox, type SecretKey, secretKeyFrom } from './secrets/secret-box.ts';
 export type { Store } from './storage/ports.ts';

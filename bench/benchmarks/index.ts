@@ -1,4 +1,5 @@
 import type { Benchmark } from '../harness.ts';
+import { apiAccessToken } from './api-access-token.ts';
 import { callbackThroughput } from './callback-throughput.ts';
 import { dueSelectionScale } from './due-selection-scale.ts';
 import { ensureFreshValidPostgres } from './ensure-fresh-valid-postgres.ts';
@@ -17,4 +18,5 @@ export const BENCHMARKS: Benchmark[] = [
   dueSelectionScale,
   tokenEndpointEs256,
   tokenEndpointRs256,
+  apiAccessToken,
 ];

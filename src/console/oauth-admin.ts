@@ -267,7 +267,7 @@ export class OAuthAdmin {
 
   async deleteConnection(actor: Actor, id: string): Promise<void> {
     await this.getConnection(actor, id);
-    await this.#o.store.connections.delete(id);
+    await this.#o.client.deleteConnection(id);
   }
 
   /** The raw token and its decoded (unverified) JWT parts: manage-secrets only. */

@@ -35,8 +35,8 @@ export interface BackgroundRefresherOptions {
   connections: ConnectionRepository;
   /** The provider entry of a key (rotation facts), undefined when unknown. */
   providerOf: (providerKey: string) => OAuth2Provider | undefined;
-  /** Delivers health events to listeners and the owning consumer. */
-  emit: (event: ConnectionEvent) => void;
+  /** Delivers health events to the outbox, listeners and the owning consumer (awaited). */
+  emit: (event: ConnectionEvent) => Promise<void> | void;
   /** Between sweeps (jittered ±10 %); the first sweep waits one interval. Default 30 s. */
   intervalMs?: number;
   /** Refresh access tokens that expire within this window. Default 300 s. */
@@ -175,7 +175,7 @@ export class BackgroundRefresher {
       // Only the reconnect helps now: warn once (every instance sweeps; one wins the marker).
       if (await connections.markLapseWarned(current.id, current.refreshExpiresAt, now())) {
         report.warned++;
-        this.#o.emit({
+        await this.#o.emit({
           type: 'lapsing',
           connectionId: current.id,
           purpose: current.purpose,

@@ -46,11 +46,18 @@ export type ConnectionEvent =
    * Scale-out (background refresher): the refresh token reaches its documented lifetime at
    * `refreshExpiresAt` and renewing cannot extend it — ask the user to reconnect before then.
    */
-  | { type: 'lapsing'; connectionId: string; purpose: string; refreshExpiresAt: Date };
+  | { type: 'lapsing'; connectionId: string; purpose: string; refreshExpiresAt: Date }
+  /** Lifecycle (issue 13): a new connection stored by the callback, or one reconnected. */
+  | { type: 'created'; connectionId: string; purpose: string }
+  | { type: 'reconnected'; connectionId: string; purpose: string }
+  /** Revoked at the provider (where it can) and marked revoked; `atProvider` tells which. */
+  | { type: 'revoked'; connectionId: string; purpose: string; atProvider: boolean }
+  | { type: 'deleted'; connectionId: string; purpose: string };
 
 /** Consumers by purpose. A purpose registered twice is an error, not a silent overwrite. */
 export class ConsumerRegistry {
   readonly #byPurpose = new Map<string, OAuth2Consumer>();
+  readonly #namespaces = new Map<string, OAuth2Consumer>();
 
   constructor(consumers: readonly OAuth2Consumer[] = []) {
     for (const c of consumers) this.register(c);
@@ -67,14 +74,33 @@ export class ConsumerRegistry {
     return this;
   }
 
+  /**
+   * One consumer for every purpose under `prefix` (e.g. `api.` — purposes of services outside
+   * this process that started flows through the JSON API, issue 13). An exact registration wins.
+   */
+  registerNamespace(prefix: string, consumer: OAuth2Consumer): this {
+    if (!/^[a-z][a-z0-9_-]{0,30}\.$/.test(prefix))
+      throw new ConsentryError('CONSUMER_UNKNOWN', { detail: `Invalid purpose namespace “${prefix}”.` });
+    if (this.#namespaces.has(prefix))
+      throw new ConsentryError('CONSUMER_DUPLICATE', { facts: { purpose: prefix } });
+    this.#namespaces.set(prefix, consumer);
+    return this;
+  }
+
   get(purpose: string): OAuth2Consumer {
-    const c = this.#byPurpose.get(purpose);
+    const c = this.#byPurpose.get(purpose) ?? this.#inNamespace(purpose);
     if (!c) throw new ConsentryError('CONSUMER_UNKNOWN', { facts: { purpose } });
     return c;
   }
 
   has(purpose: string): boolean {
-    return this.#byPurpose.has(purpose);
+    return this.#byPurpose.has(purpose) || this.#inNamespace(purpose) !== undefined;
+  }
+
+  #inNamespace(purpose: string): OAuth2Consumer | undefined {
+    const dot = purpose.indexOf('.');
+    if (dot < 1 || dot === purpose.length - 1 || !/^[a-z][a-z0-9_.-]{0,63}$/.test(purpose)) return undefined;
+    return this.#namespaces.get(purpose.slice(0, dot + 1));
   }
 
   all(): OAuth2Consumer[] {

@@ -53,6 +53,14 @@ export interface OAuth2ClientOptions {
    */
   audit?: AuditTrail | undefined;
   actorOfFlow?: ((payload: Record<string, unknown>) => Promise<AuditActor | undefined>) | undefined;
+  /**
+   * A durable record of every connection event (the webhook outbox), awaited before listeners
+   * run and before the call that caused the event returns — so a crash after the answer cannot
+   * lose it. A failing recorder is reported to `onRecordError`, never to the caller (the token
+   * operation itself succeeded).
+   */
+  recordEvent?: (event: ConnectionEvent) => Promise<void>;
+  onRecordError?: (error: unknown, event: ConnectionEvent) => void;
 }
 
 export interface BeginConsentOptions {
@@ -225,6 +233,12 @@ export class OAuth2Client {
       if (flow.reconnectRef) {
         await this.#o.store.connections.replaceTokens(flow.reconnectRef, fields, this.#now());
         connection = await this.#o.store.connections.get(flow.reconnectRef);
+        if (connection)
+          await this.publish({
+            type: 'reconnected',
+            connectionId: connection.id,
+            purpose: connection.purpose,
+          });
       } else {
         const claims = profile;
         connection = await this.#o.store.connections.insert(
@@ -280,6 +294,9 @@ export class OAuth2Client {
         },
       });
     }
+    // After the consumer took it: a connection its feature refused never existed for listeners.
+    if (connection && !flow.reconnectRef)
+      await this.publish({ type: 'created', connectionId: connection.id, purpose: connection.purpose });
     return successPath;
   }
 
@@ -351,8 +368,20 @@ export class OAuth2Client {
       atProvider = await revokeToken(session, refreshToken ?? c.accessToken, { accessToken, refreshToken });
     } finally {
       await this.#o.store.connections.setStatus(c.id, 'revoked', 'Revoked by an administrator.', this.#now());
+      await this.publish({ type: 'revoked', connectionId: c.id, purpose: c.purpose, atProvider });
     }
     return { atProvider };
+  }
+
+  /**
+   * Deletes a connection (its sealed tokens with it) without calling the provider, and publishes
+   * `deleted`. Throws CONNECTION_UNKNOWN when there is no such connection.
+   */
+  async deleteConnection(connectionId: string): Promise<void> {
+    const c = await this.#o.store.connections.get(connectionId);
+    if (!c) throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: connectionId } });
+    await this.#o.store.connections.delete(c.id);
+    await this.publish({ type: 'deleted', connectionId: c.id, purpose: c.purpose });
   }
 
   /**
@@ -506,7 +535,23 @@ export class OAuth2Client {
     });
   }
 
-  #emit(event: ConnectionEvent): void {
+  #emit(event: ConnectionEvent): Promise<void> {
+    return this.publish(event);
+  }
+
+  /**
+   * Delivers a connection event: first to the durable recorder (awaited), then to `events`
+   * listeners and the owning consumer. Other parts that detect events (the background
+   * refresher's `lapsing`) publish through here too, so every event reaches the same places.
+   */
+  async publish(event: ConnectionEvent): Promise<void> {
+    if (this.#o.recordEvent) {
+      try {
+        await this.#o.recordEvent(event);
+      } catch (e) {
+        this.#o.onRecordError?.(e, event);
+      }
+    }
     this.events.emit('connection', event);
     const consumer = this.#o.consumers.has(event.purpose) ? this.#o.consumers.get(event.purpose) : undefined;
     void Promise.resolve(consumer?.onConnectionEvent?.(event)).catch(() => {});

@@ -36,10 +36,13 @@ export interface CoordinatorOptions {
   leaseMs?: number;
   maxWaitMs?: number;
   now?: () => Date;
-  onRefreshed?: (c: Connection) => void;
-  onFailed?: (c: Connection, error: ConsentryError, nextAttemptAt: Date) => void;
-  /** Awaited (the audit trail records the change before the caller hears of it). */
-  onNeedsReauth?: (c: Connection, reason: string) => void | Promise<void>;
+  /**
+   * Event hooks, awaited before the caller gets its answer: a durable listener (the webhook
+   * outbox) has recorded the event by the time `ensureFresh` returns.
+   */
+  onRefreshed?: (c: Connection) => Promise<void> | void;
+  onFailed?: (c: Connection, error: ConsentryError, nextAttemptAt: Date) => Promise<void> | void;
+  onNeedsReauth?: (c: Connection, reason: string) => Promise<void> | void;
   /** Test hook: runs between the provider's answer and the write (crash suite). */
   beforeCommit?: (c: Connection) => Promise<void> | void;
 }
@@ -192,7 +195,7 @@ export class RefreshCoordinator {
         { error: `${error.code}: ${error.message}`, nextAttemptAt },
         now(),
       );
-      this.#o.onFailed?.(held, error, nextAttemptAt);
+      await this.#o.onFailed?.(held, error, nextAttemptAt);
       throw error;
     }
 
@@ -203,7 +206,7 @@ export class RefreshCoordinator {
       // Our lease lapsed (a stalled process) and a sibling moved the row: theirs is the current token.
       return { connection: after, refreshedHere: false };
     }
-    this.#o.onRefreshed?.(after);
+    await this.#o.onRefreshed?.(after);
     return { connection: after, refreshedHere: true };
   }
 }

@@ -148,6 +148,17 @@ export const ERROR_CATALOGUE = {
     status: 500,
     message: 'The audit trail was altered: a row was edited, inserted or deleted.',
   },
+
+  // Integration surface: JSON API keys, webhooks (issue 13)
+  API_KEY_INVALID: {
+    status: 401,
+    message: 'The API key is missing, unknown or revoked. Send `Authorization: Bearer <key>`.',
+  },
+  API_KEY_SCOPE_MISSING: { status: 403, message: 'This API key does not have the scope this call needs.' },
+  API_KEY_UNKNOWN: { status: 404, message: 'No such API key.' },
+  API_KEY_INVALID_INPUT: { status: 400, message: 'The API key settings are invalid.' },
+  WEBHOOK_ENDPOINT_UNKNOWN: { status: 404, message: 'No such webhook endpoint.' },
+  WEBHOOK_ENDPOINT_INVALID: { status: 400, message: 'The webhook endpoint is invalid.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -14,6 +14,7 @@ export const SEALED_COLUMNS = [
   { table: 'flows', column: 'code_verifier', key: 'state_hash' },
   // Issue 10: the value /healthz opens (re-sealed by rewrap like every other secret).
   { table: 'sealed_sentinel', column: 'value', key: 'id' },
+  { table: 'webhook_endpoints', column: 'secret', key: 'id' },
 ] as const;
 
 export function createKyselyStore(

@@ -130,6 +130,10 @@ export interface Database {
   key_ring_instances: KeyRingInstancesTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  api_keys: ApiKeysTable;
+  api_connect_sessions: ApiConnectSessionsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 /** Migration 0009: one sealed random value `/healthz` opens (and the CSRF key derives from). */
@@ -248,4 +252,59 @@ export interface ConsoleHandoffsTable {
   used_at: number | null;
   expires_at: number;
   created_at: number;
+}
+
+/** Integration surface (0016): JSON API keys (hash only), API connect sessions, webhooks. */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  /** The key's first characters, to recognise it in lists (not enough to use it). */
+  prefix: string;
+  /** Space-separated API scopes. */
+  scopes: string;
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface ApiConnectSessionsTable {
+  handoff_id: string;
+  client_ref: string;
+  purpose: string;
+  payload: string;
+  api_key_ref: string | null;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  description: string | null;
+  /** Sealed (SecretBox, AAD webhook_endpoints:secret:<id>). */
+  secret: string;
+  /** Space-separated webhook event types, or `*`. */
+  event_types: string;
+  enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  event_id: string;
+  endpoint_id: string;
+  event_type: string;
+  body: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  lease_owner: string | null;
+  lease_until: number | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: number;
+  delivered_at: number | null;
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerApiKeysCommands } from './api-keys.ts';
 import { registerAppsCommands } from './apps.ts';
 import { registerAuditCommands } from './audit.ts';
 import { registerClientsCommands } from './clients.ts';
@@ -10,6 +11,7 @@ import { registerMailboxesCommands } from './mailboxes.ts';
 import { registerProvidersCommands } from './providers.ts';
 import { registerSecretKeyCommands } from './secret-key.ts';
 import { registerUsersCommands } from './users.ts';
+import { registerWebhooksCommands } from './webhooks.ts';
 
 /** Every command group; one file each under ./, thin: parse, call the service layer, print. */
 export const COMMAND_GROUPS: ((program: Command) => void)[] = [
@@ -24,4 +26,6 @@ export const COMMAND_GROUPS: ((program: Command) => void)[] = [
   registerUsersCommands,
   registerSecretKeyCommands,
   registerAuditCommands,
+  registerApiKeysCommands,
+  registerWebhooksCommands,
 ];

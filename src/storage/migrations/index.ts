@@ -7,6 +7,7 @@ import * as m0005 from './0005-console.ts';
 import * as m0006 from './0006-auth-failures.ts';
 import * as m0007 from './0007-mailbox-owner.ts';
 import * as m0009 from './0009-key-ring-and-audit.ts';
+import * as m0016 from './0016-api-webhooks.ts';
 
 /**
  * Every migration, in order. Static imports (not a folder scan) so the list is the same under tsx,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0006-auth-failures': m0006,
   '0007-mailbox-owner': m0007,
   '0009-key-ring-and-audit': m0009,
+  '0016-api-webhooks': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,38 @@
+import { createConsentry } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { InstanceSpec } from '../scale/fixture.ts';
+
+/**
+ * One Consentry process for the webhook crash test (`node --import tsx`): it deletes a
+ * connection (the `connection.deleted` event is written to the outbox before the call returns),
+ * tells the parent, then starts its dispatcher — and SIGKILLs itself at the moment the delivery
+ * would leave: after the claim, before any byte reaches the receiver. A kill -9 between the event
+ * and its delivery.
+ */
+const { spec, connectionId, receiverUrl, leaseMs } = JSON.parse(process.env.WEBHOOK_CRASH_SPEC!) as {
+  spec: InstanceSpec;
+  connectionId: string;
+  receiverUrl: string;
+  leaseMs: number;
+};
+
+const realFetch = globalThis.fetch;
+globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  if (url.startsWith(receiverUrl)) {
+    process.send?.({ type: 'dying' });
+    process.kill(process.pid, 'SIGKILL');
+  }
+  return realFetch(input, init);
+}) as typeof fetch;
+
+const app = await createConsentry(loadConfig({ ...spec.env, LOG_LEVEL: 'error' }), {
+  logger: createLogger({ level: 'error', destination: process.stderr }),
+  providers: [spec.provider],
+  ...(spec.schema ? { schema: spec.schema } : {}),
+  webhooks: { leaseMs, pollMs: 100 },
+});
+await app.client.deleteConnection(connectionId);
+process.send?.({ type: 'recorded' });
+app.integrations.dispatcher.start();
