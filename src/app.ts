@@ -6,7 +6,7 @@ import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import { AuthServer, type AuthServerOptions } from './authserver/auth-server.ts';
 import { demoProvider } from './catalog/providers/demo.ts';
-import { CATALOG } from './catalog/providers/index.ts';
+import { CATALOG, CATALOG_ALIASES } from './catalog/providers/index.ts';
 import { ProviderRegistry } from './catalog/registry.ts';
 import type { Config } from './config/config.ts';
 import { consoleConsumer } from './console/consumer.ts';
@@ -138,6 +138,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     });
 
     const providers = new ProviderRegistry([...CATALOG, ...(options.providers ?? [])]);
+    for (const alias of CATALOG_ALIASES) providers.addAlias(alias);
     // Built-in consumers, the platform's own, then discovered ones (CONSUMER_MODULES): one registry,
     // so a purpose registered twice stops start-up (CONSUMER_DUPLICATE).
     const builtIn = createBuiltInConsumers({

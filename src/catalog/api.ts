@@ -1,6 +1,6 @@
 import type { RegisteredClient } from '../domain/connection.ts';
 import { ConsentryError } from '../domain/errors.ts';
-import type { OAuth2Provider, TemplateField } from './provider.ts';
+import type { Category, OAuth2Provider, TemplateField } from './provider.ts';
 import type { ProviderRegistry } from './registry.ts';
 import { validateTemplateValues } from './template.ts';
 
@@ -17,6 +17,10 @@ export type ClientLike = Pick<
 export interface ProviderSummary {
   key: string;
   displayName: string;
+  /** What it is for (CATEGORIES in ./provider.ts); the first is the main one. */
+  categories: Category[];
+  /** Keys of other names that resolve to it (`google-mail` for Google …). */
+  aliases: string[];
   protocol: OAuth2Provider['protocol'];
   /** At least one registered client exists for this provider. */
   configured: boolean;
@@ -207,7 +211,8 @@ export function scopesFor(
     return [...preset];
   }
   const scopes = [...(request.scopes ?? [])];
-  const known = new Set(p.scopes.map((s) => s.name));
+  // An alias (Gmail, Outlook …) also accepts the scopes its product names.
+  const known = new Set([...p.scopes, ...(registry.alias(key)?.scopes ?? [])].map((s) => s.name));
   const unknown = known.size > 0 ? scopes.filter((s) => !known.has(s)) : [];
   if (unknown.length > 0) {
     throw new ConsentryError('SCOPES_INVALID', {
@@ -294,6 +299,8 @@ function summaryOf(
   return {
     key: p.key,
     displayName: p.displayName,
+    categories: [...p.categories],
+    aliases: registry.aliasesOf(p.key).map((a) => a.key),
     protocol: p.protocol,
     configured: clientCount > 0,
     clientCount,

@@ -40,6 +40,45 @@ export const TemplateFieldSchema = z.object({
   optional: z.boolean().default(false),
 });
 
+/**
+ * What a provider is for, as administrators browse the catalog (`providers list --category crm`,
+ * the console's providers page). An entry has one or more; the first is its main one.
+ */
+export const CATEGORIES = [
+  'accounting',
+  'analytics',
+  'ats',
+  'banking',
+  'cms',
+  'communication',
+  'crm',
+  'design',
+  'dev-tools',
+  'e-commerce',
+  'erp',
+  'gaming',
+  'hr',
+  'iam',
+  'invoicing',
+  'knowledge-base',
+  'legal',
+  'marketing',
+  'mcp',
+  'other',
+  'payment',
+  'popular',
+  'productivity',
+  'social',
+  'sports',
+  'storage',
+  'support',
+  'surveys',
+  'ticketing',
+  'video',
+] as const;
+export const CategorySchema = z.enum(CATEGORIES);
+export type Category = z.output<typeof CategorySchema>;
+
 export const ScopeSchema = z.object({ name: z.string().min(1), description: z.string().min(1) });
 
 /**
@@ -115,6 +154,8 @@ export const ProviderSchema = z
   .object({
     key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
     displayName: z.string().min(1),
+    /** What it is for; every catalog entry names its own (test/catalog/schema.test.ts). */
+    categories: z.array(CategorySchema).min(1).default(['other']),
     /** `oidc` providers get nonce + full ID-token validation when `openid` is requested. */
     protocol: z.enum(['oauth2', 'oidc']),
     /** Issuer identifier (templated). With `discovery`, endpoints come from its metadata. */
@@ -124,6 +165,8 @@ export const ProviderSchema = z
       .object({
         authorization: templatedUrl.optional(),
         token: templatedUrl.optional(),
+        /** Where refresh requests go, when not the token endpoint (Figma, Threads, Instagram …). */
+        refresh: templatedUrl.optional(),
         revocation: templatedUrl.optional(),
         userinfo: templatedUrl.optional(),
         jwks: templatedUrl.optional(),
@@ -135,8 +178,21 @@ export const ProviderSchema = z
     /** RFC 9207: the provider returns `iss` on the authorization response. */
     issParameter: z.boolean().default(false),
     scopeSeparator: z.string().min(1).default(' '),
-    /** Extra authorization-request parameters (Google access_type=offline + prompt=consent, …). */
+    /**
+     * Extra authorization-request parameters (Google access_type=offline + prompt=consent, …);
+     * values may hold `{placeholders}` filled from the registered client's template values.
+     */
     authorizationParams: z.record(z.string(), z.string()).default({}),
+    /**
+     * Extra token-request parameters sent with both the code exchange and every refresh (an
+     * Azure `resource`, a BigCommerce `context` …), templated like authorizationParams.
+     */
+    tokenParams: z.record(z.string(), z.string()).default({}),
+    /**
+     * Encoding of token-request bodies: `form` (RFC 6749 §4.1.3) or `json` (Notion, Braintree,
+     * Cal.com …): the same fields as a JSON object, with the client authentication unchanged.
+     */
+    tokenRequestBody: z.enum(['form', 'json']).default('form'),
     templates: z.array(TemplateFieldSchema).default([]),
     refreshToken: z
       .object({
@@ -199,9 +255,13 @@ export const ProviderSchema = z
     }
     if (p.discovery && !p.issuer) ctx.addIssue({ code: 'custom', message: 'discovery needs an issuer' });
     const declared = new Set(p.templates.map((t) => t.name));
-    const urls = [p.issuer, ...Object.values(p.endpoints), p.revocation?.url].filter(
-      (u): u is string => typeof u === 'string',
-    );
+    const urls = [
+      p.issuer,
+      ...Object.values(p.endpoints),
+      p.revocation?.url,
+      ...Object.values(p.authorizationParams),
+      ...Object.values(p.tokenParams),
+    ].filter((u): u is string => typeof u === 'string');
     for (const url of urls) {
       for (const m of url.matchAll(/\{([a-z_]+)\}/g)) {
         if (!declared.has(m[1]!))
@@ -212,10 +272,30 @@ export const ProviderSchema = z
       if (!declared.has(name))
         ctx.addIssue({ code: 'custom', message: `lifetimeWhen names undeclared template ${name}` });
     }
+    // The engine owns these request parameters; an entry may not set them.
+    const owned = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'nonce'];
+    for (const name of [...owned, 'code_challenge', 'code_challenge_method']) {
+      if (name in p.authorizationParams)
+        ctx.addIssue({ code: 'custom', message: `authorizationParams may not set ${name}` });
+    }
+    for (const name of [...owned, 'grant_type', 'code', 'code_verifier', 'refresh_token', 'client_secret']) {
+      if (name in p.tokenParams) ctx.addIssue({ code: 'custom', message: `tokenParams may not set ${name}` });
+    }
     const reserved = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri'];
     for (const name of p.keepCallbackParams) {
       if (reserved.includes(name))
         ctx.addIssue({ code: 'custom', message: `keepCallbackParams may not keep ${name}` });
+    }
+    // An oauth2 entry cannot verify ID tokens: a preset asking for `openid` needs a JWKS, or a
+    // quirk module that deals with the ID token (ignore-id-token).
+    if (p.protocol === 'oauth2' && !p.endpoints.jwks && !p.quirks) {
+      for (const [preset, scopes] of Object.entries(p.presets)) {
+        if (scopes.includes('openid'))
+          ctx.addIssue({
+            code: 'custom',
+            message: `preset ${preset} asks for openid but nothing verifies ID tokens`,
+          });
+      }
     }
     const known = new Set(p.scopes.map((s) => s.name));
     for (const [preset, scopes] of Object.entries(p.presets)) {
@@ -227,6 +307,28 @@ export const ProviderSchema = z
     }
   });
 
+/**
+ * Another name for a provider whose OAuth shape is the same as an entry's (Gmail and Google
+ * Calendar are Google; Outlook is Microsoft): it lists under its own name and categories and
+ * resolves to the entry, optionally with one of the entry's presets as its default purpose. An
+ * alias is never a copy of the entry's data.
+ */
+export const ProviderAliasSchema = z.object({
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  /** The entry it stands for. */
+  of: z.string().min(1),
+  displayName: z.string().min(1),
+  categories: z.array(CategorySchema).min(1),
+  /** One of the entry's presets, suggested first for this name (Gmail → `mail`). */
+  preset: z.string().optional(),
+  /** Scopes this product needs beyond the entry's presets, as the provider names them. */
+  scopes: z.array(ScopeSchema).default([]),
+  docsUrl: z.url().optional(),
+});
+
+export type ProviderAliasInput = z.input<typeof ProviderAliasSchema>;
+export type ProviderAlias = z.output<typeof ProviderAliasSchema>;
+
 export type ProviderInput = z.input<typeof ProviderSchema>;
 export type OAuth2Provider = z.output<typeof ProviderSchema>;
 export type TemplateField = z.output<typeof TemplateFieldSchema>;
@@ -235,5 +337,10 @@ export type ErrorMapping = z.output<typeof ErrorMappingSchema>;
 
 /** Identity helper so provider files get type checking without importing zod. */
 export function defineProvider(input: ProviderInput): ProviderInput {
+  return input;
+}
+
+/** Identity helper for the aliases data file. */
+export function defineAliases(input: ProviderAliasInput[]): ProviderAliasInput[] {
   return input;
 }

@@ -1,5 +1,12 @@
 import { ConsentryError } from '../domain/errors.ts';
-import { type OAuth2Provider, type ProviderInput, ProviderSchema } from './provider.ts';
+import {
+  type OAuth2Provider,
+  type ProviderAlias,
+  type ProviderAliasInput,
+  ProviderAliasSchema,
+  type ProviderInput,
+  ProviderSchema,
+} from './provider.ts';
 import { QUIRKS } from './quirks/index.ts';
 import type { ProviderQuirks } from './quirks/quirk.ts';
 
@@ -9,6 +16,7 @@ import type { ProviderQuirks } from './quirks/quirk.ts';
  */
 export class ProviderRegistry {
   readonly #providers = new Map<string, OAuth2Provider>();
+  readonly #aliases = new Map<string, ProviderAlias>();
   readonly #quirks: Readonly<Record<string, ProviderQuirks>>;
 
   constructor(
@@ -38,14 +46,55 @@ export class ProviderRegistry {
     return provider;
   }
 
+  /**
+   * Adds another name for an entry already added (see ProviderAliasSchema). Throws
+   * PROVIDER_INVALID when the alias is malformed, names an unknown entry or preset, or its key is
+   * taken.
+   */
+  addAlias(input: ProviderAliasInput): ProviderAlias {
+    const parsed = ProviderAliasSchema.safeParse(input);
+    const problem = !parsed.success
+      ? parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')
+      : !this.#providers.has(parsed.data.of)
+        ? `alias of unknown provider ${parsed.data.of}`
+        : this.#providers.has(parsed.data.key) || this.#aliases.has(parsed.data.key)
+          ? 'key already taken'
+          : parsed.data.preset && !this.#providers.get(parsed.data.of)!.presets[parsed.data.preset]
+            ? `preset ${parsed.data.preset} is not one of ${parsed.data.of}'s`
+            : undefined;
+    if (problem || !parsed.success) {
+      throw new ConsentryError('PROVIDER_INVALID', {
+        detail: `${String((input as { key?: unknown }).key)}: ${problem}`,
+      });
+    }
+    this.#aliases.set(parsed.data.key, parsed.data);
+    return parsed.data;
+  }
+
+  /** Aliases, sorted by display name. */
+  aliases(): ProviderAlias[] {
+    return [...this.#aliases.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  /** The alias named `key`, if it is one. */
+  alias(key: string): ProviderAlias | undefined {
+    return this.#aliases.get(key);
+  }
+
+  /** Aliases of one entry. */
+  aliasesOf(key: string): ProviderAlias[] {
+    return this.aliases().filter((a) => a.of === key);
+  }
+
+  /** The entry for `key`; an alias key gives the entry it stands for. */
   get(key: string): OAuth2Provider {
-    const p = this.#providers.get(key);
+    const p = this.#providers.get(key) ?? this.#providers.get(this.#aliases.get(key)?.of ?? '');
     if (!p) throw new ConsentryError('PROVIDER_UNKNOWN', { facts: { provider: key } });
     return p;
   }
 
   has(key: string): boolean {
-    return this.#providers.has(key);
+    return this.#providers.has(key) || this.#aliases.has(key);
   }
 
   all(): OAuth2Provider[] {

@@ -1,5 +1,5 @@
 import { type RegistrationGuide, registrationGuide } from '../catalog/api.ts';
-import type { OAuth2Provider } from '../catalog/provider.ts';
+import { CATEGORIES, type Category, type OAuth2Provider } from '../catalog/provider.ts';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import { validateTemplateValues } from '../catalog/template.ts';
 import { isSecureRedirectUri } from '../config/config.ts';
@@ -44,6 +44,8 @@ export interface ProviderListing {
   provider: OAuth2Provider;
   configured: boolean;
   clients: number;
+  /** Other names it is known by (Gmail, Outlook …), see ProviderRegistry.addAlias. */
+  aliases: { key: string; displayName: string }[];
 }
 
 export interface ClientInput {
@@ -87,29 +89,59 @@ export class OAuthAdmin {
 
   // ── providers ───────────────────────────────────────────────────────────────
 
-  async listProviders(search = ''): Promise<ProviderListing[]> {
+  /**
+   * The catalog, filtered by a search text (key, name, alias, category or scope) and/or a
+   * category (`crm`, `mail` …; see CATEGORIES). Throws BAD_REQUEST for an unknown category.
+   */
+  async listProviders(search = '', category = ''): Promise<ProviderListing[]> {
+    if (category && !(CATEGORIES as readonly string[]).includes(category)) {
+      throw new ConsentryError('BAD_REQUEST', {
+        detail: `Unknown category “${category}”. Known: ${CATEGORIES.join(', ')}.`,
+      });
+    }
     const counts = new Map<string, number>();
     for (const c of await this.#o.store.clients.list())
       counts.set(c.providerKey, (counts.get(c.providerKey) ?? 0) + 1);
     const q = search.trim().toLowerCase();
-    return this.#o.providers
+    const registry = this.#o.providers;
+    return registry
       .all()
-      .filter(
-        (p) =>
-          !q ||
-          p.key.includes(q) ||
-          p.displayName.toLowerCase().includes(q) ||
-          p.scopes.some((s) => s.name.toLowerCase().includes(q)),
-      )
       .map((provider) => ({
         provider,
         configured: counts.has(provider.key),
         clients: counts.get(provider.key) ?? 0,
-      }));
+        aliases: registry.aliasesOf(provider.key).map((a) => ({ key: a.key, displayName: a.displayName })),
+      }))
+      .filter(({ provider: p }) => !category || (p.categories as string[]).includes(category))
+      .filter(
+        ({ provider: p, aliases }) =>
+          !q ||
+          p.key.includes(q) ||
+          p.displayName.toLowerCase().includes(q) ||
+          p.categories.some((c) => c === q) ||
+          aliases.some((a) => a.key.includes(q) || a.displayName.toLowerCase().includes(q)) ||
+          p.scopes.some((s) => s.name.toLowerCase().includes(q)),
+      );
+  }
+
+  /** Every category with how many catalog entries list it (for the providers page's filter). */
+  providerCategories(): { category: Category; count: number }[] {
+    const all = this.#o.providers.all();
+    return CATEGORIES.map((category) => ({
+      category,
+      count: all.filter((p) => p.categories.includes(category)).length,
+    })).filter((c) => c.count > 0);
   }
 
   provider(key: string): OAuth2Provider {
     return this.#o.providers.get(key);
+  }
+
+  /** Other names of an entry (Gmail, Outlook …). */
+  aliasesOf(key: string): { key: string; displayName: string; preset: string | undefined }[] {
+    return this.#o.providers
+      .aliasesOf(key)
+      .map((a) => ({ key: a.key, displayName: a.displayName, preset: a.preset }));
   }
 
   /** What to paste at the provider (redirect URL, scopes per preset), its steps, the fields asked back. */

@@ -3,6 +3,7 @@ import * as oauth from 'oauth4webapi';
 import type { ProviderAnswer } from '../catalog/error-mappings.ts';
 import type { FetchLike } from '../catalog/quirks/quirk.ts';
 import { revokeAtApi } from '../catalog/revocation.ts';
+import { fillTemplate } from '../catalog/template.ts';
 import { ConsentryError } from '../domain/errors.ts';
 import { providerError } from './errors.ts';
 import { verifyIdTokenSignature } from './id-token.ts';
@@ -29,7 +30,7 @@ export async function buildAuthorizationUrl(
 ): Promise<URL> {
   const url = new URL(session.as.authorization_endpoint!);
   const extra = {
-    ...session.provider.authorizationParams,
+    ...filledParams(session, session.provider.authorizationParams),
     ...(session.quirks.authorizationParams?.(session) ?? {}),
   };
   for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
@@ -107,6 +108,19 @@ async function finish(session: ProviderSession, result: oauth.TokenEndpointRespo
   return { response: result, idTokenClaims: claims ? { ...claims } : undefined };
 }
 
+/** The entry's extra parameters with `{placeholders}` filled from the client's template values. */
+function filledParams(session: ProviderSession, params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, fillTemplate(v, session.client.templateValues)]),
+  );
+}
+
+/** The entry's `tokenParams`, as oauth4webapi's additional token-request parameters. */
+function tokenParamsOption(session: ProviderSession): { additionalParameters?: Record<string, string> } {
+  const params = filledParams(session, session.provider.tokenParams);
+  return Object.keys(params).length ? { additionalParameters: params } : {};
+}
+
 /** @see RFC 6749 §4.1.3 / §5.1, RFC 7636 §4.5, OIDC Core §3.1.3.7. */
 export async function exchangeCode(
   session: ProviderSession,
@@ -127,7 +141,7 @@ export async function exchangeCode(
       input.callbackParams,
       input.redirectUri,
       input.codeVerifier ?? oauth.nopkce,
-      session.requestOptions(),
+      { ...session.requestOptions(), ...tokenParamsOption(session) },
     );
     answer = await readAnswer(response);
     const refused = errorBodyOf200(answer, session.provider.key, 'token');
@@ -151,12 +165,17 @@ export async function refreshAccessToken(
 ): Promise<GrantResult> {
   let answer: ProviderAnswer | undefined;
   try {
+    // A provider with its own refresh URL (entry `endpoints.refresh`) gets the request there.
+    const refreshUrl = session.provider.endpoints.refresh;
+    const target = refreshUrl
+      ? { ...session.as, token_endpoint: fillTemplate(refreshUrl, session.client.templateValues) }
+      : session.as;
     const response = await oauth.refreshTokenGrantRequest(
-      session.as,
+      target,
       session.oauthClient,
       session.clientAuth,
       refreshToken,
-      session.requestOptions(),
+      { ...session.requestOptions(), ...tokenParamsOption(session) },
     );
     answer = await readAnswer(response);
     const refused = errorBodyOf200(answer, session.provider.key, 'refresh');

@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { OAuth2Provider } from '../catalog/provider.ts';
 import type { FetchLike, ProviderQuirks } from '../catalog/quirks/quirk.ts';
+import { formOf, headersOf } from '../catalog/quirks/response.ts';
 import { fillTemplate } from '../catalog/template.ts';
 import type { RegisteredClient } from '../domain/connection.ts';
 import { ConsentryError } from '../domain/errors.ts';
@@ -50,7 +51,10 @@ function customFetchFor(
   quirks: ProviderQuirks,
   ctx: { provider: OAuth2Provider; client: RegisteredClient },
 ): CustomFetch {
-  const base: FetchLike = settings.fetch ?? ((url, init) => fetch(url, init));
+  const plain: FetchLike = settings.fetch ?? ((url, init) => fetch(url, init));
+  // Entry data `tokenRequestBody: 'json'`: the form oauth4webapi built goes out as a JSON object
+  // (same fields, same client authentication), under any quirk module.
+  const base: FetchLike = ctx.provider.tokenRequestBody === 'json' ? jsonBodyFetch(plain) : plain;
   return (url, init) => {
     const requestInit = init as unknown as RequestInit;
     try {
@@ -58,6 +62,15 @@ function customFetchFor(
     } catch (cause) {
       return Promise.reject(cause);
     }
+  };
+}
+
+function jsonBodyFetch(next: FetchLike): FetchLike {
+  return (url, init) => {
+    if (!(init.body instanceof URLSearchParams)) return next(url, init);
+    const headers = headersOf(init);
+    headers.set('content-type', 'application/json');
+    return next(url, { ...init, headers, body: JSON.stringify(Object.fromEntries(formOf(init))) });
   };
 }
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../../src/catalog/providers/index.ts';
+import { scopesFor } from '../../src/catalog/api.ts';
+import { CATALOG, CATALOG_ALIASES } from '../../src/catalog/providers/index.ts';
 import { ProviderRegistry } from '../../src/catalog/registry.ts';
-import { validateTemplateValues } from '../../src/catalog/template.ts';
+import { fillTemplate, validateTemplateValues } from '../../src/catalog/template.ts';
 import { buildAuthorizationUrl } from '../../src/protocol/grant.ts';
 import { openProviderSession } from '../../src/protocol/provider-session.ts';
+import { allFacts, exampleScopes, generatedFacts } from './generated-facts.ts';
 import { FACTS } from './provider-facts.ts';
 import { clientFor, REDIRECT_URI, SETTINGS, storedSecretFor } from './support.ts';
 
@@ -12,20 +14,25 @@ import { clientFor, REDIRECT_URI, SETTINGS, storedSecretFor } from './support.ts
  * part with what the provider documents.
  */
 const registry = new ProviderRegistry(CATALOG);
+for (const alias of CATALOG_ALIASES) registry.addAlias(alias);
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const S256_OF_VERIFIER = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'; // RFC 7636 Appendix B
 
 describe('consent URL of every catalog entry', () => {
-  it('has documented facts for every entry except the discovery-only `oidc`', () => {
-    const documented = new Set(FACTS.map((f) => f.key));
+  it('has facts for every entry except the discovery-only `oidc`: hand-written or generated from its data', () => {
+    const facts = allFacts(registry);
+    const keys = new Set(facts.map((f) => f.key));
+    expect(keys.size).toBe(facts.length);
     const missing = registry
       .all()
       .map((p) => p.key)
-      .filter((k) => k !== 'oidc' && !documented.has(k));
+      .filter((k) => k !== 'oidc' && !keys.has(k));
     expect(missing).toEqual([]);
+    expect(FACTS.length).toBeGreaterThanOrEqual(45);
+    expect(generatedFacts(registry).length).toBe(registry.all().length - 1 - FACTS.length);
   });
 
-  for (const fact of FACTS) {
+  for (const fact of allFacts(registry)) {
     it(`${fact.key}: endpoint, client_id, redirect_uri, scope, PKCE and extra parameters`, async () => {
       const provider = registry.get(fact.key);
       const quirks = registry.quirksOf(provider);
@@ -127,4 +134,34 @@ describe('consent URL of every catalog entry', () => {
       expect(session.as.token_endpoint).toBe(`https://login.microsoftonline.com/${tenant}/oauth2/v2.0/token`);
     }
   });
+
+  for (const alias of registry.aliases()) {
+    it(`alias ${alias.key}: consents through ${alias.of} with its preset or product scopes`, async () => {
+      const provider = registry.get(alias.key);
+      expect(provider.key).toBe(alias.of);
+      const scopes = alias.preset
+        ? scopesFor(registry, alias.key, { preset: alias.preset })
+        : alias.scopes.length
+          ? scopesFor(registry, alias.key, { scopes: alias.scopes.map((s) => s.name) })
+          : exampleScopes(provider);
+      if (alias.preset) expect(scopes).toEqual(provider.presets[alias.preset]);
+      const values = Object.fromEntries(
+        provider.templates.map((t) => [t.name, t.default ?? t.examples[0] ?? '']),
+      );
+      const client = clientFor(provider, validateTemplateValues(provider, values));
+      const session = await openProviderSession({
+        provider,
+        client,
+        quirks: registry.quirksOf(provider),
+        clientSecret: await storedSecretFor(provider.key),
+        settings: SETTINGS,
+      });
+      const url = await buildAuthorizationUrl(session, { redirectUri: REDIRECT_URI, scopes, state: 's' });
+      expect(`${url.origin}${url.pathname}`).toBe(
+        fillTemplate(provider.endpoints.authorization!, client.templateValues),
+      );
+      expect(url.searchParams.get('scope')).toBe(scopes.length ? scopes.join(provider.scopeSeparator) : null);
+      expect(url.searchParams.get('client_id')).toBe(`client-${provider.key}`);
+    });
+  }
 });

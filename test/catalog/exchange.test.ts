@@ -6,6 +6,7 @@ import { OAuth2Token } from '../../src/domain/token.ts';
 import { exchangeCode, refreshAccessToken, validateAuthorizationResponse } from '../../src/protocol/grant.ts';
 import { openProviderSession } from '../../src/protocol/provider-session.ts';
 import { type RecordedRequest, type StandIn, startStandIn } from '../support/stand-in.ts';
+import { allFacts } from './generated-facts.ts';
 import { FACTS, type ProviderFact, standardAnswer, type TokenAnswerContext } from './provider-facts.ts';
 import {
   basicAuth,
@@ -26,6 +27,7 @@ import {
  * answer (token, granted scopes, expiry, kept fields, rotation).
  */
 const registry = new ProviderRegistry(CATALOG);
+const ALL_FACTS = allFacts(registry);
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 let standIn: StandIn;
 
@@ -45,16 +47,29 @@ function bodyOf(req: RecordedRequest, fact: ProviderFact): Record<string, string
   return Object.fromEntries(new URLSearchParams(req.body));
 }
 
+/** The documented URL a token request of this kind goes to (refresh: the entry's own refresh URL, if any). */
+function endpointOf(fact: ProviderFact, kind: TokenAnswerContext['kind']): string {
+  return kind === 'refresh' && fact.refreshUrl ? fact.refreshUrl : fact.token;
+}
+
 /** What the provider would refuse: wrong path, wrong client authentication, missing parameters. */
-function refusal(req: RecordedRequest, fact: ProviderFact, secret: string) {
-  if (req.method !== 'POST' || req.path !== standInPath(fact.token))
+function refusal(
+  req: RecordedRequest,
+  fact: ProviderFact,
+  secret: string,
+  kind: TokenAnswerContext['kind'] = 'code',
+) {
+  const url = new URL(endpointOf(fact, kind));
+  if (req.method !== 'POST' || req.path !== standInPath(url.href) || req.query !== url.search.slice(1))
     return { status: 404, body: 'Not Found' };
   const body = bodyOf(req, fact);
   const id = `client-${fact.key}`;
   const authOk =
     fact.auth === 'basic'
       ? req.headers.authorization === basicAuth(id, secret) && body.client_secret === undefined
-      : req.headers.authorization === undefined && body.client_id === id && body.client_secret !== undefined;
+      : req.headers.authorization === undefined &&
+        body.client_id === id &&
+        (fact.auth === 'none' ? body.client_secret === undefined : body.client_secret !== undefined);
   if (!authOk) return { status: 401, body: { error: 'invalid_client' } };
   return undefined;
 }
@@ -69,6 +84,10 @@ function expectClientAuth(
   if (fact.auth === 'basic') {
     expect(req.headers.authorization).toBe(basicAuth(id, secret));
     expect(body).not.toHaveProperty('client_secret');
+  } else if (fact.auth === 'none') {
+    expect(req.headers.authorization).toBeUndefined();
+    expect(body.client_id).toBe(id);
+    expect(body).not.toHaveProperty('client_secret');
   } else {
     expect(req.headers.authorization).toBeUndefined();
     expect(body.client_id).toBe(id);
@@ -79,9 +98,16 @@ function expectClientAuth(
   }
 }
 
-const clientCreds = (fact: ProviderFact) => (fact.auth === 'post' ? ['client_id', 'client_secret'] : []);
+const clientCreds = (fact: ProviderFact) => [
+  ...(fact.auth === 'post' ? ['client_id', 'client_secret'] : fact.auth === 'none' ? ['client_id'] : []),
+  ...Object.keys(fact.tokenParams ?? {}),
+];
 
-for (const fact of FACTS) {
+function expectTokenParams(body: Record<string, string>, fact: ProviderFact) {
+  for (const [k, v] of Object.entries(fact.tokenParams ?? {})) expect(body[k], k).toBe(v);
+}
+
+for (const fact of ALL_FACTS) {
   describe(fact.key, () => {
     it(`exchanges a code${fact.refresh ? ' and refreshes' : ''} the way ${fact.key} documents`, async () => {
       const catalogEntry = registry.get(fact.key);
@@ -99,7 +125,7 @@ for (const fact of FACTS) {
       const nonce = fact.oidc ? 'nonce-xyz' : undefined;
       const requested = fact.scopes.join(fact.separator);
       const answerWith = (kind: TokenAnswerContext['kind']) => async (req: RecordedRequest) => {
-        const refused = refusal(req, fact, secret);
+        const refused = refusal(req, fact, secret, kind);
         if (refused) return refused;
         const now = Math.floor(Date.now() / 1000);
         const idToken =
@@ -138,9 +164,11 @@ for (const fact of FACTS) {
       const req = sent[0]!;
       expect(req.method).toBe('POST');
       expect(req.path).toBe(standInPath(fact.token));
+      expect(req.query).toBe(new URL(fact.token).search.slice(1));
       expect(req.headers.accept).toMatch(/application\/json/);
       const body = bodyOf(req, fact);
       expectClientAuth(req, body, fact, secret);
+      expectTokenParams(body, fact);
       expect(new Set(Object.keys(body))).toEqual(
         new Set([
           'grant_type',
@@ -185,9 +213,11 @@ for (const fact of FACTS) {
       const refreshReqs = standIn.requests.slice(mark);
       expect(refreshReqs).toHaveLength(1);
       const rreq = refreshReqs[0]!;
-      expect(rreq.path).toBe(standInPath(fact.token));
+      expect(rreq.path).toBe(standInPath(endpointOf(fact, 'refresh')));
+      expect(rreq.query).toBe(new URL(endpointOf(fact, 'refresh')).search.slice(1));
       const rbody = bodyOf(rreq, fact);
       expectClientAuth(rreq, rbody, fact, secret);
+      expectTokenParams(rbody, fact);
       expect(new Set(Object.keys(rbody))).toEqual(
         new Set(['grant_type', 'refresh_token', ...clientCreds(fact)]),
       );

@@ -4,7 +4,8 @@
  * the token endpoint, how the client authenticates, PKCE, the scope separator, extra parameters,
  * and how the token endpoint answers (body shapes taken from each provider's documentation).
  */
-export type Auth = 'basic' | 'post';
+/** `none`: a public client (client_id in the body, no secret — RFC 6749 §2.1). */
+export type Auth = 'basic' | 'post' | 'none';
 
 export interface TokenAnswerContext {
   key: string;
@@ -20,11 +21,15 @@ export interface ProviderFact {
   /** Consent URL without its query. */
   authorize: string;
   token: string;
+  /** Where refresh requests go, when not `token` (entry `endpoints.refresh`). */
+  refreshUrl?: string;
+  /** Extra token-request fields sent with the exchange and every refresh (entry `tokenParams`). */
+  tokenParams?: Record<string, string>;
   auth: Auth;
   /** Request body encoding at the token endpoint (Notion: JSON). */
   body?: 'form' | 'json';
   pkce: boolean;
-  separator: ' ' | ',';
+  separator: string;
   /** Extra authorization parameters the provider needs. */
   params?: Record<string, string>;
   scopes: string[];
@@ -760,5 +765,19 @@ export const FACTS: ProviderFact[] = [
     refresh: true,
     rotates: true,
     answer: (ctx) => ({ ...standardAnswer(ctx), token_type: 'bearer', api_url: 'https://api.zoom.us' }),
+  },
+  {
+    // Written from Mailchimp's OAuth guide: no scopes, a token that never expires, answered as
+    // `expires_in: 0` and `scope: null`; no refresh token.
+    key: 'mailchimp',
+    authorize: 'https://login.mailchimp.com/oauth2/authorize',
+    token: 'https://login.mailchimp.com/oauth2/token',
+    auth: 'post',
+    pkce: true,
+    separator: ' ',
+    scopes: [],
+    refresh: false,
+    answer: (ctx) => ({ access_token: `at-${ctx.key}-1`, expires_in: 0, scope: null, token_type: 'bearer' }),
+    expiresIn: null,
   },
 ];

@@ -43,6 +43,26 @@ describe('consentry CLI', () => {
     expect(missing.stderr).toContain('PROVIDER_UNKNOWN');
   }, 60_000);
 
+  it('providers list --category crm, and the whole catalog with its aliases', async () => {
+    const [crm, all, unknown] = await Promise.all([
+      cli(['providers', 'list', '--category', 'crm', '--json'], env),
+      cli(['providers', 'list', '--json'], env),
+      cli(['providers', 'list', '--category', 'nope'], env),
+    ]);
+    expect(crm.code, crm.stderr).toBe(0);
+    const rows = JSON.parse(crm.stdout) as { key: string; categories: string[]; registerUrl?: string }[];
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    for (const r of rows) expect(r.categories, r.key).toContain('crm');
+    expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(['hubspot', 'salesforce', 'pipedrive']));
+    const every = JSON.parse(all.stdout) as { key: string; aliases: string[] }[];
+    // 300+ named providers, oidc, custom and the demo provider.
+    expect(every.length).toBeGreaterThanOrEqual(303);
+    expect(every.find((r) => r.key === 'google')?.aliases).toEqual(expect.arrayContaining(['google-mail']));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('BAD_REQUEST');
+    expect(unknown.stdout).toBe('');
+  }, 60_000);
+
   it('users create reads the password from stdin, never an argument', async () => {
     const created = await cli(['users', 'create', '--admin', '--email', 'Ops@Example.org', '--json'], env, {
       stdin: `${PASSWORD}\n`,
@@ -187,6 +207,6 @@ describe('consentry CLI', () => {
       const missing = await cli(['connections', 'refresh', connection.id], serverEnv);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('CONNECTION_UNKNOWN');
-    }, 90_000);
+    }, 180_000); // a dozen CLI processes, each loading the 300-entry catalog, on a loaded machine
   });
 });

@@ -110,6 +110,35 @@ describe('admin console over HTTP', () => {
     expect(none.html).not.toContain('<script>');
   });
 
+  it('providers page: category filter with counts, a total, aliases found by search, plain GET form', async () => {
+    const entries = t.app.providers.all();
+    const inCrm = entries.filter((p) => p.categories.includes('crm'));
+    const crm = await page(admin, `${t.baseUrl}/providers?category=crm`);
+    expect(crm.status).toBe(200);
+    expect(crm.html).toContain(`data-count="${inCrm.length}"`);
+    expect(crm.html).toContain(`${inCrm.length} of ${entries.length} providers in <strong>crm</strong>`);
+    expect(crm.html).toContain('<option value="crm" selected>');
+    for (const key of ['hubspot', 'salesforce', 'pipedrive'])
+      expect(crm.html).toContain(`data-provider="${key}"`);
+    expect(crm.html).not.toContain('data-provider="google"');
+    expect(crm.html.match(/<tr data-provider=/g)).toHaveLength(inCrm.length);
+    // The whole catalog, with its count; an unknown category shows everything.
+    const all = await page(admin, `${t.baseUrl}/providers?category=nope`);
+    expect(all.html).toContain(`data-count="${entries.length}"`);
+    expect(all.html.match(/<tr data-provider=/g)).toHaveLength(entries.length);
+    // Aliases: Gmail is Google.
+    const gmail = await page(admin, `${t.baseUrl}/providers?q=gmail`);
+    expect(gmail.html).toContain('data-provider="google"');
+    expect(gmail.html).toContain('also: ');
+    // Search within a category.
+    const both = await page(admin, `${t.baseUrl}/providers?q=sales&category=crm`);
+    expect(both.html).toContain('data-provider="salesforce"');
+    expect(both.html).not.toContain('data-provider="hubspot"');
+    // A plain GET form; the only script is the external console.js (CSP), none inline.
+    expect(crm.html).toMatch(/<form class="search" method="get" action="\/providers"/);
+    expect(crm.html).not.toMatch(/<script(?![^>]*\bsrc=)/);
+  });
+
   it('registers a client: redirect URL and scopes to copy, templated fields validated, secret write-only', async () => {
     const form = await page(admin, `${t.baseUrl}/providers/microsoft/register`);
     expect(form.html).toContain(`value="${t.baseUrl}/oauth/callback"`);

@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'airtable',
   displayName: 'Airtable',
+  categories: ['productivity'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://airtable.com/oauth2/v1/authorize',

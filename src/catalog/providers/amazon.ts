@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'amazon',
   displayName: 'Amazon (Login with Amazon)',
+  categories: ['iam', 'e-commerce'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://www.amazon.com/ap/oa',

@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'apple',
   displayName: 'Apple (Sign in with Apple)',
+  categories: ['iam'],
   protocol: 'oidc',
   issuer: 'https://appleid.apple.com',
   endpoints: {

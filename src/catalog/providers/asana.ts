@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'asana',
   displayName: 'Asana',
+  categories: ['productivity', 'ticketing'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://app.asana.com/-/oauth_authorize',

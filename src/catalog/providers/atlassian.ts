@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'atlassian',
   displayName: 'Atlassian (Jira, Confluence)',
+  categories: ['productivity', 'ticketing', 'popular'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://auth.atlassian.com/authorize',

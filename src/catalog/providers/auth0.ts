@@ -4,6 +4,7 @@ import { OIDC_SCOPES } from './oidc-scopes.ts';
 export default defineProvider({
   key: 'auth0',
   displayName: 'Auth0',
+  categories: ['iam'],
   protocol: 'oidc',
   // Auth0's issuer identifier ends with a slash.
   issuer: 'https://{domain}/',

@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'bitbucket',
   displayName: 'Bitbucket Cloud',
+  categories: ['dev-tools'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://bitbucket.org/site/oauth2/authorize',

@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'box',
   displayName: 'Box',
+  categories: ['storage'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://account.box.com/api/oauth2/authorize',

@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'cognito',
   displayName: 'Amazon Cognito',
+  categories: ['iam'],
   protocol: 'oidc',
   issuer: 'https://cognito-idp.{region}.amazonaws.com/{user_pool_id}',
   endpoints: {

@@ -11,6 +11,7 @@ const URL_PATTERN = 'https://[^\\s]+|http://(localhost|127\\.0\\.0\\.1|\\[::1\\]
 export default defineProvider({
   key: 'custom',
   displayName: 'Custom OAuth 2.0 server',
+  categories: ['other'],
   protocol: 'oauth2',
   endpoints: { authorization: '{authorization_url}', token: '{token_url}' },
   clientAuth: 'client_secret_basic',

@@ -9,6 +9,7 @@ export function demoProvider(publicBaseUrl: string): ProviderInput {
   return defineProvider({
     key: 'demo',
     displayName: 'Consentry Demo (built in)',
+    categories: ['other'],
     protocol: 'oidc',
     issuer,
     endpoints: {

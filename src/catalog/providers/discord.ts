@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'discord',
   displayName: 'Discord',
+  categories: ['communication', 'social'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://discord.com/oauth2/authorize',

@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'docusign',
   displayName: 'DocuSign',
+  categories: ['legal'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://{account_host}/oauth/auth',

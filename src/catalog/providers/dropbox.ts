@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'dropbox',
   displayName: 'Dropbox',
+  categories: ['storage', 'popular'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://www.dropbox.com/oauth2/authorize',

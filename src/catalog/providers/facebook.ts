@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'facebook',
   displayName: 'Facebook (Meta)',
+  categories: ['social', 'marketing'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://www.facebook.com/v21.0/dialog/oauth',

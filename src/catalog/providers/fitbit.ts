@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'fitbit',
   displayName: 'Fitbit',
+  categories: ['sports'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://www.fitbit.com/oauth2/authorize',

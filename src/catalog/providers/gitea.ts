@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'gitea',
   displayName: 'Gitea / Forgejo / Codeberg',
+  categories: ['dev-tools'],
   protocol: 'oauth2',
   endpoints: {
     authorization: '{instance}/login/oauth/authorize',
@@ -35,6 +36,7 @@ export default defineProvider({
   ],
   presets: { login: ['read:user'] },
   docs: {
+    registerUrl: 'https://docs.gitea.com/development/oauth2-provider',
     steps: [
       'Settings → Applications → Manage OAuth2 applications: create one.',
       'Redirect URI: paste the Redirect URL shown here; copy the client id and secret here.',

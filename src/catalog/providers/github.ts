@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'github',
   displayName: 'GitHub',
+  categories: ['dev-tools', 'popular'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://github.com/login/oauth/authorize',

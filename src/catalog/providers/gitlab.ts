@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'gitlab',
   displayName: 'GitLab',
+  categories: ['dev-tools'],
   protocol: 'oidc',
   issuer: '{instance}',
   endpoints: {

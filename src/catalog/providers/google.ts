@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'google',
   displayName: 'Google',
+  categories: ['productivity', 'popular'],
   protocol: 'oidc',
   issuer: 'https://accounts.google.com',
   endpoints: {

@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'hubspot',
   displayName: 'HubSpot',
+  categories: ['crm', 'marketing', 'popular'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://app.hubspot.com/oauth/authorize',

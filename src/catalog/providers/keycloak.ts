@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'keycloak',
   displayName: 'Keycloak',
+  categories: ['iam'],
   protocol: 'oidc',
   issuer: '{base}/realms/{realm}',
   endpoints: {
@@ -45,6 +46,7 @@ export default defineProvider({
   ],
   presets: { login: ['openid', 'email', 'profile'] },
   docs: {
+    registerUrl: 'https://www.keycloak.org/docs/latest/server_admin/#_oidc_clients',
     steps: [
       'Keycloak admin console → your realm → Clients → Create client (OpenID Connect).',
       'Turn on “Client authentication”; Valid redirect URIs: paste the Redirect URL shown here.',

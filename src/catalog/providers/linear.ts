@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'linear',
   displayName: 'Linear',
+  categories: ['productivity', 'ticketing'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://linear.app/oauth/authorize',

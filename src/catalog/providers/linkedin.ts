@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'linkedin',
   displayName: 'LinkedIn',
+  categories: ['social'],
   protocol: 'oidc',
   issuer: 'https://www.linkedin.com/oauth',
   endpoints: {

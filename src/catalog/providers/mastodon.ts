@@ -7,6 +7,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'mastodon',
   displayName: 'Mastodon',
+  categories: ['social'],
   protocol: 'oauth2',
   endpoints: {
     authorization: '{instance}/oauth/authorize',
@@ -36,6 +37,7 @@ export default defineProvider({
   ],
   presets: { login: ['read:accounts'] },
   docs: {
+    registerUrl: 'https://docs.joinmastodon.org/methods/apps/',
     steps: [
       'Nothing to register by hand: enter the instance URL here and leave the client id empty.',
       'The first connection registers “Consentry” on the instance (POST /api/v1/apps) with the Redirect URL shown here and stores the client id and secret it returns.',

@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'microsoft',
   displayName: 'Microsoft Entra ID (Microsoft 365)',
+  categories: ['productivity', 'popular', 'iam'],
   protocol: 'oidc',
   // For common/organizations/consumers the real issuer carries the user's tenant id (`tid`).
   issuer: 'https://login.microsoftonline.com/{tenant}/v2.0',

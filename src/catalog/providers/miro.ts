@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'miro',
   displayName: 'Miro',
+  categories: ['design', 'productivity'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://miro.com/oauth/authorize',

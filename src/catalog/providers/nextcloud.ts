@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'nextcloud',
   displayName: 'Nextcloud',
+  categories: ['storage', 'productivity'],
   protocol: 'oauth2',
   endpoints: {
     authorization: '{instance}/index.php/apps/oauth2/authorize',
@@ -29,6 +30,7 @@ export default defineProvider({
   scopes: [],
   presets: {},
   docs: {
+    registerUrl: 'https://docs.nextcloud.com/server/latest/admin_manual/configuration_server/oauth2.html',
     steps: [
       'Nextcloud → Administration settings → Security → OAuth 2.0 clients: add a client.',
       'Redirection URI: paste the Redirect URL shown here; copy the client identifier and secret here.',

@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'notion',
   displayName: 'Notion',
+  categories: ['productivity', 'knowledge-base'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://api.notion.com/v1/oauth/authorize',

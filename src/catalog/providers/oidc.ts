@@ -5,6 +5,7 @@ import { OIDC_SCOPES } from './oidc-scopes.ts';
 export default defineProvider({
   key: 'oidc',
   displayName: 'OpenID Connect (any issuer)',
+  categories: ['iam'],
   protocol: 'oidc',
   issuer: '{issuer}',
   discovery: true,

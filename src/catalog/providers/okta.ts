@@ -5,6 +5,7 @@ import { OIDC_SCOPES } from './oidc-scopes.ts';
 export default defineProvider({
   key: 'okta',
   displayName: 'Okta',
+  categories: ['iam'],
   protocol: 'oidc',
   issuer: 'https://{domain}/oauth2/{auth_server}',
   endpoints: {
@@ -42,6 +43,7 @@ export default defineProvider({
   scopes: OIDC_SCOPES,
   presets: { login: ['openid', 'email', 'profile'] },
   docs: {
+    registerUrl: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/',
     steps: [
       'Okta admin console → Applications → Create App Integration → OIDC, Web Application.',
       'Sign-in redirect URIs: paste the Redirect URL shown here; tick “Refresh Token” if you need one.',

@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'paypal',
   displayName: 'PayPal',
+  categories: ['payment'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://www.{domain}/signin/authorize',

@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'pinterest',
   displayName: 'Pinterest',
+  categories: ['social', 'marketing'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://www.pinterest.com/oauth/',

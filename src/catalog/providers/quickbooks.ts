@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'quickbooks',
   displayName: 'Intuit QuickBooks',
+  categories: ['accounting', 'popular'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://appcenter.intuit.com/connect/oauth2',

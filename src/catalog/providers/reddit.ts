@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'reddit',
   displayName: 'Reddit',
+  categories: ['social'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://www.reddit.com/api/v1/authorize',

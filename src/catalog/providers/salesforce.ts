@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'salesforce',
   displayName: 'Salesforce',
+  categories: ['crm', 'popular'],
   protocol: 'oidc',
   issuer: 'https://{login_host}',
   endpoints: {

@@ -7,6 +7,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'slack',
   displayName: 'Slack',
+  categories: ['communication', 'popular'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://slack.com/oauth/v2/authorize',

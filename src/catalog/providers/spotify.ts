@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'spotify',
   displayName: 'Spotify',
+  categories: ['other'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://accounts.spotify.com/authorize',

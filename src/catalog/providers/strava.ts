@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'strava',
   displayName: 'Strava',
+  categories: ['sports'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://www.strava.com/oauth/authorize',

@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'todoist',
   displayName: 'Todoist',
+  categories: ['productivity'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://todoist.com/oauth/authorize',

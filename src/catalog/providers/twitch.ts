@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'twitch',
   displayName: 'Twitch',
+  categories: ['video', 'social'],
   protocol: 'oidc',
   issuer: 'https://id.twitch.tv/oauth2',
   endpoints: {

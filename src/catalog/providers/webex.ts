@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'webex',
   displayName: 'Webex',
+  categories: ['communication', 'video'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://webexapis.com/v1/authorize',

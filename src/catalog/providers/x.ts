@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'x',
   displayName: 'X (Twitter)',
+  categories: ['social'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://x.com/i/oauth2/authorize',

@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'xero',
   displayName: 'Xero',
+  categories: ['accounting'],
   protocol: 'oidc',
   issuer: 'https://identity.xero.com',
   endpoints: {

@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'yahoo',
   displayName: 'Yahoo',
+  categories: ['communication'],
   protocol: 'oidc',
   issuer: 'https://api.login.yahoo.com',
   endpoints: {

@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'zendesk',
   displayName: 'Zendesk',
+  categories: ['support', 'ticketing'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://{subdomain}.zendesk.com/oauth/authorizations/new',

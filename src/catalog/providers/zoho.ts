@@ -4,6 +4,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'zoho',
   displayName: 'Zoho',
+  categories: ['crm', 'productivity'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://accounts.zoho.{dc}/oauth/v2/auth',

@@ -3,6 +3,7 @@ import { defineProvider } from '../provider.ts';
 export default defineProvider({
   key: 'zoom',
   displayName: 'Zoom',
+  categories: ['video', 'communication'],
   protocol: 'oauth2',
   endpoints: {
     authorization: 'https://zoom.us/oauth/authorize',

@@ -2,6 +2,8 @@ import { appleQuirks } from './apple.ts';
 import { bearerDefaultQuirks } from './bearer-default.ts';
 import { customQuirks } from './custom.ts';
 import { githubQuirks } from './github.ts';
+import { ignoreIdTokenQuirks } from './ignore-id-token.ts';
+import { mailchimpQuirks } from './mailchimp.ts';
 import { mastodonQuirks } from './mastodon.ts';
 import { microsoftQuirks } from './microsoft.ts';
 import { notionQuirks } from './notion.ts';
@@ -16,6 +18,8 @@ export const QUIRKS: Readonly<Record<string, ProviderQuirks>> = {
   'bearer-default': bearerDefaultQuirks,
   custom: customQuirks,
   github: githubQuirks,
+  'ignore-id-token': ignoreIdTokenQuirks,
+  mailchimp: mailchimpQuirks,
   mastodon: mastodonQuirks,
   microsoft: microsoftQuirks,
   notion: notionQuirks,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { CATEGORIES } from '../../catalog/provider.ts';
 import { OPERATOR } from '../../console/actor.ts';
 import { printJson, printTable, withConsentry } from '../context.ts';
 
@@ -9,21 +10,32 @@ export function registerProvidersCommands(program: Command): void {
   providers
     .command('list')
     .description('every provider, with whether a client is registered for it')
-    .option('--search <text>', 'filter by name, key or scope')
+    .option('--search <text>', 'filter by name, key, alias, category or scope')
+    .option('--category <name>', `only this category (${CATEGORIES.join(', ')})`)
     .option('--json', 'machine-readable output')
-    .action(async (opts: { search?: string; json?: boolean }) => {
+    .action(async (opts: { search?: string; category?: string; json?: boolean }) => {
       await withConsentry(async (app) => {
-        const rows = (await app.console.oauth.listProviders(opts.search ?? '')).map(
-          ({ provider: p, configured, clients }) => ({
+        const rows = (await app.console.oauth.listProviders(opts.search ?? '', opts.category ?? '')).map(
+          ({ provider: p, configured, clients, aliases }) => ({
             key: p.key,
             displayName: p.displayName,
+            categories: p.categories,
             protocol: p.protocol,
             configured,
             clients,
+            aliases: aliases.map((a) => a.key),
+            registerUrl: p.docs.registerUrl,
           }),
         );
-        if (opts.json) printJson(rows);
-        else printTable(rows, ['key', 'displayName', 'protocol', 'configured', 'clients']);
+        if (opts.json) return printJson(rows);
+        printTable(
+          rows.map((r) => ({ ...r, categories: r.categories.join(', '), aliases: r.aliases.join(', ') })),
+          ['key', 'displayName', 'categories', 'protocol', 'configured', 'clients', 'aliases'],
+        );
+        const aliasCount = rows.reduce((n, r) => n + r.aliases.length, 0);
+        process.stdout.write(
+          `${rows.length} providers${aliasCount ? ` (plus ${aliasCount} aliases)` : ''}\n`,
+        );
       });
     });
 
@@ -35,11 +47,13 @@ export function registerProvidersCommands(program: Command): void {
       await withConsentry(async (app) => {
         const oauth = app.console.oauth;
         const p = oauth.provider(key);
-        const clients = await oauth.listClients(OPERATOR, { providerKey: key });
+        const clients = await oauth.listClients(OPERATOR, { providerKey: p.key });
         const guide = await oauth.registrationGuide(key);
         const out = {
           key: p.key,
           displayName: p.displayName,
+          categories: p.categories,
+          aliases: oauth.aliasesOf(p.key),
           protocol: p.protocol,
           issuer: p.issuer,
           discovery: p.discovery,
@@ -63,6 +77,9 @@ export function registerProvidersCommands(program: Command): void {
         if (opts.json) return printJson(out);
         const w = (s = '') => process.stdout.write(`${s}\n`);
         w(`${p.displayName} (${p.key}) — ${p.protocol === 'oidc' ? 'OpenID Connect' : 'OAuth 2.0'}`);
+        w(`  categories     ${p.categories.join(', ')}`);
+        const aliases = oauth.aliasesOf(p.key);
+        if (aliases.length) w(`  also known as  ${aliases.map((a) => a.displayName).join(', ')}`);
         if (p.issuer) w(`  issuer         ${p.issuer}`);
         for (const [k, v] of Object.entries(p.endpoints)) if (v) w(`  ${k.padEnd(14)} ${v}`);
         w(`  client auth    ${p.clientAuth}${p.pkce ? ', PKCE S256' : ''}`);

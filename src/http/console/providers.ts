@@ -6,25 +6,50 @@ import { actorOf, type ConsoleContext, renderPage } from './context.ts';
 /** The catalog, configured or not, with search; and one provider's facts. */
 export function providerPages(app: FastifyInstance, ctx: ConsoleContext): void {
   app.get('/providers', { config: { permission: 'administer_oauth' } }, async (request, reply) => {
-    const q = String((request.query as Record<string, unknown>).q ?? '').slice(0, 100);
-    const listing = await ctx.services.oauth.listProviders(q);
+    const query = request.query as Record<string, unknown>;
+    const q = String(query.q ?? '').slice(0, 100);
+    const categories = ctx.services.oauth.providerCategories();
+    const requested = String(query.category ?? '');
+    // An unknown category is ignored (shown as “all”), not an error page: it comes from a URL.
+    const category = categories.some((c) => c.category === requested) ? requested : '';
+    const listing = await ctx.services.oauth.listProviders(q, category);
+    const total = (await ctx.services.oauth.listProviders()).length;
     const rows = listing.map(
-      ({ provider: p, configured, clients }) => html`<tr data-provider="${p.key}">
-        <td><a href="/providers/${p.key}">${p.displayName}</a><br><span class="muted mono">${p.key}</span></td>
+      ({ provider: p, configured, clients, aliases }) => html`<tr data-provider="${p.key}">
+        <td><a href="/providers/${p.key}">${p.displayName}</a><br><span class="muted mono">${p.key}</span>${
+          aliases.length
+            ? html`<br><span class="muted">also: ${aliases.map((a) => a.displayName).join(', ')}</span>`
+            : ''
+        }</td>
+        <td>${p.categories.map((c) => html`<a class="badge" href="/providers?category=${c}">${c}</a> `)}</td>
         <td>${p.protocol === 'oidc' ? 'OpenID Connect' : 'OAuth 2.0'}</td>
         <td>${configured ? html`<span class="badge ok">configured · ${clients} client${clients === 1 ? '' : 's'}</span>` : html`<span class="badge">not configured</span>`}</td>
         <td><a class="button secondary" href="/providers/${p.key}/register">Register client</a></td></tr>`,
     );
+    const filtered = q || category;
     const body = html`<h1>Providers</h1>
       <form class="search" method="get" action="/providers" role="search">
         <label for="q" class="sr-only">Search providers</label>
-        <input id="q" name="q" type="search" placeholder="Search by name, key or scope" value="${q}">
+        <input id="q" name="q" type="search" placeholder="Search by name, key, alias or scope" value="${q}">
+        <label for="category" class="sr-only">Category</label>
+        <select id="category" name="category">
+          <option value=""${category ? '' : ' selected'}>All categories (${total})</option>
+          ${categories.map(
+            (c) =>
+              html`<option value="${c.category}"${c.category === category ? ' selected' : ''}>${c.category} (${c.count})</option>`,
+          )}
+        </select>
         <button type="submit" class="secondary">Search</button>
       </form>
+      <p class="muted" data-count="${listing.length}">${
+        filtered
+          ? html`${listing.length} of ${total} providers${category ? html` in <strong>${category}</strong>` : ''}${q ? html` matching “${q}”` : ''} · <a href="/providers">Show all</a>`
+          : html`${total} providers`
+      }</p>
       ${
         listing.length
-          ? html`<div class="table-wrap"><table><thead><tr><th>Provider</th><th>Protocol</th><th>Status</th><th><span class="sr-only">Actions</span></th></tr></thead><tbody>${rows}</tbody></table></div>`
-          : html`<div class="card empty">No provider matches “${q}”. <a href="/providers">Show all</a></div>`
+          ? html`<div class="table-wrap"><table><thead><tr><th>Provider</th><th>Categories</th><th>Protocol</th><th>Status</th><th><span class="sr-only">Actions</span></th></tr></thead><tbody>${rows}</tbody></table></div>`
+          : html`<div class="card empty">No provider matches${q ? html` “${q}”` : ''}${category ? html` in ${category}` : ''}. <a href="/providers">Show all</a></div>`
       }`;
     return renderPage(request, reply, ctx, { title: 'Providers', body, active: '/providers' });
   });
@@ -32,7 +57,7 @@ export function providerPages(app: FastifyInstance, ctx: ConsoleContext): void {
   app.get('/providers/:key', { config: { permission: 'administer_oauth' } }, async (request, reply) => {
     const { key } = request.params as { key: string };
     const p = ctx.services.oauth.provider(key);
-    const clients = await ctx.services.oauth.listClients(actorOf(request), { providerKey: key });
+    const clients = await ctx.services.oauth.listClients(actorOf(request), { providerKey: p.key });
     const body = html`<p class="crumbs"><a href="/providers">Providers</a> ›</p>
       <h1>${p.displayName}</h1>
       <p><a class="button" href="/providers/${p.key}/register">Register client</a></p>
@@ -52,6 +77,8 @@ export function providerFacts(p: OAuth2Provider) {
   const endpoints = Object.entries(p.endpoints).filter(([, v]) => v);
   return html`<h2>Facts</h2><div class="card"><dl class="facts">
     <dt>Key</dt><dd class="mono">${p.key}</dd>
+    <dt>Categories</dt><dd>${p.categories.join(', ')}</dd>
+    ${p.docs.registerUrl ? html`<dt>Developer docs</dt><dd><a href="${p.docs.registerUrl}" rel="noopener noreferrer">${p.docs.registerUrl}</a></dd>` : ''}
     <dt>Protocol</dt><dd>${p.protocol === 'oidc' ? 'OpenID Connect' : 'OAuth 2.0'}${p.discovery ? ' (discovery)' : ''}</dd>
     ${p.issuer ? html`<dt>Issuer</dt><dd class="mono">${p.issuer}</dd>` : ''}
     ${endpoints.map(([k, v]) => html`<dt>${k} endpoint</dt><dd class="mono">${v}</dd>`)}

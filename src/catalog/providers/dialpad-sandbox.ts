@@ -1,0 +1,25 @@
+import { defineProvider } from '../provider.ts';
+
+export default defineProvider({
+  key: 'dialpad-sandbox',
+  displayName: 'Dialpad (Sandbox)',
+  categories: ['communication'],
+  protocol: 'oauth2',
+  endpoints: {
+    authorization: 'https://sandbox.dialpad.com/oauth2/authorize',
+    token: 'https://sandbox.dialpad.com/oauth2/token',
+  },
+  clientAuth: 'client_secret_post',
+  pkce: true,
+  refreshToken: {
+    issued: 'unknown',
+    rotates: 'unknown',
+  },
+  docs: {
+    registerUrl: 'https://developers.dialpad.com/docs/oauth-20',
+  },
+  uncertain: [
+    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+  ],
+});

@@ -1,0 +1,25 @@
+import { defineProvider } from '../provider.ts';
+
+export default defineProvider({
+  key: 'read-ai',
+  displayName: 'Read.ai',
+  categories: ['productivity', 'video'],
+  protocol: 'oauth2',
+  endpoints: {
+    authorization: 'https://authn.read.ai/oauth2/auth',
+    token: 'https://authn.read.ai/oauth2/token',
+  },
+  clientAuth: 'client_secret_basic',
+  pkce: true,
+  refreshToken: {
+    issued: 'unknown',
+    rotates: 'unknown',
+  },
+  docs: {
+    registerUrl: 'https://support.read.ai/',
+  },
+  uncertain: [
+    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
+  ],
+});

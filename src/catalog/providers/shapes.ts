@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { TemplateFieldSchema } from '../provider.ts';
+
+/**
+ * Shapes many entries share, as data: the templated parts of URLs (a customer's subdomain, a
+ * host name, one of a few regional hosts) with their validation. An entry calls these instead of
+ * repeating the field; the registry validates the result like any other entry data.
+ */
+type TemplateFieldInput = z.input<typeof TemplateFieldSchema>;
+
+/** Anchored at validation time; one DNS label (RFC 1035 §2.3.1, lower case). */
+export const DNS_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+/** A host name of DNS labels, with an optional port (normalised by the `host` kind). */
+export const HOST_NAME = `(?:${DNS_LABEL}\\.)+[a-z]{2,63}(?::[0-9]{1,5})?`;
+
+/** The customer's own label in `https://{name}.provider.example/…` (a Shopify shop, a Zendesk account). */
+export function subdomain(
+  name: string,
+  label: string,
+  description: string,
+  example: string,
+): TemplateFieldInput {
+  return { name, label, description, pattern: DNS_LABEL, examples: [example] };
+}
+
+/**
+ * A whole host (`https://{name}/…`): a self-hosted or per-customer server. Whatever the
+ * administrator pastes (`https://acme.example.com/x`) is reduced to its host.
+ */
+export function hostName(
+  name: string,
+  label: string,
+  description: string,
+  example: string,
+): TemplateFieldInput {
+  return { name, label, description, pattern: HOST_NAME, kind: 'host', examples: [example] };
+}
+
+/** One of a fixed list (a region, an environment, a country domain). */
+export function oneOf(
+  name: string,
+  label: string,
+  description: string,
+  values: readonly string[],
+  defaultValue?: string,
+): TemplateFieldInput {
+  return {
+    name,
+    label,
+    description,
+    pattern: values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+    examples: [...values],
+    ...(defaultValue ? { default: defaultValue } : {}),
+  };
+}
