@@ -71,6 +71,13 @@ export class OAuthAdmin {
   constructor(options: OAuthAdminOptions) {
     this.#o = options;
     this.#now = options.now ?? (() => new Date());
+    // A flow started by a hand-off link (any purpose: the mail consumer's links name it too) that
+    // fails is recorded on the link, so the `consentry connect` waiting on it stops at once.
+    options.client.events.on('flow_failed', (event) => {
+      const handoff = (event.payload as ConsolePayload).handoff;
+      if (typeof handoff === 'string')
+        void options.handoffs.fail(handoff, { code: event.error, message: event.message }).catch(() => {});
+    });
   }
 
   get redirectUri(): string {
@@ -335,16 +342,24 @@ export class OAuthAdmin {
   }
 
   /** The connection a hand-off produced, once the browser finished the flow. */
-  async handoffResult(
-    id: string,
-  ): Promise<{ used: boolean; expired: boolean; connection: Connection | undefined }> {
+  async handoffResult(id: string): Promise<{
+    used: boolean;
+    expired: boolean;
+    connection: Connection | undefined;
+    failure: { code: string; message: string } | undefined;
+  }> {
     const h = await this.#o.handoffs.get(id);
     if (!h) throw new ConsentryError('HANDOFF_INVALID');
     // Any purpose: a feature's own hand-off flow (handoffFlows) names the hand-off in its payload too.
     const connection = (await this.#o.store.connections.list({ clientRef: h.clientRef })).find(
       (c) => (c.payload as ConsolePayload).handoff === id,
     );
-    return { used: h.usedAt !== undefined, expired: h.expiresAt <= this.#now(), connection };
+    return {
+      used: h.usedAt !== undefined,
+      expired: h.expiresAt <= this.#now(),
+      connection,
+      failure: connection ? undefined : h.failure,
+    };
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────

@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import * as oauth from 'oauth4webapi';
 import type { ProviderRegistry } from '../catalog/registry.ts';
-import type { Connection, RegisteredClient } from '../domain/connection.ts';
+import type { Connection, Flow, RegisteredClient } from '../domain/connection.ts';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import { assertSameSitePath, withQuery } from '../domain/safe-path.ts';
 import { OAuth2Token, splitScope } from '../domain/token.ts';
+import { type DpopKey, generateDpopKey, loadDpopKey, signDpopProof } from '../protocol/dpop.ts';
 import {
   buildAuthorizationUrl,
   exchangeCode,
@@ -19,7 +20,7 @@ import {
   type ProviderSession,
 } from '../protocol/provider-session.ts';
 import type { Store, TokenFields, UsableToken } from '../storage/ports.ts';
-import type { ConnectionEvent, ConsumerRegistry } from './consumers.ts';
+import type { ConnectionEvent, ConsumerRegistry, FlowFailedEvent } from './consumers.ts';
 import { random256, sha256 } from './random.ts';
 import { RefreshCoordinator, type RefreshOutcome } from './refresh-coordinator.ts';
 
@@ -68,7 +69,7 @@ const MAX_PARAM_LENGTH = 4096;
 const SINGLE_PARAMS = ['code', 'state', 'iss', 'error', 'error_description'];
 
 export class OAuth2Client {
-  readonly events = new EventEmitter<{ connection: [ConnectionEvent] }>();
+  readonly events = new EventEmitter<{ connection: [ConnectionEvent]; flow_failed: [FlowFailedEvent] }>();
   readonly #o: OAuth2ClientOptions;
   readonly #skew: number;
   readonly #coordinator: RefreshCoordinator;
@@ -168,6 +169,31 @@ export class OAuth2Client {
     // The flow is consumed before any other check, so a refused callback also ends its flow.
     const flow = await this.#o.store.flows.consume(sha256(state));
     if (!flow) throw new ConsentryError('FLOW_UNKNOWN');
+    try {
+      return await this.#completeFlow(flow, params, state, session);
+    } catch (cause) {
+      // Whoever started the flow elsewhere (`consentry connect` polling in a terminal) hears of
+      // the failure now, with its code, instead of waiting for a connection that will not come.
+      const error = isConsentryError(cause)
+        ? cause
+        : new ConsentryError('INTERNAL', { cause, facts: { purpose: flow.purpose } });
+      this.events.emit('flow_failed', {
+        type: 'flow_failed',
+        purpose: flow.purpose,
+        payload: flow.payload,
+        error: error.code,
+        message: error.message,
+      });
+      throw cause;
+    }
+  }
+
+  async #completeFlow(
+    flow: Flow,
+    params: URLSearchParams,
+    state: string,
+    session: string | undefined,
+  ): Promise<string> {
     assertCallbackParams(params, SINGLE_PARAMS);
     if (flow.expiresAt <= this.#now()) throw new ConsentryError('FLOW_EXPIRED');
     if (!session || sha256(session) !== flow.sessionHash) throw new ConsentryError('FLOW_SESSION_MISMATCH');
@@ -175,33 +201,63 @@ export class OAuth2Client {
     const error = params.get('error');
     if (error !== null || !params.has('code')) {
       const q: Record<string, string> = { oauth: 'cancelled' };
-      if (error && error !== 'access_denied') q.oauth_error = error.slice(0, 64);
+      // Only an OAuth error code's own characters (RFC 6749 §4.1.2.1) travel on.
+      const code = error?.replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, '').slice(0, 64);
+      if (code && code !== 'access_denied') q.oauth_error = code;
+      this.events.emit('flow_failed', {
+        type: 'flow_failed',
+        purpose: flow.purpose,
+        payload: flow.payload,
+        error: 'FLOW_CANCELLED',
+        message: `The provider ended the flow without a code${code ? ` (${code})` : ''}.`,
+      });
       return withQuery(flow.returnUrl, q);
     }
 
     const client = await this.#client(flow.clientRef);
-    const providerSession = await this.#session(client);
+    let providerSession = await this.#session(client);
     if (flow.expectedIssuer && providerSession.as.issuer !== flow.expectedIssuer) {
       throw new ConsentryError('ISSUER_MISMATCH', { facts: { provider: client.providerKey } });
     }
     const validated = validateAuthorizationResponse(providerSession, params, state);
     const kept = keptCallbackParams(providerSession, params);
+    // A per-user token host (Zoho `accounts-server`): checked against the entry's list before any
+    // request; the exchange, and later this connection's refreshes and revocation, go there.
+    const hostParam = providerSession.provider.tokenHost?.param;
+    const tokenHost = hostParam ? params.get(hostParam) : null;
+    if (hostParam && tokenHost !== null) {
+      assertCallbackParams(params, [hostParam]);
+      providerSession = await this.#session(client, tokenHost);
+    }
     const isOidc = flow.nonce !== undefined;
+    const dpop = providerSession.useDpop
+      ? await generateDpopKey(
+          providerSession.oauthClient,
+          providerSession.as.dpop_signing_alg_values_supported,
+        )
+      : undefined;
     const grant = await exchangeCode(providerSession, {
       callbackParams: validated,
       redirectUri: this.#o.redirectUri,
       codeVerifier: flow.codeVerifier,
       nonce: flow.nonce,
       requireIdToken: isOidc,
+      dpop,
     });
+    // Keep the key only when the server did bind the tokens to it (RFC 9449 §5: token_type DPoP).
+    const boundKey = dpop && grant.response.token_type.toLowerCase() === 'dpop' ? dpop : undefined;
     const issued = this.#tokenFrom(providerSession, grant.response, grant.idTokenClaims, flow.scopes);
     const token = kept ? new OAuth2Token({ ...issued, extras: { ...issued.extras, ...kept } }) : issued;
     const consumer = this.#o.consumers.get(flow.purpose);
-    const profile = await this.#profileOf(providerSession, token);
+    const profile = await this.#profileOf(providerSession, token, boundKey);
 
     let connection: Connection | undefined;
     if (consumer.keepsConnection !== false) {
-      const fields = tokenFields(token);
+      const fields: TokenFields = {
+        ...tokenFields(token),
+        tokenHost: providerSession.tokenHost ?? null,
+        dpopKey: boundKey?.json ?? null,
+      };
       if (flow.reconnectRef) {
         await this.#o.store.connections.replaceTokens(flow.reconnectRef, fields, this.#now());
         connection = await this.#o.store.connections.get(flow.reconnectRef);
@@ -259,6 +315,39 @@ export class OAuth2Client {
     return tokenOf(outcome.connection);
   }
 
+  /**
+   * What a feature sends with one request to the provider's API: a fresh access token in
+   * `authorization` (`Bearer …`, or `DPoP …` for DPoP-bound tokens) and, for those, the `dpop`
+   * proof header signed for this method and URL (RFC 9449 §7.1). `nonce`: the resource server's
+   * `DPoP-Nonce`, when it asked for one (§9).
+   * @throws CONNECTION_UNKNOWN, CONNECTION_NEEDS_REAUTH (as `ensureFresh`).
+   */
+  async requestHeaders(
+    connection: string | { id: string },
+    request: { method: string; url: string | URL; nonce?: string | undefined },
+  ): Promise<{ authorization: string; dpop?: string }> {
+    const token = await this.ensureFresh(connection);
+    const proof = await this.dpopProof(connection, { ...request, accessToken: token.accessToken });
+    return proof
+      ? { authorization: `DPoP ${token.accessToken}`, dpop: proof }
+      : { authorization: `Bearer ${token.accessToken}` };
+  }
+
+  /**
+   * A DPoP proof (RFC 9449 §4.2) for one request with this connection's key; undefined when its
+   * tokens are not DPoP-bound. Pass the access token the request carries (`ath`).
+   */
+  async dpopProof(
+    connection: string | { id: string },
+    request: { method: string; url: string | URL; accessToken?: string; nonce?: string | undefined },
+  ): Promise<string | undefined> {
+    const id = typeof connection === 'string' ? connection : connection.id;
+    const c = await this.#o.store.connections.get(id);
+    if (!c) throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: id } });
+    const key = await this.#dpopKeyOf(c);
+    return key ? signDpopProof(key, request, this.#now()) : undefined;
+  }
+
   /** Forces a refresh now (the console's "Refresh now"; a mail server's 401). */
   async refresh(connection: string | { id: string }): Promise<OAuth2Token> {
     return tokenOf((await this.refreshConnection(connection)).connection);
@@ -297,7 +386,7 @@ export class OAuth2Client {
   async revoke(connectionId: string): Promise<{ atProvider: boolean }> {
     const c = await this.#o.store.connections.get(connectionId);
     if (!c) throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: connectionId } });
-    const session = await this.#session(await this.#client(c.clientRef));
+    const session = await this.#session(await this.#client(c.clientRef), c.tokenHost);
     const refreshToken = await this.#o.store.connections.refreshTokenOf(c.id);
     let accessToken = c.accessToken;
     // A revocation call authenticated by the access token (Dropbox, Slack, Strava) needs a live one.
@@ -321,11 +410,12 @@ export class OAuth2Client {
   async #profileOf(
     session: ProviderSession,
     token: OAuth2Token,
+    dpop: DpopKey | undefined,
   ): Promise<Record<string, unknown> | undefined> {
     const claims = token.idTokenClaims;
     if (!claims || typeof claims.email === 'string' || typeof claims.sub !== 'string') return claims;
     try {
-      const info = await fetchUserInfo(session, token.accessToken, claims.sub);
+      const info = await fetchUserInfo(session, token.accessToken, claims.sub, dpop);
       return info ? { ...info, ...claims, email: info.email } : claims;
     } catch {
       return claims;
@@ -333,8 +423,12 @@ export class OAuth2Client {
   }
 
   async #callRefresh(c: Connection, refreshToken: string): Promise<TokenFields> {
-    const session = await this.#session(await this.#client(c.clientRef));
-    const grant = await refreshAccessToken(session, refreshToken);
+    const session = await this.#session(await this.#client(c.clientRef), c.tokenHost);
+    const grant = await refreshAccessToken(session, refreshToken, {
+      // An ID token in a refresh response is checked only on connections made with `openid`.
+      idToken: c.idTokenClaims !== undefined,
+      dpop: await this.#dpopKeyOf(c),
+    });
     if (grant.idTokenClaims && c.subject && grant.idTokenClaims.sub !== c.subject) {
       throw new ConsentryError('ID_TOKEN_INVALID', {
         detail: 'The refreshed ID token names another subject.',
@@ -454,15 +548,25 @@ export class OAuth2Client {
     return c;
   }
 
-  async #session(client: RegisteredClient): Promise<ProviderSession> {
+  async #session(client: RegisteredClient, tokenHost?: string | undefined): Promise<ProviderSession> {
     const provider = this.#o.providers.get(client.providerKey);
     return openProviderSession({
       provider,
       client,
       quirks: this.#o.providers.quirksOf(provider),
       clientSecret: client.hasClientSecret ? await this.#o.store.clients.secretOf(client.id) : undefined,
+      clientKey: client.hasClientKey ? await this.#o.store.clients.keyOf(client.id) : undefined,
+      tokenHost,
       settings: this.#o.protocol,
     });
+  }
+
+  async #dpopKeyOf(c: Pick<Connection, 'id' | 'clientRef' | 'dpopBound'>): Promise<DpopKey | undefined> {
+    if (!c.dpopBound) return undefined;
+    const json = await this.#o.store.connections.dpopKeyOf(c.id);
+    if (!json) return undefined;
+    const client = await this.#client(c.clientRef);
+    return loadDpopKey({ client_id: client.clientId }, json);
   }
 
   #emit(event: ConnectionEvent): void {

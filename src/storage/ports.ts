@@ -11,6 +11,8 @@ export interface NewClient {
   name: string;
   clientId: string;
   clientSecret?: string | undefined;
+  /** Private JWK (JSON) for `private_key_jwt`, sealed at rest. */
+  clientKey?: string | undefined;
   templateValues?: Record<string, string>;
   options?: Record<string, unknown>;
 }
@@ -20,6 +22,8 @@ export interface ClientUpdate {
   clientId?: string;
   /** undefined = unchanged (the write-only field left blank). */
   clientSecret?: string | undefined;
+  /** undefined = unchanged; a private JWK (JSON) replaces the stored key. */
+  clientKey?: string | undefined;
   templateValues?: Record<string, string>;
   options?: Record<string, unknown>;
 }
@@ -30,6 +34,8 @@ export interface ClientRepository {
   list(filter?: { providerKey?: string }): Promise<RegisteredClient[]>;
   /** Opens the sealed client secret for a token request. */
   secretOf(id: string): Promise<string | undefined>;
+  /** Opens the sealed private JWK (JSON) for `private_key_jwt`. */
+  keyOf(id: string): Promise<string | undefined>;
   update(id: string, update: ClientUpdate): Promise<RegisteredClient | undefined>;
   delete(id: string): Promise<boolean>;
 }
@@ -44,6 +50,12 @@ export interface TokenFields {
   refreshExpiresAt?: Date | undefined;
   idTokenClaims?: Record<string, unknown> | undefined;
   extras?: Record<string, string>;
+  /**
+   * The account's own token host (origin) and DPoP key (private JWK, JSON): undefined = unchanged,
+   * null = cleared. Set at the exchange (insert or reconnect); a refresh leaves them as they are.
+   */
+  tokenHost?: string | null | undefined;
+  dpopKey?: string | null | undefined;
 }
 
 export interface NewConnection extends TokenFields {
@@ -76,6 +88,8 @@ export interface ConnectionRepository {
   list(filter?: ConnectionFilter): Promise<Connection[]>;
   /** Opens the sealed refresh token (only the refresh path needs it). */
   refreshTokenOf(id: string): Promise<string | undefined>;
+  /** Opens the sealed DPoP private JWK (JSON), when the connection's tokens are DPoP-bound. */
+  dpopKeyOf(id: string): Promise<string | undefined>;
   /** `UPDATE … WHERE active AND lease free or expired` — true when this owner now holds the lease. */
   tryAcquireLease(id: string, owner: string, until: Date, now: Date): Promise<boolean>;
   releaseLease(id: string, owner: string): Promise<void>;

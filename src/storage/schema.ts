@@ -11,6 +11,8 @@ export interface OAuthClientsTable {
   options: string;
   created_at: number;
   updated_at: number;
+  /** 0011: sealed private JWK for `private_key_jwt` (RFC 7523), null when the client has none. */
+  client_key: Generated<string | null>;
 }
 
 export interface ConnectionsTable {
@@ -43,6 +45,10 @@ export interface ConnectionsTable {
   updated_at: number;
   /** Scale-out (0003): when the current refresh token's coming lapse was announced. */
   lapse_warned_at: Generated<number | null>;
+  /** 0011: origin of this account's own token host (Zoho `accounts-server`), null = the entry's. */
+  token_host: Generated<string | null>;
+  /** 0011: sealed private JWK the access and refresh tokens are DPoP-bound to (RFC 9449). */
+  dpop_key: Generated<string | null>;
 }
 
 export interface FlowsTable {
@@ -197,4 +203,7 @@ export interface ConsoleHandoffsTable {
   used_at: number | null;
   expires_at: number;
   created_at: number;
+  /** 0011: the error code and message of the flow this link started, when it failed. */
+  failed_code: Generated<string | null>;
+  failed_message: Generated<string | null>;
 }
