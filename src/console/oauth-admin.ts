@@ -1,5 +1,6 @@
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { type RegistrationGuide, registrationGuide } from '../catalog/api.ts';
-import type { OAuth2Provider } from '../catalog/provider.ts';
+import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type OAuth2Provider } from '../catalog/provider.ts';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import { validateTemplateValues } from '../catalog/template.ts';
 import { isSecureRedirectUri } from '../config/config.ts';
@@ -8,6 +9,7 @@ import { random256, sha256 } from '../core/random.ts';
 import type { Connection, ConnectionStatus, RegisteredClient } from '../domain/connection.ts';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import { assertSameSitePath } from '../domain/safe-path.ts';
+import { generateClientKeyPair, importClientPrivateKey } from '../protocol/client-auth.ts';
 import type { HandoffRepository } from '../storage/console.ports.ts';
 import type { Store } from '../storage/ports.ts';
 import { type Actor, assertCan, can } from './actor.ts';
@@ -49,6 +51,24 @@ export interface ClientInput {
   /** Blank or undefined on update = unchanged (write-only field). */
   clientSecret?: string | undefined;
   templateValues?: Record<string, string | undefined>;
+  /**
+   * Client authentication for this client, overriding the catalog and the metadata:
+   * `client_secret_basic`, `client_secret_post`, `private_key_jwt` or `none`; `''` = automatic
+   * (the default); undefined on update = unchanged.
+   */
+  clientAuth?: ClientAuthMethod | '' | undefined;
+  /** A private key to import for `private_key_jwt` (PKCS#8 PEM or JWK JSON); sealed at rest. */
+  privateKey?: string | undefined;
+  /** Generate a new key pair for `private_key_jwt` (replacing any stored one). */
+  generateKey?: boolean | undefined;
+}
+
+/** The public half of a client's `private_key_jwt` key, to paste at the provider. */
+export interface ClientPublicKey {
+  /** JWK (with `kid`, `alg`, `use: sig`) — Okta, Auth0, Keycloak, oidc-provider take this. */
+  jwk: Record<string, unknown>;
+  /** SPKI PEM — Microsoft Entra takes a certificate or this key's PEM form via tooling. */
+  pem: string;
 }
 
 export interface Inspection {
@@ -159,10 +179,12 @@ export class OAuthAdmin {
     assertCan(actor, 'administer_oauth');
     const provider = this.#o.providers.get(providerKey);
     const fields = this.#validate(provider, input, { creating: true });
-    if (fields.clientSecret !== undefined) assertCan(actor, 'manage_secrets');
+    const keyFields = await this.#keyFields(input, undefined);
+    if (fields.clientSecret !== undefined || keyFields.clientKey !== undefined)
+      assertCan(actor, 'manage_secrets');
     let client: RegisteredClient;
     try {
-      client = await this.#o.store.clients.create({ providerKey, ...fields });
+      client = await this.#o.store.clients.create({ providerKey, ...fields, ...keyFields });
     } catch (cause) {
       throw this.#duplicateName(cause, provider, fields.name);
     }
@@ -175,17 +197,63 @@ export class OAuthAdmin {
     const existing = await this.#mustClient(id);
     const provider = this.#o.providers.get(existing.providerKey);
     const fields = this.#validate(provider, input, { creating: false, existing });
-    // Replacing a secret is managing it; leaving the write-only field blank is not.
-    if (fields.clientSecret !== undefined) assertCan(actor, 'manage_secrets');
+    const keyFields = await this.#keyFields(input, existing);
+    // Replacing a secret or key is managing it; leaving the write-only fields blank is not.
+    if (fields.clientSecret !== undefined || keyFields.clientKey !== undefined)
+      assertCan(actor, 'manage_secrets');
     let client: RegisteredClient | undefined;
     try {
-      client = await this.#o.store.clients.update(id, fields);
+      client = await this.#o.store.clients.update(id, { ...fields, ...keyFields });
     } catch (cause) {
       throw this.#duplicateName(cause, provider, fields.name);
     }
     if (!client) throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: id } });
     await this.#o.onClientSaved?.(client, fields.clientSecret);
     return client;
+  }
+
+  /** The public key to paste at the provider, when the client has a `private_key_jwt` key. */
+  async publicKeyOf(actor: Actor, id: string): Promise<ClientPublicKey | undefined> {
+    assertCan(actor, 'administer_oauth');
+    const client = await this.#mustClient(id);
+    const jwk = client.options.publicJwk as Record<string, unknown> | undefined;
+    if (!client.hasClientKey || !jwk) return undefined;
+    const pem = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' })
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
+    return { jwk, pem };
+  }
+
+  /**
+   * The client-authentication fields of an input: the override (kept in `options.clientAuth`),
+   * and a key pair imported or generated for `private_key_jwt` — generated when that method is
+   * chosen and no key is stored or given. The private half is sealed by the store; the public
+   * half is kept in `options.publicJwk` to show.
+   */
+  async #keyFields(
+    input: ClientInput,
+    existing: RegisteredClient | undefined,
+  ): Promise<{ clientKey?: string; options?: Record<string, unknown> }> {
+    const auth = input.clientAuth;
+    if (auth !== undefined && auth !== '' && !(CLIENT_AUTH_METHODS as readonly string[]).includes(auth))
+      throw new ConsentryError('CLIENT_INVALID', {
+        detail: `Client authentication must be one of ${CLIENT_AUTH_METHODS.join(', ')} (or automatic).`,
+        facts: { field: 'clientAuth' },
+      });
+    const options: Record<string, unknown> = { ...(existing?.options ?? {}) };
+    if (auth === '') delete options.clientAuth;
+    else if (auth !== undefined) options.clientAuth = auth;
+    const effective = options.clientAuth;
+    let pair: Awaited<ReturnType<typeof generateClientKeyPair>> | undefined;
+    if (input.privateKey?.trim()) pair = await importClientPrivateKey(input.privateKey);
+    else if (input.generateKey || (effective === 'private_key_jwt' && !existing?.hasClientKey))
+      pair = await generateClientKeyPair();
+    if (pair) options.publicJwk = pair.publicJwk;
+    const changed = auth !== undefined || pair !== undefined;
+    return {
+      ...(pair ? { clientKey: JSON.stringify(pair.privateJwk) } : {}),
+      ...(changed ? { options } : {}),
+    };
   }
 
   async deleteClient(actor: Actor, id: string): Promise<void> {
@@ -404,7 +472,10 @@ export class OAuthAdmin {
         facts: { field: 'clientId' },
       });
     const secret = input.clientSecret?.trim() ? input.clientSecret.trim() : undefined;
-    const needsSecret = provider.clientAuth !== 'none' && !dynamic;
+    const auth = input.clientAuth === undefined ? ctx.existing?.options.clientAuth : input.clientAuth;
+    // A client that authenticates with a key (or not at all) needs no secret.
+    const keyed = auth === 'private_key_jwt' || auth === 'none' || Boolean(input.privateKey?.trim());
+    const needsSecret = provider.clientAuth !== 'none' && !dynamic && !keyed;
     if (needsSecret && !secret && (ctx.creating || !ctx.existing?.hasClientSecret))
       throw new ConsentryError('CLIENT_INVALID', {
         detail: `Paste the Client Secret from ${provider.displayName}.`,
