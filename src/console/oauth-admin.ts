@@ -4,6 +4,7 @@ import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type OAuth2Provider } from 
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import { validateTemplateValues } from '../catalog/template.ts';
 import { isSecureRedirectUri } from '../config/config.ts';
+import type { AuditTrail } from '../core/audit-trail.ts';
 import type { OAuth2Client } from '../core/oauth2-client.ts';
 import { random256, sha256 } from '../core/random.ts';
 import type { Connection, ConnectionStatus, RegisteredClient } from '../domain/connection.ts';
@@ -12,8 +13,8 @@ import { assertSameSitePath } from '../domain/safe-path.ts';
 import { generateClientKeyPair, importClientPrivateKey } from '../protocol/client-auth.ts';
 import type { HandoffRepository } from '../storage/console.ports.ts';
 import type { Store } from '../storage/ports.ts';
-import { type Actor, assertCan, can } from './actor.ts';
-import { CONSOLE_PURPOSE, type ConsolePayload } from './consumer.ts';
+import { type Actor, assertCan, auditActorOf, can } from './actor.ts';
+import { CONNECT_DONE_PATH, CONSOLE_PURPOSE, type ConsolePayload } from './consumer.ts';
 import { decodeUnverifiedJwt, type UnverifiedJwt } from './jwt-inspect.ts';
 
 /**
@@ -37,6 +38,8 @@ export interface OAuthAdminOptions {
    */
   handoffFlows?: readonly ((handoffId: string, session: string) => Promise<string | undefined>)[];
   now?: () => Date;
+  /** Issue 10: secret changes and token inspections are recorded here. */
+  audit?: AuditTrail | undefined;
 }
 
 export interface ProviderListing {
@@ -189,6 +192,8 @@ export class OAuthAdmin {
       throw this.#duplicateName(cause, provider, fields.name);
     }
     await this.#o.onClientSaved?.(client, fields.clientSecret);
+    if (fields.clientSecret !== undefined) await this.#auditSecretChange(actor, client, 'created');
+    if (keyFields.clientKey !== undefined) await this.#auditSecretChange(actor, client, 'key_created');
     return client;
   }
 
@@ -209,6 +214,8 @@ export class OAuthAdmin {
     }
     if (!client) throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: id } });
     await this.#o.onClientSaved?.(client, fields.clientSecret);
+    if (fields.clientSecret !== undefined) await this.#auditSecretChange(actor, client, 'replaced');
+    if (keyFields.clientKey !== undefined) await this.#auditSecretChange(actor, client, 'key_replaced');
     return client;
   }
 
@@ -256,6 +263,15 @@ export class OAuthAdmin {
     };
   }
 
+  async #auditSecretChange(actor: Actor, client: RegisteredClient, change: string): Promise<void> {
+    await this.#o.audit?.record({
+      action: 'client.secret_change',
+      actor: auditActorOf(actor),
+      target: { type: 'oauth_client', id: client.id },
+      details: { provider: client.providerKey, name: client.name, change },
+    });
+  }
+
   async deleteClient(actor: Actor, id: string): Promise<void> {
     assertCan(actor, 'administer_oauth');
     const client = await this.#mustClient(id);
@@ -300,9 +316,20 @@ export class OAuthAdmin {
   }
 
   /** The raw token and its decoded (unverified) JWT parts: manage-secrets only. */
-  async inspectConnection(actor: Actor, id: string): Promise<Inspection> {
+  async inspectConnection(
+    actor: Actor,
+    id: string,
+    options: { revealed?: boolean } = {},
+  ): Promise<Inspection> {
     assertCan(actor, 'manage_secrets');
     const c = await this.getConnection(actor, id);
+    await this.#o.audit?.record({
+      action: 'connection.inspect',
+      actor: auditActorOf(actor),
+      target: { type: 'connection', id: c.id },
+      // The console page always shows the token; the CLI only with --reveal.
+      details: { provider: c.providerKey, account: c.account ?? null, revealed: options.revealed ?? true },
+    });
     return {
       connectionId: c.id,
       tokenType: c.tokenType,
@@ -406,6 +433,7 @@ export class OAuthAdmin {
       scopes: h.scopes,
       preset: h.preset,
       handoff: h.id,
+      returnTo: CONNECT_DONE_PATH,
     });
   }
 
