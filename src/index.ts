@@ -20,6 +20,7 @@ export { SignInService } from './consumers/signin/signin-service.ts';
 export {
   type ConnectionEvent,
   ConsumerRegistry,
+  type FlowFailedEvent,
   type GrantContext,
   type OAuth2Consumer,
 } from './core/consumers.ts';

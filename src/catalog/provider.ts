@@ -38,6 +38,33 @@ export const TemplateFieldSchema = z.object({
   kind: z.enum(['text', 'host', 'origin', 'url', 'base']).default('text'),
   /** An optional value may be left empty (the `custom` provider's revocation URL). */
   optional: z.boolean().default(false),
+  /**
+   * What a value stands for inside URLs, when that differs from the value itself: Zoho's data
+   * centre `ca` is the host `accounts.zohocloud.ca`, not `accounts.zoho.ca`. Values not listed
+   * enter URLs as they are.
+   */
+  urlValues: z.record(z.string(), z.string()).optional(),
+});
+
+/** RFC 7591 §2 `token_endpoint_auth_method` values Consentry can use as a client. */
+export const CLIENT_AUTH_METHODS = [
+  'client_secret_basic',
+  'client_secret_post',
+  'private_key_jwt',
+  'none',
+] as const;
+export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
+
+/**
+ * A redirect parameter naming the token host of this user's account (Zoho multi-DC:
+ * `accounts-server=https://accounts.zoho.eu`). The code is exchanged there, and the connection's
+ * refreshes and revocation go there too; a value outside `allowed` is refused before any request.
+ */
+export const TokenHostSchema = z.object({
+  /** The redirect parameter (Zoho `accounts-server`). */
+  param: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/),
+  /** Every origin (`https://host`) the parameter may name, from the provider's own table. */
+  allowed: z.array(z.url().refine((u) => new URL(u).origin === u, 'an origin: scheme://host')).min(1),
 });
 
 /**
@@ -170,13 +197,32 @@ export const ProviderSchema = z
         revocation: templatedUrl.optional(),
         userinfo: templatedUrl.optional(),
         jwks: templatedUrl.optional(),
+        /** RFC 9126 pushed authorization request endpoint (discovery: from the metadata). */
+        par: templatedUrl.optional(),
       })
       .default({}),
-    clientAuth: z.enum(['client_secret_basic', 'client_secret_post', 'none']).default('client_secret_basic'),
+    /**
+     * Preferred client authentication (RFC 7591 §2). With discovery, the metadata's
+     * `token_endpoint_auth_methods_supported` may pick another; a registered client may override both.
+     */
+    clientAuth: z.enum(CLIENT_AUTH_METHODS).default('client_secret_basic'),
     /** PKCE S256 on every flow unless the provider is known to reject it. */
     pkce: z.boolean().default(true),
     /** RFC 9207: the provider returns `iss` on the authorization response. */
     issParameter: z.boolean().default(false),
+    /**
+     * Every `iss` value the provider documents for its ID tokens, when there are several (Google:
+     * `https://accounts.google.com` and `accounts.google.com`). When set, an ID token's `iss` must be one of these (the issuer among them); empty = the issuer only.
+     */
+    idTokenIssuers: z.array(z.string().min(1)).default([]),
+    /** Per-user token host named by the authorization response (see TokenHostSchema). */
+    tokenHost: TokenHostSchema.optional(),
+    /**
+     * RFC 9449 DPoP: `true` binds tokens even when there is no metadata saying so (a static
+     * entry); metadata listing `dpop_signing_alg_values_supported` turns it on regardless. (PAR,
+     * RFC 9126, is used whenever there is a PAR endpoint: the metadata's, or `endpoints.par`.)
+     */
+    dpop: z.boolean().default(false),
     scopeSeparator: z.string().min(1).default(' '),
     /**
      * Extra authorization-request parameters (Google access_type=offline + prompt=consent, …);

@@ -94,3 +94,20 @@ export function fillTemplate(template: string, values: Record<string, string>): 
     return v;
   });
 }
+
+/**
+ * The values as they enter URLs: a field's `urlValues` maps a stored value to what it stands for
+ * (Zoho `ca` → `accounts.zohocloud.ca`); other values are used as they are.
+ */
+export function urlTemplateValues(
+  provider: Pick<OAuth2Provider, 'templates'>,
+  values: Record<string, string>,
+): Record<string, string> {
+  const out = { ...values };
+  for (const field of provider.templates) {
+    const v = out[field.name];
+    const mapped = v === undefined ? undefined : field.urlValues?.[v];
+    if (mapped !== undefined) out[field.name] = mapped;
+  }
+  return out;
+}

@@ -1,5 +1,12 @@
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { type RegistrationGuide, registrationGuide } from '../catalog/api.ts';
-import { CATEGORIES, type Category, type OAuth2Provider } from '../catalog/provider.ts';
+import {
+  CATEGORIES,
+  type Category,
+  CLIENT_AUTH_METHODS,
+  type ClientAuthMethod,
+  type OAuth2Provider,
+} from '../catalog/provider.ts';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import { validateTemplateValues } from '../catalog/template.ts';
 import { isSecureRedirectUri } from '../config/config.ts';
@@ -9,6 +16,7 @@ import { random256, sha256 } from '../core/random.ts';
 import type { Connection, ConnectionStatus, RegisteredClient } from '../domain/connection.ts';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import { assertSameSitePath } from '../domain/safe-path.ts';
+import { generateClientKeyPair, importClientPrivateKey } from '../protocol/client-auth.ts';
 import type { HandoffRepository } from '../storage/console.ports.ts';
 import type { Store } from '../storage/ports.ts';
 import { type Actor, assertCan, auditActorOf, can } from './actor.ts';
@@ -54,6 +62,24 @@ export interface ClientInput {
   /** Blank or undefined on update = unchanged (write-only field). */
   clientSecret?: string | undefined;
   templateValues?: Record<string, string | undefined>;
+  /**
+   * Client authentication for this client, overriding the catalog and the metadata:
+   * `client_secret_basic`, `client_secret_post`, `private_key_jwt` or `none`; `''` = automatic
+   * (the default); undefined on update = unchanged.
+   */
+  clientAuth?: ClientAuthMethod | '' | undefined;
+  /** A private key to import for `private_key_jwt` (PKCS#8 PEM or JWK JSON); sealed at rest. */
+  privateKey?: string | undefined;
+  /** Generate a new key pair for `private_key_jwt` (replacing any stored one). */
+  generateKey?: boolean | undefined;
+}
+
+/** The public half of a client's `private_key_jwt` key, to paste at the provider. */
+export interface ClientPublicKey {
+  /** JWK (with `kid`, `alg`, `use: sig`) — Okta, Auth0, Keycloak, oidc-provider take this. */
+  jwk: Record<string, unknown>;
+  /** SPKI PEM — Microsoft Entra takes a certificate or this key's PEM form via tooling. */
+  pem: string;
 }
 
 export interface Inspection {
@@ -76,6 +102,13 @@ export class OAuthAdmin {
   constructor(options: OAuthAdminOptions) {
     this.#o = options;
     this.#now = options.now ?? (() => new Date());
+    // A flow started by a hand-off link (any purpose: the mail consumer's links name it too) that
+    // fails is recorded on the link, so the `consentry connect` waiting on it stops at once.
+    options.client.events.on('flow_failed', (event) => {
+      const handoff = (event.payload as ConsolePayload).handoff;
+      if (typeof handoff === 'string')
+        void options.handoffs.fail(handoff, { code: event.error, message: event.message }).catch(() => {});
+    });
   }
 
   get redirectUri(): string {
@@ -187,15 +220,18 @@ export class OAuthAdmin {
     assertCan(actor, 'administer_oauth');
     const provider = this.#o.providers.get(providerKey);
     const fields = this.#validate(provider, input, { creating: true });
-    if (fields.clientSecret !== undefined) assertCan(actor, 'manage_secrets');
+    const keyFields = await this.#keyFields(input, undefined);
+    if (fields.clientSecret !== undefined || keyFields.clientKey !== undefined)
+      assertCan(actor, 'manage_secrets');
     let client: RegisteredClient;
     try {
-      client = await this.#o.store.clients.create({ providerKey, ...fields });
+      client = await this.#o.store.clients.create({ providerKey, ...fields, ...keyFields });
     } catch (cause) {
       throw this.#duplicateName(cause, provider, fields.name);
     }
     await this.#o.onClientSaved?.(client, fields.clientSecret);
     if (fields.clientSecret !== undefined) await this.#auditSecretChange(actor, client, 'created');
+    if (keyFields.clientKey !== undefined) await this.#auditSecretChange(actor, client, 'key_created');
     return client;
   }
 
@@ -204,18 +240,65 @@ export class OAuthAdmin {
     const existing = await this.#mustClient(id);
     const provider = this.#o.providers.get(existing.providerKey);
     const fields = this.#validate(provider, input, { creating: false, existing });
-    // Replacing a secret is managing it; leaving the write-only field blank is not.
-    if (fields.clientSecret !== undefined) assertCan(actor, 'manage_secrets');
+    const keyFields = await this.#keyFields(input, existing);
+    // Replacing a secret or key is managing it; leaving the write-only fields blank is not.
+    if (fields.clientSecret !== undefined || keyFields.clientKey !== undefined)
+      assertCan(actor, 'manage_secrets');
     let client: RegisteredClient | undefined;
     try {
-      client = await this.#o.store.clients.update(id, fields);
+      client = await this.#o.store.clients.update(id, { ...fields, ...keyFields });
     } catch (cause) {
       throw this.#duplicateName(cause, provider, fields.name);
     }
     if (!client) throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: id } });
     await this.#o.onClientSaved?.(client, fields.clientSecret);
     if (fields.clientSecret !== undefined) await this.#auditSecretChange(actor, client, 'replaced');
+    if (keyFields.clientKey !== undefined) await this.#auditSecretChange(actor, client, 'key_replaced');
     return client;
+  }
+
+  /** The public key to paste at the provider, when the client has a `private_key_jwt` key. */
+  async publicKeyOf(actor: Actor, id: string): Promise<ClientPublicKey | undefined> {
+    assertCan(actor, 'administer_oauth');
+    const client = await this.#mustClient(id);
+    const jwk = client.options.publicJwk as Record<string, unknown> | undefined;
+    if (!client.hasClientKey || !jwk) return undefined;
+    const pem = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' })
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
+    return { jwk, pem };
+  }
+
+  /**
+   * The client-authentication fields of an input: the override (kept in `options.clientAuth`),
+   * and a key pair imported or generated for `private_key_jwt` — generated when that method is
+   * chosen and no key is stored or given. The private half is sealed by the store; the public
+   * half is kept in `options.publicJwk` to show.
+   */
+  async #keyFields(
+    input: ClientInput,
+    existing: RegisteredClient | undefined,
+  ): Promise<{ clientKey?: string; options?: Record<string, unknown> }> {
+    const auth = input.clientAuth;
+    if (auth !== undefined && auth !== '' && !(CLIENT_AUTH_METHODS as readonly string[]).includes(auth))
+      throw new ConsentryError('CLIENT_INVALID', {
+        detail: `Client authentication must be one of ${CLIENT_AUTH_METHODS.join(', ')} (or automatic).`,
+        facts: { field: 'clientAuth' },
+      });
+    const options: Record<string, unknown> = { ...(existing?.options ?? {}) };
+    if (auth === '') delete options.clientAuth;
+    else if (auth !== undefined) options.clientAuth = auth;
+    const effective = options.clientAuth;
+    let pair: Awaited<ReturnType<typeof generateClientKeyPair>> | undefined;
+    if (input.privateKey?.trim()) pair = await importClientPrivateKey(input.privateKey);
+    else if (input.generateKey || (effective === 'private_key_jwt' && !existing?.hasClientKey))
+      pair = await generateClientKeyPair();
+    if (pair) options.publicJwk = pair.publicJwk;
+    const changed = auth !== undefined || pair !== undefined;
+    return {
+      ...(pair ? { clientKey: JSON.stringify(pair.privateJwk) } : {}),
+      ...(changed ? { options } : {}),
+    };
   }
 
   async #auditSecretChange(actor: Actor, client: RegisteredClient, change: string): Promise<void> {
@@ -393,16 +476,24 @@ export class OAuthAdmin {
   }
 
   /** The connection a hand-off produced, once the browser finished the flow. */
-  async handoffResult(
-    id: string,
-  ): Promise<{ used: boolean; expired: boolean; connection: Connection | undefined }> {
+  async handoffResult(id: string): Promise<{
+    used: boolean;
+    expired: boolean;
+    connection: Connection | undefined;
+    failure: { code: string; message: string } | undefined;
+  }> {
     const h = await this.#o.handoffs.get(id);
     if (!h) throw new ConsentryError('HANDOFF_INVALID');
     // Any purpose: a feature's own hand-off flow (handoffFlows) names the hand-off in its payload too.
     const connection = (await this.#o.store.connections.list({ clientRef: h.clientRef })).find(
       (c) => (c.payload as ConsolePayload).handoff === id,
     );
-    return { used: h.usedAt !== undefined, expired: h.expiresAt <= this.#now(), connection };
+    return {
+      used: h.usedAt !== undefined,
+      expired: h.expiresAt <= this.#now(),
+      connection,
+      failure: connection ? undefined : h.failure,
+    };
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────
@@ -447,7 +538,10 @@ export class OAuthAdmin {
         facts: { field: 'clientId' },
       });
     const secret = input.clientSecret?.trim() ? input.clientSecret.trim() : undefined;
-    const needsSecret = provider.clientAuth !== 'none' && !dynamic;
+    const auth = input.clientAuth === undefined ? ctx.existing?.options.clientAuth : input.clientAuth;
+    // A client that authenticates with a key (or not at all) needs no secret.
+    const keyed = auth === 'private_key_jwt' || auth === 'none' || Boolean(input.privateKey?.trim());
+    const needsSecret = provider.clientAuth !== 'none' && !dynamic && !keyed;
     if (needsSecret && !secret && (ctx.creating || !ctx.existing?.hasClientSecret))
       throw new ConsentryError('CLIENT_INVALID', {
         detail: `Paste the Client Secret from ${provider.displayName}.`,

@@ -129,6 +129,19 @@ export type ClientEvent =
       evidence: HealthEvidence;
     };
 
+/**
+ * A flow ended without a connection, after its `state` matched (the user cancelled, the provider
+ * refused the code, a check failed). `payload` is the flow's own, so whoever started it (a
+ * `consentry connect` hand-off) can tell its waiter at once. `message` is the error's safe text.
+ */
+export interface FlowFailedEvent {
+  type: 'flow_failed';
+  purpose: string;
+  payload: Record<string, unknown>;
+  error: string;
+  message: string;
+}
+
 /** Consumers by purpose. A purpose registered twice is an error, not a silent overwrite. */
 export class ConsumerRegistry {
   readonly #byPurpose = new Map<string, OAuth2Consumer>();

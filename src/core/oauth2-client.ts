@@ -2,11 +2,12 @@ import { EventEmitter } from 'node:events';
 import * as oauth from 'oauth4webapi';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import type { AuditActor } from '../domain/audit.ts';
-import type { Connection, RegisteredClient } from '../domain/connection.ts';
+import type { Connection, Flow, RegisteredClient } from '../domain/connection.ts';
 import { describeHealth, type HealthState } from '../domain/connection-health.ts';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import { assertSameSitePath, withQuery } from '../domain/safe-path.ts';
 import { OAuth2Token, splitScope } from '../domain/token.ts';
+import { type DpopKey, generateDpopKey, loadDpopKey, signDpopProof } from '../protocol/dpop.ts';
 import {
   buildAuthorizationUrl,
   exchangeCode,
@@ -22,7 +23,7 @@ import {
 } from '../protocol/provider-session.ts';
 import type { Store, TokenFields, UsableToken } from '../storage/ports.ts';
 import type { AuditTrail } from './audit-trail.ts';
-import type { ClientEvent, ConnectionEvent, ConsumerRegistry } from './consumers.ts';
+import type { ClientEvent, ConnectionEvent, ConsumerRegistry, FlowFailedEvent } from './consumers.ts';
 import { random256, sha256 } from './random.ts';
 import { RefreshCoordinator, type RefreshOutcome } from './refresh-coordinator.ts';
 import { classifyRefusal, healthOf } from './refresh-outcome.ts';
@@ -90,9 +91,13 @@ export class OAuth2Client {
   /**
    * Typed events: `connection` (ConnectionEvent: refreshed, refresh_failed, needs_reauth, lapsing,
    * reconnect_refused, outreach_created, reconnected) and `client` (ClientEvent: client_invalid,
-   * rate_limited). Causes use the vocabulary of src/domain/connection-health.ts.
+   * rate_limited), and `flow_failed` (FlowFailedEvent: a flow ended without a connection). Causes use the vocabulary of src/domain/connection-health.ts.
    */
-  readonly events = new EventEmitter<{ connection: [ConnectionEvent]; client: [ClientEvent] }>();
+  readonly events = new EventEmitter<{
+    connection: [ConnectionEvent];
+    client: [ClientEvent];
+    flow_failed: [FlowFailedEvent];
+  }>();
   readonly #o: OAuth2ClientOptions;
   readonly #skew: number;
   readonly #coordinator: RefreshCoordinator;
@@ -241,6 +246,32 @@ export class OAuth2Client {
     // The flow is consumed before any other check, so a refused callback also ends its flow.
     const flow = await this.#o.store.flows.consume(sha256(state));
     if (!flow) throw new ConsentryError('FLOW_UNKNOWN');
+    try {
+      return await this.#completeFlow(flow, params, state, session, context);
+    } catch (cause) {
+      // Whoever started the flow elsewhere (`consentry connect` polling in a terminal) hears of
+      // the failure now, with its code, instead of waiting for a connection that will not come.
+      const error = isConsentryError(cause)
+        ? cause
+        : new ConsentryError('INTERNAL', { cause, facts: { purpose: flow.purpose } });
+      this.events.emit('flow_failed', {
+        type: 'flow_failed',
+        purpose: flow.purpose,
+        payload: flow.payload,
+        error: error.code,
+        message: error.message,
+      });
+      throw cause;
+    }
+  }
+
+  async #completeFlow(
+    flow: Flow,
+    params: URLSearchParams,
+    state: string,
+    session: string | undefined,
+    context: { address?: string | undefined },
+  ): Promise<string> {
     assertCallbackParams(params, SINGLE_PARAMS);
     if (flow.expiresAt <= this.#now()) throw new ConsentryError('FLOW_EXPIRED');
     if (!session || sha256(session) !== flow.sessionHash) throw new ConsentryError('FLOW_SESSION_MISMATCH');
@@ -248,35 +279,63 @@ export class OAuth2Client {
     const error = params.get('error');
     if (error !== null || !params.has('code')) {
       const q: Record<string, string> = { oauth: 'cancelled' };
-      if (error && error !== 'access_denied') q.oauth_error = error.slice(0, 64);
+      // Only an OAuth error code's own characters (RFC 6749 §4.1.2.1) travel on.
+      const code = error?.replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, '').slice(0, 64);
+      if (code && code !== 'access_denied') q.oauth_error = code;
+      this.events.emit('flow_failed', {
+        type: 'flow_failed',
+        purpose: flow.purpose,
+        payload: flow.payload,
+        error: 'FLOW_CANCELLED',
+        message: `The provider ended the flow without a code${code ? ` (${code})` : ''}.`,
+      });
       return withQuery(flow.returnUrl, q);
     }
 
     const client = await this.#client(flow.clientRef);
-    const providerSession = await this.#session(client);
+    let providerSession = await this.#session(client);
     if (flow.expectedIssuer && providerSession.as.issuer !== flow.expectedIssuer) {
       throw new ConsentryError('ISSUER_MISMATCH', { facts: { provider: client.providerKey } });
     }
     const validated = validateAuthorizationResponse(providerSession, params, state);
     const kept = keptCallbackParams(providerSession, params);
+    // A per-user token host (Zoho `accounts-server`): checked against the entry's list before any
+    // request; the exchange, and later this connection's refreshes and revocation, go there.
+    const hostParam = providerSession.provider.tokenHost?.param;
+    const tokenHost = hostParam ? params.get(hostParam) : null;
+    if (hostParam && tokenHost !== null) {
+      assertCallbackParams(params, [hostParam]);
+      providerSession = await this.#session(client, tokenHost);
+    }
     const isOidc = flow.nonce !== undefined;
+    const dpop = providerSession.useDpop
+      ? await generateDpopKey(
+          providerSession.oauthClient,
+          providerSession.as.dpop_signing_alg_values_supported,
+        )
+      : undefined;
     const grant = await this.#exchange(providerSession, {
       callbackParams: validated,
       redirectUri: this.#o.redirectUri,
       codeVerifier: flow.codeVerifier,
       nonce: flow.nonce,
       requireIdToken: isOidc,
+      dpop,
     });
+    // Keep the key only when the server did bind the tokens to it (RFC 9449 §5: token_type DPoP).
+    const boundKey = dpop && grant.response.token_type.toLowerCase() === 'dpop' ? dpop : undefined;
     const issued = this.#tokenFrom(providerSession, grant.response, grant.idTokenClaims, flow.scopes);
     const token = kept ? new OAuth2Token({ ...issued, extras: { ...issued.extras, ...kept } }) : issued;
     const consumer = this.#o.consumers.get(flow.purpose);
-    const profile = await this.#profileOf(providerSession, token);
+    const profile = await this.#profileOf(providerSession, token, boundKey);
 
     let connection: Connection | undefined;
     if (consumer.keepsConnection !== false) {
-      const fields = {
+      const fields: TokenFields = {
         ...tokenFields(token),
         ...refreshExpiryOf(providerSession, grant.response, this.#now()),
+        tokenHost: providerSession.tokenHost ?? null,
+        dpopKey: boundKey?.json ?? null,
       };
       if (flow.reconnectRef) {
         const existing = await this.#o.store.connections.get(flow.reconnectRef);
@@ -382,6 +441,39 @@ export class OAuth2Client {
     return tokenOf(outcome.connection);
   }
 
+  /**
+   * What a feature sends with one request to the provider's API: a fresh access token in
+   * `authorization` (`Bearer …`, or `DPoP …` for DPoP-bound tokens) and, for those, the `dpop`
+   * proof header signed for this method and URL (RFC 9449 §7.1). `nonce`: the resource server's
+   * `DPoP-Nonce`, when it asked for one (§9).
+   * @throws CONNECTION_UNKNOWN, CONNECTION_NEEDS_REAUTH (as `ensureFresh`).
+   */
+  async requestHeaders(
+    connection: string | { id: string },
+    request: { method: string; url: string | URL; nonce?: string | undefined },
+  ): Promise<{ authorization: string; dpop?: string }> {
+    const token = await this.ensureFresh(connection);
+    const proof = await this.dpopProof(connection, { ...request, accessToken: token.accessToken });
+    return proof
+      ? { authorization: `DPoP ${token.accessToken}`, dpop: proof }
+      : { authorization: `Bearer ${token.accessToken}` };
+  }
+
+  /**
+   * A DPoP proof (RFC 9449 §4.2) for one request with this connection's key; undefined when its
+   * tokens are not DPoP-bound. Pass the access token the request carries (`ath`).
+   */
+  async dpopProof(
+    connection: string | { id: string },
+    request: { method: string; url: string | URL; accessToken?: string; nonce?: string | undefined },
+  ): Promise<string | undefined> {
+    const id = typeof connection === 'string' ? connection : connection.id;
+    const c = await this.#o.store.connections.get(id);
+    if (!c) throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: id } });
+    const key = await this.#dpopKeyOf(c);
+    return key ? signDpopProof(key, request, this.#now()) : undefined;
+  }
+
   /** Forces a refresh now (the console's "Refresh now"; a mail server's 401). */
   async refresh(connection: string | { id: string }): Promise<OAuth2Token> {
     return tokenOf((await this.refreshConnection(connection)).connection);
@@ -420,7 +512,7 @@ export class OAuth2Client {
   async revoke(connectionId: string): Promise<{ atProvider: boolean }> {
     const c = await this.#o.store.connections.get(connectionId);
     if (!c) throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: connectionId } });
-    const session = await this.#session(await this.#client(c.clientRef));
+    const session = await this.#session(await this.#client(c.clientRef), c.tokenHost);
     const refreshToken = await this.#o.store.connections.refreshTokenOf(c.id);
     let accessToken = c.accessToken;
     // A revocation call authenticated by the access token (Dropbox, Slack, Strava) needs a live one.
@@ -456,11 +548,12 @@ export class OAuth2Client {
   async #profileOf(
     session: ProviderSession,
     token: OAuth2Token,
+    dpop: DpopKey | undefined,
   ): Promise<Record<string, unknown> | undefined> {
     const claims = token.idTokenClaims;
     if (!claims || typeof claims.email === 'string' || typeof claims.sub !== 'string') return claims;
     try {
-      const info = await fetchUserInfo(session, token.accessToken, claims.sub);
+      const info = await fetchUserInfo(session, token.accessToken, claims.sub, dpop);
       return info ? { ...info, ...claims, email: info.email } : claims;
     } catch {
       return claims;
@@ -470,8 +563,12 @@ export class OAuth2Client {
   async #callRefresh(c: Connection, refreshToken: string): Promise<TokenFields> {
     const client = await this.#client(c.clientRef);
     this.#assertNotPaused(client);
-    const session = await this.#session(client);
-    const grant = await refreshAccessToken(session, refreshToken);
+    const session = await this.#session(client, c.tokenHost);
+    const grant = await refreshAccessToken(session, refreshToken, {
+      // An ID token in a refresh response is checked only on connections made with `openid`.
+      idToken: c.idTokenClaims !== undefined,
+      dpop: await this.#dpopKeyOf(c),
+    });
     // OIDC Core §12.2: a refreshed ID token keeps iss and sub; another means another account.
     if (grant.idTokenClaims && c.subject && grant.idTokenClaims.sub !== c.subject) {
       throw new ConsentryError('ID_TOKEN_INVALID', {
@@ -682,15 +779,25 @@ export class OAuth2Client {
     return c;
   }
 
-  async #session(client: RegisteredClient): Promise<ProviderSession> {
+  async #session(client: RegisteredClient, tokenHost?: string | undefined): Promise<ProviderSession> {
     const provider = this.#o.providers.get(client.providerKey);
     return openProviderSession({
       provider,
       client,
       quirks: this.#o.providers.quirksOf(provider),
       clientSecret: client.hasClientSecret ? await this.#o.store.clients.secretOf(client.id) : undefined,
+      clientKey: client.hasClientKey ? await this.#o.store.clients.keyOf(client.id) : undefined,
+      tokenHost,
       settings: this.#o.protocol,
     });
+  }
+
+  async #dpopKeyOf(c: Pick<Connection, 'id' | 'clientRef' | 'dpopBound'>): Promise<DpopKey | undefined> {
+    if (!c.dpopBound) return undefined;
+    const json = await this.#o.store.connections.dpopKeyOf(c.id);
+    if (!json) return undefined;
+    const client = await this.#client(c.clientRef);
+    return loadDpopKey({ client_id: client.clientId }, json);
   }
 
   #emit(event: ConnectionEvent): Promise<void> {

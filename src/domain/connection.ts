@@ -21,6 +21,13 @@ export interface Connection {
   hasRefreshToken: boolean;
   idTokenClaims: Record<string, unknown> | undefined;
   extras: Record<string, string>;
+  /**
+   * Origin of this account's own token host, when its authorization response named one (Zoho
+   * `accounts-server`, checked against the entry's `tokenHost.allowed`); undefined = the entry's.
+   */
+  tokenHost?: string | undefined;
+  /** Whether the tokens are DPoP-bound (RFC 9449): the sealed key is read only to sign proofs. */
+  dpopBound?: boolean;
   status: ConnectionStatus;
   statusReason: string | undefined;
   lastRefreshAt: Date | undefined;
@@ -49,6 +56,8 @@ export interface RegisteredClient {
   clientId: string;
   /** Opened only when needed for a token request; `hasClientSecret` tells the pages. */
   hasClientSecret: boolean;
+  /** A private key for `private_key_jwt` is stored (sealed); its public JWK is `options.publicJwk`. */
+  hasClientKey?: boolean;
   templateValues: Record<string, string>;
   options: Record<string, unknown>;
   /**

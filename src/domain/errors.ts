@@ -155,6 +155,16 @@ export const ERROR_CATALOGUE = {
     message: 'This reconnect link is unknown, expired or already used. Ask for a new one.',
   },
   OUTREACH_UNAVAILABLE: { status: 400, message: 'A reconnect link cannot be sent for this connection.' },
+  // Working with real providers: per-user token hosts, flows reported to `consentry connect` (issue 12)
+  TOKEN_HOST_REFUSED: {
+    status: 400,
+    message:
+      'The provider named a token host that is not in its list of allowed hosts; nothing was sent there.',
+  },
+  FLOW_CANCELLED: {
+    status: 400,
+    message: 'The provider ended the flow without a code (the user cancelled, or it answered with an error).',
+  },
   REWRAP_INCOMPLETE: {
     status: 500,
     message: 'Some sealed values could not be re-sealed under the current key.',

@@ -15,9 +15,13 @@ export interface DemoClient {
   clientId: string;
   clientSecret: string;
   redirectUris: string[];
-  tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post';
+  tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
   /** Shown on the consent screen. */
   clientName?: string;
+  /** The client's public keys, for `private_key_jwt` (tests of client authentication). */
+  jwks?: { keys: Record<string, unknown>[] };
+  /** RFC 9449 §5.2: DPoP-bound access tokens required for this client (tests). */
+  dpopBoundAccessTokens?: boolean;
 }
 
 export interface DemoOidcOptions {
@@ -31,6 +35,11 @@ export interface DemoOidcOptions {
   rotateRefreshToken?: boolean;
   /** Trust X-Forwarded-* (when PUBLIC_BASE_URL is https behind a proxy). */
   proxy?: boolean;
+  /**
+   * oidc-provider features on top of the demo's (tests turn on DPoP, or require PAR). PAR is on by
+   * default in oidc-provider 8 and advertised in the metadata.
+   */
+  features?: Configuration['features'];
 }
 
 export interface DemoKeys {
@@ -62,12 +71,16 @@ export async function createDemoOidcProvider(options: DemoOidcOptions): Promise<
     ...(options.adapter ? { adapter: options.adapter } : {}),
     clients: options.clients.map((c) => ({
       client_id: c.clientId,
-      client_secret: c.clientSecret,
+      ...(c.tokenEndpointAuthMethod === 'private_key_jwt' || c.tokenEndpointAuthMethod === 'none'
+        ? {}
+        : { client_secret: c.clientSecret }),
       redirect_uris: c.redirectUris,
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
       token_endpoint_auth_method: c.tokenEndpointAuthMethod ?? 'client_secret_basic',
       ...(c.clientName ? { client_name: c.clientName } : {}),
+      ...(c.jwks ? { jwks: c.jwks as never } : {}),
+      ...(c.dpopBoundAccessTokens ? { dpop_bound_access_tokens: true } : {}),
     })),
     jwks: keys.jwks as Configuration['jwks'],
     cookies: { keys: keys.cookieKeys },
@@ -87,6 +100,7 @@ export async function createDemoOidcProvider(options: DemoOidcOptions): Promise<
       revocation: { enabled: true },
       introspection: { enabled: true },
       userinfo: { enabled: true },
+      ...(options.features ?? {}),
     },
     pkce: { required: () => true },
     // Our own screens (./demo-interactions.ts), under the provider's mount path.

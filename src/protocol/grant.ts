@@ -3,8 +3,9 @@ import * as oauth from 'oauth4webapi';
 import type { ProviderAnswer } from '../catalog/error-mappings.ts';
 import type { FetchLike } from '../catalog/quirks/quirk.ts';
 import { revokeAtApi } from '../catalog/revocation.ts';
-import { fillTemplate } from '../catalog/template.ts';
+import { fillTemplate, urlTemplateValues } from '../catalog/template.ts';
 import { ConsentryError } from '../domain/errors.ts';
+import type { DpopKey } from './dpop.ts';
 import { providerError } from './errors.ts';
 import { verifyIdTokenSignature } from './id-token.ts';
 import type { ProviderSession } from './provider-session.ts';
@@ -45,7 +46,32 @@ export async function buildAuthorizationUrl(
   }
   if (req.nonce) url.searchParams.set('nonce', req.nonce);
   session.quirks.authorizationUrl?.(url, session);
-  return url;
+  return session.usePar ? pushAuthorizationRequest(session, url) : url;
+}
+
+/**
+ * RFC 9126 §2: the parameters go to the PAR endpoint (client authenticated), and the browser gets
+ * only `client_id` and the `request_uri` the server answered with (§4).
+ * @throws AUTHORIZATION_RESPONSE_INVALID-family codes via providerError (the push was refused).
+ */
+async function pushAuthorizationRequest(session: ProviderSession, url: URL): Promise<URL> {
+  const endpoint = session.as.pushed_authorization_request_endpoint!;
+  try {
+    const response = await oauth.pushedAuthorizationRequest(
+      session.as,
+      session.oauthClient,
+      await session.clientAuthFor(endpoint),
+      url.searchParams,
+      session.requestOptions(),
+    );
+    const pushed = await oauth.processPushedAuthorizationResponse(session.as, session.oauthClient, response);
+    const browser = new URL(session.as.authorization_endpoint!);
+    browser.searchParams.set('client_id', session.oauthClient.client_id);
+    browser.searchParams.set('request_uri', pushed.request_uri);
+    return browser;
+  } catch (cause) {
+    throw providerError(cause, session.provider.key, 'token');
+  }
 }
 
 /**
@@ -76,13 +102,24 @@ export interface GrantResult {
   idTokenClaims: Record<string, unknown> | undefined;
 }
 
-/** When an OIDC provider's issuer depends on the token (Microsoft `tid`), the quirk names it. */
+/**
+ * The issuer an ID token must name: the quirk's when it depends on the token (Microsoft `tid`);
+ * else the token's own `iss` when the entry lists it among `idTokenIssuers` (Google documents two
+ * spellings); else the issuer. Any other value fails oauth4webapi's `iss` check.
+ */
 async function asFor(session: ProviderSession, response: Response): Promise<oauth.AuthorizationServer> {
-  if (!session.quirks.idTokenIssuer || !response.ok) return session.as;
+  const listed = session.provider.idTokenIssuers;
+  if ((!session.quirks.idTokenIssuer && listed.length === 0) || !response.ok) return session.as;
   try {
     const body = (await response.clone().json()) as { id_token?: string };
     if (!body.id_token) return session.as;
-    const issuer = session.quirks.idTokenIssuer(decodeJwt(body.id_token), session);
+    const claims = decodeJwt(body.id_token);
+    if (!session.quirks.idTokenIssuer) {
+      return typeof claims.iss === 'string' && listed.includes(claims.iss)
+        ? { ...session.as, issuer: claims.iss }
+        : session.as;
+    }
+    const issuer = session.quirks.idTokenIssuer(claims, session);
     return { ...session.as, issuer };
   } catch (cause) {
     if (cause instanceof ConsentryError) throw cause;
@@ -111,7 +148,10 @@ async function finish(session: ProviderSession, result: oauth.TokenEndpointRespo
 /** The entry's extra parameters with `{placeholders}` filled from the client's template values. */
 function filledParams(session: ProviderSession, params: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, fillTemplate(v, session.client.templateValues)]),
+    Object.entries(params).map(([k, v]) => [
+      k,
+      fillTemplate(v, urlTemplateValues(session.provider, session.client.templateValues)),
+    ]),
   );
 }
 
@@ -121,7 +161,42 @@ function tokenParamsOption(session: ProviderSession): { additionalParameters?: R
   return Object.keys(params).length ? { additionalParameters: params } : {};
 }
 
-/** @see RFC 6749 §4.1.3 / §5.1, RFC 7636 §4.5, OIDC Core §3.1.3.7. */
+/**
+ * RFC 6749 §5.1: a client ignores response members it does not use. An `id_token` is validated
+ * only when `openid` was requested; otherwise it is dropped before oauth4webapi sees it (a
+ * `custom` OAuth server that also sends one is not an OpenID provider we can check it against).
+ */
+async function withoutIdToken(response: Response): Promise<Response> {
+  if (!response.ok) return response;
+  let body: Record<string, unknown>;
+  try {
+    body = (await response.clone().json()) as Record<string, unknown>;
+  } catch {
+    return response; // not JSON: oauth4webapi reports it
+  }
+  if (!body || typeof body !== 'object' || !('id_token' in body)) return response;
+  delete body.id_token;
+  return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+}
+
+/**
+ * Sends a token request and processes the answer; once more with the server's nonce when it asks
+ * for one (RFC 9449 §8: `use_dpop_nonce`; the DPoP handle has kept the nonce it sent).
+ */
+async function withDpopRetry<T>(dpop: DpopKey | undefined, attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (cause) {
+    if (dpop && oauth.isDPoPNonceError(cause)) return attempt();
+    throw cause;
+  }
+}
+
+function dpopOptions(dpop: DpopKey | undefined): oauth.DPoPRequestOptions {
+  return dpop ? { DPoP: dpop.handle } : {};
+}
+
+/** @see RFC 6749 §4.1.3 / §5.1, RFC 7636 §4.5, OIDC Core §3.1.3.7, RFC 9449 §5 (DPoP). */
 export async function exchangeCode(
   session: ProviderSession,
   input: {
@@ -129,65 +204,85 @@ export async function exchangeCode(
     redirectUri: string;
     codeVerifier?: string | undefined;
     nonce?: string | undefined;
+    /** `openid` was requested: an ID token is required and validated; else one is ignored. */
     requireIdToken: boolean;
+    /** The key the tokens are bound to (RFC 9449), when the session uses DPoP. */
+    dpop?: DpopKey | undefined;
   },
 ): Promise<GrantResult> {
   let answer: ProviderAnswer | undefined;
   try {
-    const response = await oauth.authorizationCodeGrantRequest(
-      session.as,
-      session.oauthClient,
-      session.clientAuth,
-      input.callbackParams,
-      input.redirectUri,
-      input.codeVerifier ?? oauth.nopkce,
-      { ...session.requestOptions(), ...tokenParamsOption(session) },
-    );
-    answer = await readAnswer(response);
-    const refused = errorBodyOf200(answer, session.provider.key, 'token');
-    if (refused) throw refused;
-    const as = await asFor(session, response);
-    const result = await oauth.processAuthorizationCodeResponse(as, session.oauthClient, response, {
-      ...processOptions(session),
-      expectedNonce: input.nonce ?? oauth.expectNoNonce,
-      requireIdToken: input.requireIdToken,
+    return await withDpopRetry(input.dpop, async () => {
+      let response = await oauth.authorizationCodeGrantRequest(
+        session.as,
+        session.oauthClient,
+        session.clientAuth,
+        input.callbackParams,
+        input.redirectUri,
+        input.codeVerifier ?? oauth.nopkce,
+        { ...session.requestOptions(), ...tokenParamsOption(session), ...dpopOptions(input.dpop) },
+      );
+      answer = await readAnswer(response);
+      const refused = errorBodyOf200(answer, session.provider.key, 'token');
+      if (refused) throw refused;
+      if (!input.requireIdToken) response = await withoutIdToken(response);
+      const as = await asFor(session, response);
+      const result = await oauth.processAuthorizationCodeResponse(as, session.oauthClient, response, {
+        ...processOptions(session),
+        expectedNonce: input.nonce ?? oauth.expectNoNonce,
+        requireIdToken: input.requireIdToken,
+      });
+      return await finish(session, result);
     });
-    return await finish(session, result);
   } catch (cause) {
     throw withAnswer(providerError(cause, session.provider.key, 'token'), answer);
   }
 }
 
-/** @see RFC 6749 §6; OIDC Core §12.2 (a refreshed ID token keeps iss and sub). */
+/** @see RFC 6749 §6; OIDC Core §12.2 (a refreshed ID token keeps iss and sub); RFC 9449 §5. */
 export async function refreshAccessToken(
   session: ProviderSession,
   refreshToken: string,
+  options: {
+    /** The connection was made with `openid`: a refreshed ID token is validated; else ignored. */
+    idToken?: boolean;
+    dpop?: DpopKey | undefined;
+  } = {},
 ): Promise<GrantResult> {
   let answer: ProviderAnswer | undefined;
   try {
     // A provider with its own refresh URL (entry `endpoints.refresh`) gets the request there.
     const refreshUrl = session.provider.endpoints.refresh;
     const target = refreshUrl
-      ? { ...session.as, token_endpoint: fillTemplate(refreshUrl, session.client.templateValues) }
+      ? {
+          ...session.as,
+          token_endpoint: fillTemplate(
+            refreshUrl,
+            urlTemplateValues(session.provider, session.client.templateValues),
+          ),
+        }
       : session.as;
-    const response = await oauth.refreshTokenGrantRequest(
-      target,
-      session.oauthClient,
-      session.clientAuth,
-      refreshToken,
-      { ...session.requestOptions(), ...tokenParamsOption(session) },
-    );
-    answer = await readAnswer(response);
-    const refused = errorBodyOf200(answer, session.provider.key, 'refresh');
-    if (refused) throw refused;
-    const as = await asFor(session, response);
-    const result = await oauth.processRefreshTokenResponse(
-      as,
-      session.oauthClient,
-      response,
-      processOptions(session),
-    );
-    return await finish(session, result);
+    return await withDpopRetry(options.dpop, async () => {
+      let response = await oauth.refreshTokenGrantRequest(
+        target,
+        session.oauthClient,
+        session.clientAuth,
+        refreshToken,
+        { ...session.requestOptions(), ...tokenParamsOption(session), ...dpopOptions(options.dpop) },
+      );
+      answer = await readAnswer(response);
+      const refused = errorBodyOf200(answer, session.provider.key, 'refresh');
+      if (refused) throw refused;
+      if (options.idToken === false) response = await withoutIdToken(response);
+      const as = await asFor(session, response);
+      const result = await oauth.processRefreshTokenResponse(
+        as,
+        session.oauthClient,
+        response,
+        processOptions(session),
+      );
+      return await finish(session, result);
+    });
   } catch (cause) {
     throw withAnswer(providerError(cause, session.provider.key, 'refresh'), answer);
   }
@@ -209,14 +304,17 @@ export async function revokeToken(
       const options = session.requestOptions();
       const fields = new URLSearchParams();
       const headers = new Headers();
-      if (api.clientAuth !== 'none')
-        await session.clientAuth(session.as, session.oauthClient, fields, headers);
+      const values = urlTemplateValues(session.provider, session.client.templateValues);
+      if (api.clientAuth !== 'none') {
+        const auth = await session.clientAuthFor(fillTemplate(api.url, values));
+        await auth(session.as, session.oauthClient, fields, headers);
+      }
       return await revokeAtApi(
         api,
         {
           accessToken: tokens ? tokens.accessToken : token,
           refreshToken: tokens ? tokens.refreshToken : token,
-          templateValues: session.client.templateValues,
+          templateValues: values,
           credentials: { fields, headers },
         },
         {
@@ -235,7 +333,7 @@ export async function revokeToken(
     const response = await oauth.revocationRequest(
       session.as,
       session.oauthClient,
-      session.clientAuth,
+      await session.clientAuthFor(session.as.revocation_endpoint),
       token,
       session.requestOptions(),
     );
@@ -255,11 +353,13 @@ export async function fetchUserInfo(
   session: ProviderSession,
   accessToken: string,
   expectedSubject: string,
+  dpop?: DpopKey | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   if (!session.as.userinfo_endpoint) return undefined;
   try {
     const response = await oauth.userInfoRequest(session.as, session.oauthClient, accessToken, {
       ...session.requestOptions(),
+      ...dpopOptions(dpop),
     } as oauth.UserInfoRequestOptions);
     return {
       ...(await oauth.processUserInfoResponse(session.as, session.oauthClient, expectedSubject, response)),

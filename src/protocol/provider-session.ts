@@ -1,10 +1,16 @@
 import * as oauth from 'oauth4webapi';
-import type { OAuth2Provider } from '../catalog/provider.ts';
+import type { ClientAuthMethod, OAuth2Provider } from '../catalog/provider.ts';
 import type { FetchLike, ProviderQuirks } from '../catalog/quirks/quirk.ts';
 import { formOf, headersOf } from '../catalog/quirks/response.ts';
-import { fillTemplate } from '../catalog/template.ts';
+import { fillTemplate, urlTemplateValues } from '../catalog/template.ts';
 import type { RegisteredClient } from '../domain/connection.ts';
 import { ConsentryError } from '../domain/errors.ts';
+import {
+  chooseClientAuthMethod,
+  clientSecretBasic,
+  isClientAuthMethod,
+  privateKeyJwt,
+} from './client-auth.ts';
 
 /**
  * Everything needed to talk to one provider for one registered client: the authorization
@@ -17,7 +23,24 @@ export interface ProviderSession {
   quirks: ProviderQuirks;
   as: oauth.AuthorizationServer;
   oauthClient: oauth.Client;
+  /** Client authentication at the token endpoint (exchange, refresh). */
   clientAuth: oauth.ClientAuth;
+  /** The method `clientAuth` uses (see ./client-auth.ts for how it is chosen). */
+  clientAuthMethod: ClientAuthMethod;
+  /**
+   * Client authentication for another endpoint (revocation, PAR): the same method, with a
+   * `private_key_jwt` assertion addressed to that endpoint.
+   */
+  clientAuthFor(endpoint: string | undefined): Promise<oauth.ClientAuth>;
+  /** RFC 9126: push the authorization request first (the metadata's or the entry's PAR endpoint). */
+  usePar: boolean;
+  /** RFC 9449: bind tokens to a DPoP key (the metadata lists DPoP algorithms, or `dpop: true`). */
+  useDpop: boolean;
+  /**
+   * The account's own token host (origin), when the authorization response or the connection
+   * named one within the entry's `tokenHost.allowed`: token and revocation endpoints point there.
+   */
+  tokenHost: string | undefined;
   /** Options passed to every oauth4webapi request: custom fetch, timeout, insecure-loopback. */
   requestOptions(): oauth.TokenEndpointRequestOptions & oauth.RevocationRequestOptions;
   /** Whether this flow uses PKCE (provider data, or discovery metadata for `oidc`). */
@@ -107,12 +130,16 @@ export async function openProviderSession(input: {
   client: RegisteredClient;
   quirks: ProviderQuirks;
   clientSecret: string | undefined;
+  /** The private JWK (JSON) for `private_key_jwt`, opened from the store when the client has one. */
+  clientKey?: string | undefined;
+  /** This account's token host (origin), from its authorization response or its connection. */
+  tokenHost?: string | undefined;
   settings: ProtocolSettings;
 }): Promise<ProviderSession> {
   const { client, quirks, settings } = input;
   // A quirk may adapt the data to this client (the `custom` provider's typed-in endpoints).
   const provider = quirks.resolveProvider ? quirks.resolveProvider(input.provider, client) : input.provider;
-  const values = client.templateValues;
+  const values = urlTemplateValues(provider, client.templateValues);
   const fetchFn = customFetchFor(settings, quirks, { provider, client });
   const fill = (u: string | undefined) => (u === undefined ? undefined : fillTemplate(u, values));
 
@@ -128,18 +155,34 @@ export async function openProviderSession(input: {
       ...(provider.endpoints.revocation ? { revocation_endpoint: fill(provider.endpoints.revocation) } : {}),
       ...(provider.endpoints.userinfo ? { userinfo_endpoint: fill(provider.endpoints.userinfo) } : {}),
       ...(provider.endpoints.jwks ? { jwks_uri: fill(provider.endpoints.jwks) } : {}),
+      ...(provider.endpoints.par
+        ? { pushed_authorization_request_endpoint: fill(provider.endpoints.par) }
+        : {}),
       authorization_response_iss_parameter_supported: provider.issParameter,
     };
   }
+  const tokenHost = input.tokenHost === undefined ? undefined : assertTokenHost(provider, input.tokenHost);
+  if (tokenHost) as = onTokenHost(as, tokenHost);
 
   const secret = quirks.clientSecret
     ? await quirks.clientSecret(input.clientSecret, { provider, client })
     : input.clientSecret;
-  let clientAuth: oauth.ClientAuth;
-  const method = provider.discovery ? authMethodFromMetadata(as, provider.clientAuth) : provider.clientAuth;
-  if (method === 'none' || secret === undefined) clientAuth = oauth.None();
-  else if (method === 'client_secret_post') clientAuth = oauth.ClientSecretPost(secret);
-  else clientAuth = oauth.ClientSecretBasic(secret);
+  const clientKey = input.clientKey;
+  const method = chooseClientAuthMethod({
+    override: isClientAuthMethod(client.options.clientAuth) ? client.options.clientAuth : undefined,
+    preferred: provider.clientAuth,
+    supported: as.token_endpoint_auth_methods_supported,
+    hasSecret: secret !== undefined,
+    hasKey: clientKey !== undefined,
+    providerKey: provider.key,
+  });
+  const clientAuthFor = async (endpoint: string | undefined): Promise<oauth.ClientAuth> => {
+    if (method === 'private_key_jwt') return privateKeyJwt(clientKey!, endpoint ?? as.issuer);
+    if (method === 'client_secret_post') return oauth.ClientSecretPost(secret!);
+    if (method === 'client_secret_basic') return clientSecretBasic(secret!);
+    return oauth.None();
+  };
+  const clientAuth = await clientAuthFor(as.token_endpoint);
 
   const usePkce = provider.discovery
     ? // Discovery decides: S256 when advertised; when the metadata is silent we still send it
@@ -154,6 +197,11 @@ export async function openProviderSession(input: {
     as,
     oauthClient: { client_id: client.clientId },
     clientAuth,
+    clientAuthMethod: method,
+    clientAuthFor,
+    usePar: as.pushed_authorization_request_endpoint !== undefined,
+    useDpop: provider.dpop || (as.dpop_signing_alg_values_supported?.length ?? 0) > 0,
+    tokenHost,
     usePkce,
     requestOptions: () => ({
       [oauth.customFetch]: fetchFn,
@@ -163,15 +211,40 @@ export async function openProviderSession(input: {
   };
 }
 
-function authMethodFromMetadata(
-  as: oauth.AuthorizationServer,
-  preferred: OAuth2Provider['clientAuth'],
-): OAuth2Provider['clientAuth'] {
-  const supported = as.token_endpoint_auth_methods_supported;
-  if (!supported || supported.includes(preferred)) return preferred;
-  if (supported.includes('client_secret_basic')) return 'client_secret_basic';
-  if (supported.includes('client_secret_post')) return 'client_secret_post';
-  return preferred;
+/**
+ * A token host is accepted only when the entry declares the parameter and lists the origin.
+ * @throws TOKEN_HOST_REFUSED otherwise (before any request is sent to it).
+ */
+export function assertTokenHost(provider: OAuth2Provider, value: string): string {
+  let origin: string | undefined;
+  try {
+    const url = new URL(value);
+    // Only a bare origin: a path, query, credentials or fragment is not a host.
+    if (url.href === `${url.origin}/` || url.href === url.origin) origin = url.origin;
+  } catch {
+    origin = undefined;
+  }
+  if (!provider.tokenHost || !origin || !provider.tokenHost.allowed.includes(origin)) {
+    throw new ConsentryError('TOKEN_HOST_REFUSED', {
+      detail: `${provider.key}: the authorization response names a token host outside the provider’s list.`,
+      facts: { provider: provider.key, parameter: provider.tokenHost?.param ?? 'token host' },
+    });
+  }
+  return origin;
+}
+
+/** The same endpoints on this account's own host (Zoho: `/oauth/v2/token` on accounts.zoho.eu). */
+function onTokenHost(as: oauth.AuthorizationServer, origin: string): oauth.AuthorizationServer {
+  const move = (u: string | undefined) => {
+    if (!u) return u;
+    const url = new URL(u);
+    return `${origin}${url.pathname}${url.search}`;
+  };
+  return {
+    ...as,
+    token_endpoint: move(as.token_endpoint),
+    ...(as.revocation_endpoint ? { revocation_endpoint: move(as.revocation_endpoint) } : {}),
+  };
 }
 
 /** Forget discovered metadata (tests, and after an admin edits an issuer). */

@@ -7,10 +7,16 @@ import type { ClientRepository, ClientUpdate, NewClient } from './ports.ts';
 import type { Database, OAuthClientsTable } from './schema.ts';
 
 const secretAad = (id: string) => aadFor('oauth_clients', 'client_secret', id);
+const keyAad = (id: string) => aadFor('oauth_clients', 'client_key', id);
 
 function toClient(
-  row: Omit<Selectable<OAuthClientsTable>, 'refused_at' | 'refusal' | 'paused_until' | 'pause'> &
-    Partial<Pick<Selectable<OAuthClientsTable>, 'refused_at' | 'refusal' | 'paused_until' | 'pause'>>,
+  row: Omit<
+    Selectable<OAuthClientsTable>,
+    'refused_at' | 'refusal' | 'paused_until' | 'pause' | 'client_key'
+  > &
+    Partial<Pick<Selectable<OAuthClientsTable>, 'refused_at' | 'refusal' | 'paused_until' | 'pause'>> & {
+      client_key?: string | null;
+    },
 ): RegisteredClient {
   return {
     id: row.id,
@@ -18,6 +24,7 @@ function toClient(
     name: row.name,
     clientId: row.client_id,
     hasClientSecret: row.client_secret !== null,
+    hasClientKey: row.client_key != null,
     templateValues: parseJson(row.template_values, {}),
     options: parseJson(row.options, {}),
     refusal:
@@ -45,6 +52,7 @@ export function createClientRepository(db: Kysely<Database>, box: SecretBox): Cl
         client_secret: input.clientSecret ? box.seal(input.clientSecret, secretAad(id)) : null,
         template_values: JSON.stringify(input.templateValues ?? {}),
         options: JSON.stringify(input.options ?? {}),
+        client_key: input.clientKey ? box.seal(input.clientKey, keyAad(id)) : null,
         created_at: now,
         updated_at: now,
       };
@@ -68,11 +76,20 @@ export function createClientRepository(db: Kysely<Database>, box: SecretBox): Cl
         .executeTakeFirst();
       return row?.client_secret ? box.open(row.client_secret, secretAad(id)) : undefined;
     },
+    async keyOf(id) {
+      const row = await db
+        .selectFrom('oauth_clients')
+        .select('client_key')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.client_key ? box.open(row.client_key, keyAad(id)) : undefined;
+    },
     async update(id, update: ClientUpdate) {
       const set: Updateable<OAuthClientsTable> = { updated_at: Date.now() };
       if (update.name !== undefined) set.name = update.name;
       if (update.clientId !== undefined) set.client_id = update.clientId;
       if (update.clientSecret !== undefined) set.client_secret = box.seal(update.clientSecret, secretAad(id));
+      if (update.clientKey !== undefined) set.client_key = box.seal(update.clientKey, keyAad(id));
       if (update.templateValues !== undefined) set.template_values = JSON.stringify(update.templateValues);
       if (update.options !== undefined) set.options = JSON.stringify(update.options);
       // An administrator's edit is what a `client_invalid` flag waits for: its connections resume.

@@ -9,6 +9,7 @@ import type { ConnectionsTable, Database } from './schema.ts';
 
 const accessAad = (id: string) => aadFor('connections', 'access_token', id);
 const refreshAad = (id: string) => aadFor('connections', 'refresh_token', id);
+const dpopAad = (id: string) => aadFor('connections', 'dpop_key', id);
 
 function toConnection(row: Selectable<ConnectionsTable>, box: SecretBox): Connection {
   return {
@@ -28,6 +29,8 @@ function toConnection(row: Selectable<ConnectionsTable>, box: SecretBox): Connec
     hasRefreshToken: row.refresh_token !== null,
     idTokenClaims: parseJson(row.id_token_claims, undefined),
     extras: parseJson(row.extras, {}),
+    tokenHost: row.token_host ?? undefined,
+    dpopBound: row.dpop_key != null,
     status: row.status as ConnectionStatus,
     statusReason: row.status_reason ?? undefined,
     lastRefreshAt: toDate(row.last_refresh_at),
@@ -60,6 +63,9 @@ function tokenColumns(id: string, token: TokenFields, box: SecretBox): Updateabl
   }
   if (token.idTokenClaims !== undefined) set.id_token_claims = JSON.stringify(token.idTokenClaims);
   if (token.extras !== undefined) set.extras = JSON.stringify(token.extras);
+  if (token.tokenHost !== undefined) set.token_host = token.tokenHost;
+  if (token.dpopKey !== undefined)
+    set.dpop_key = token.dpopKey === null ? null : box.seal(token.dpopKey, dpopAad(id));
   return set;
 }
 
@@ -135,6 +141,8 @@ export function createConnectionRepository(
           refresh_expires_at: input.refreshExpiresAt?.getTime() ?? null,
           id_token_claims: input.idTokenClaims ? JSON.stringify(input.idTokenClaims) : null,
           extras: JSON.stringify(input.extras ?? {}),
+          token_host: input.tokenHost ?? null,
+          dpop_key: input.dpopKey ? box.seal(input.dpopKey, dpopAad(id)) : null,
           status: 'active',
           status_reason: null,
           last_refresh_at: null,
@@ -162,6 +170,14 @@ export function createConnectionRepository(
         .where('id', '=', id)
         .executeTakeFirst();
       return row?.refresh_token ? box.open(row.refresh_token, refreshAad(id)) : undefined;
+    },
+    async dpopKeyOf(id) {
+      const row = await db
+        .selectFrom('connections')
+        .select('dpop_key')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.dpop_key ? box.open(row.dpop_key, dpopAad(id)) : undefined;
     },
     async tryAcquireLease(id, owner, until, now) {
       const r = await db

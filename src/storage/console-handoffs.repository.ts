@@ -11,6 +11,7 @@ function toHandoff(row: Selectable<ConsoleHandoffsTable>): Handoff {
     preset: row.preset ?? undefined,
     usedAt: toDate(row.used_at),
     expiresAt: new Date(Number(row.expires_at)),
+    failure: row.failed_code ? { code: row.failed_code, message: row.failed_message ?? '' } : undefined,
   };
 }
 
@@ -47,6 +48,14 @@ export function createHandoffRepository(db: Kysely<Database>): HandoffRepository
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
       return row ? toHandoff(row) : undefined;
+    },
+    async fail(id, failure) {
+      await db
+        .updateTable('console_handoffs')
+        .set({ failed_code: failure.code.slice(0, 64), failed_message: failure.message.slice(0, 500) })
+        .where('id', '=', id)
+        .where('failed_code', 'is', null)
+        .execute();
     },
     async get(id) {
       const row = await db.selectFrom('console_handoffs').selectAll().where('id', '=', id).executeTakeFirst();

@@ -40,6 +40,8 @@ export interface Handoff {
   preset: string | undefined;
   usedAt: Date | undefined;
   expiresAt: Date;
+  /** The error the flow this link started ended with (code from the catalogue, safe message). */
+  failure?: { code: string; message: string } | undefined;
 }
 
 export interface HandoffRepository {
@@ -47,6 +49,8 @@ export interface HandoffRepository {
   /** Marks the hand-off used in one conditional write: a link works once, before it expires. */
   consume(tokenHash: string, now: Date): Promise<Handoff | undefined>;
   get(id: string): Promise<Handoff | undefined>;
+  /** Records the error the link's flow ended with (the first one wins). */
+  fail(id: string, failure: { code: string; message: string }): Promise<void>;
 }
 
 export interface ConsoleStore {

@@ -9,8 +9,10 @@ import type { Database } from './schema.ts';
 /** Every sealed column, for the start-up key check and `secret-key rewrap`. */
 export const SEALED_COLUMNS = [
   { table: 'oauth_clients', column: 'client_secret', key: 'id' },
+  { table: 'oauth_clients', column: 'client_key', key: 'id' },
   { table: 'connections', column: 'access_token', key: 'id' },
   { table: 'connections', column: 'refresh_token', key: 'id' },
+  { table: 'connections', column: 'dpop_key', key: 'id' },
   { table: 'flows', column: 'code_verifier', key: 'state_hash' },
   // Issue 10: the value /healthz opens (re-sealed by rewrap like every other secret).
   { table: 'sealed_sentinel', column: 'value', key: 'id' },

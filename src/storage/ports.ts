@@ -12,6 +12,8 @@ export interface NewClient {
   name: string;
   clientId: string;
   clientSecret?: string | undefined;
+  /** Private JWK (JSON) for `private_key_jwt`, sealed at rest. */
+  clientKey?: string | undefined;
   templateValues?: Record<string, string>;
   options?: Record<string, unknown>;
 }
@@ -21,6 +23,8 @@ export interface ClientUpdate {
   clientId?: string;
   /** undefined = unchanged (the write-only field left blank). */
   clientSecret?: string | undefined;
+  /** undefined = unchanged; a private JWK (JSON) replaces the stored key. */
+  clientKey?: string | undefined;
   templateValues?: Record<string, string>;
   options?: Record<string, unknown>;
 }
@@ -31,6 +35,8 @@ export interface ClientRepository {
   list(filter?: { providerKey?: string }): Promise<RegisteredClient[]>;
   /** Opens the sealed client secret for a token request. */
   secretOf(id: string): Promise<string | undefined>;
+  /** Opens the sealed private JWK (JSON) for `private_key_jwt`. */
+  keyOf(id: string): Promise<string | undefined>;
   /** Also clears a `client_invalid` flag when the client id, secret or template values change. */
   update(id: string, update: ClientUpdate): Promise<RegisteredClient | undefined>;
   /** Flags the client as refused by its provider; true for exactly one caller (one event). */
@@ -50,6 +56,12 @@ export interface TokenFields {
   refreshExpiresAt?: Date | undefined;
   idTokenClaims?: Record<string, unknown> | undefined;
   extras?: Record<string, string>;
+  /**
+   * The account's own token host (origin) and DPoP key (private JWK, JSON): undefined = unchanged,
+   * null = cleared. Set at the exchange (insert or reconnect); a refresh leaves them as they are.
+   */
+  tokenHost?: string | null | undefined;
+  dpopKey?: string | null | undefined;
 }
 
 export interface NewConnection extends TokenFields {
@@ -82,6 +94,8 @@ export interface ConnectionRepository {
   list(filter?: ConnectionFilter): Promise<Connection[]>;
   /** Opens the sealed refresh token (only the refresh path needs it). */
   refreshTokenOf(id: string): Promise<string | undefined>;
+  /** Opens the sealed DPoP private JWK (JSON), when the connection's tokens are DPoP-bound. */
+  dpopKeyOf(id: string): Promise<string | undefined>;
   /** `UPDATE … WHERE active AND lease free or expired` — true when this owner now holds the lease. */
   tryAcquireLease(id: string, owner: string, until: Date, now: Date): Promise<boolean>;
   releaseLease(id: string, owner: string): Promise<void>;

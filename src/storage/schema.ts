@@ -18,6 +18,8 @@ export interface OAuthClientsTable {
   /** Connection health (0010): rate limited by the provider until then (every instance). */
   paused_until: Generated<number | null>;
   pause: Generated<string | null>;
+  /** 0011: sealed private JWK for `private_key_jwt` (RFC 7523), null when the client has none. */
+  client_key: Generated<string | null>;
 }
 
 export interface ConnectionsTable {
@@ -53,6 +55,10 @@ export interface ConnectionsTable {
   /** Connection health (0010): named cause of the last refusal or failure, and its evidence (JSON). */
   health_cause: Generated<string | null>;
   health_evidence: Generated<string | null>;
+  /** 0011: origin of this account's own token host (Zoho `accounts-server`), null = the entry's. */
+  token_host: Generated<string | null>;
+  /** 0011: sealed private JWK the access and refresh tokens are DPoP-bound to (RFC 9449). */
+  dpop_key: Generated<string | null>;
 }
 
 /** Connection health (0010): reconnect links sent to end users. */
@@ -353,6 +359,9 @@ export interface ConsoleHandoffsTable {
   used_at: number | null;
   expires_at: number;
   created_at: number;
+  /** 0011: the error code and message of the flow this link started, when it failed. */
+  failed_code: Generated<string | null>;
+  failed_message: Generated<string | null>;
 }
 
 /** Integration surface (0016): JSON API keys (hash only), API connect sessions, webhooks. */

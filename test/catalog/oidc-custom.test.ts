@@ -69,10 +69,13 @@ describe('oidc (any issuer)', () => {
         session: SESSION,
       }),
     );
-    // Endpoints come from the discovery document, not from the catalog.
+    // Endpoints come from the discovery document, not from the catalog. oidc-provider advertises a
+    // PAR endpoint (RFC 9126), so the parameters were pushed there and the browser carries a request_uri.
     expect(`${consent.origin}${consent.pathname}`).toBe(`${remote.issuer}/auth`);
-    expect(consent.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(consent.searchParams.get('nonce')).toMatch(/.{20,}/);
+    expect(consent.searchParams.get('request_uri')).toMatch(/^urn:ietf:params:oauth:request_uri:/);
+    const pushed = remote.received.filter((r) => r.path === '/request').at(-1)!.body;
+    expect(pushed.get('code_challenge_method')).toBe('S256');
+    expect(pushed.get('nonce')).toMatch(/.{20,}/);
     const callback = await consentAtProvider(new CookieJar(), consent.href, {
       stopPrefix: `${app.baseUrl}/oauth/callback`,
       login: 'carol',
@@ -101,7 +104,11 @@ describe('oidc (any issuer)', () => {
       }),
     );
     const codes = remote.counts.authorization_code;
-    const state = consent.searchParams.get('state')!;
+    expect(consent.searchParams.has('request_uri')).toBe(true);
+    const state = remote.received
+      .filter((r) => r.path === '/request')
+      .at(-1)!
+      .body.get('state')!;
     const error = await app.app.client
       .handleCallback(
         `/oauth/callback?code=x&state=${state}&iss=${encodeURIComponent('https://evil.example')}`,

@@ -143,7 +143,7 @@ describe('a broken entry is refused when the registry loads it', () => {
     ],
     ['a key with capitals', { ...valid, key: 'Bad Key' }],
     ['an unknown protocol', { ...valid, protocol: 'saml' as 'oauth2' }],
-    ['an unknown client authentication', { ...valid, clientAuth: 'private_key_jwt' as 'none' }],
+    ['an unknown client authentication', { ...valid, clientAuth: 'client_secret_jwt' as 'none' }],
     ['an unknown quirk module', { ...valid, quirks: 'nope' }],
     [
       'a template without a pattern',

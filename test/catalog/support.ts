@@ -67,12 +67,13 @@ export function valuesForStandIn(values: Record<string, string>, base: string): 
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, toStandIn(v, base)]));
 }
 
-/** RFC 6749 §2.3.1 + Appendix B: id and secret are form-urlencoded before base64 (`-` → `%2D`). */
+/**
+ * RFC 6749 §2.3.1: id and secret percent-encoded before base64 — with the RFC 3986 unreserved
+ * characters (`- . _ ~`) kept as they are, so strict decoders and literal readers agree (issue 12).
+ */
 export function basicAuth(id: string, secret: string): string {
   const enc = (s: string) =>
-    encodeURIComponent(s)
-      .replace(/[-_.!~*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-      .replace(/%20/g, '+');
+    encodeURIComponent(s).replace(/[!*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `Basic ${Buffer.from(`${enc(id)}:${enc(secret)}`).toString('base64')}`;
 }
 

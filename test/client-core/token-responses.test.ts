@@ -122,17 +122,18 @@ const ok = (extra: Record<string, unknown> = {}): Answer => ({
 });
 
 describe('token endpoint responses that are rejected', () => {
-  it('sends the exact request: Basic auth (form-encoded first), code, redirect_uri, PKCE verifier', async () => {
+  it('sends the exact request: Basic auth (unreserved characters kept), code, redirect_uri, PKCE verifier', async () => {
     const { run } = await exchange('stand', ok());
     await run();
     const req = stand.requests[0]!;
     expect(req.method).toBe('POST');
     expect(req.path).toBe('/token');
-    // RFC 6749 App. B / §2.3.1: id and secret are form-urlencoded, then joined and base64-encoded.
+    // RFC 6749 §2.3.1 encoding, with RFC 3986 unreserved characters kept as they are (issue 12):
+    // a strict decoder and a literal reader both see `stand-client`.
     const [scheme, b64] = String(req.headers.authorization).split(' ');
     expect(scheme).toBe('Basic');
     const [id, secret] = Buffer.from(b64!, 'base64').toString().split(':');
-    expect(id).toBe('stand%2Dclient');
+    expect(id).toBe('stand-client');
     expect([decodeURIComponent(id!), decodeURIComponent(secret!)]).toEqual(['stand-client', SENTINEL_SECRET]);
     const body = new URLSearchParams(req.body);
     expect(body.get('grant_type')).toBe('authorization_code');
@@ -367,10 +368,7 @@ describe('secrets never leak', () => {
   it('no error, error JSON or log line ever contains the client secret, refresh token or access token', async () => {
     expect(errors.length).toBeGreaterThan(20);
     const formEncode = (v: string) =>
-      encodeURIComponent(v).replace(
-        /[-_.!~*'()]/g,
-        (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-      );
+      encodeURIComponent(v).replace(/[!*'()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
     const basic = Buffer.from(`${formEncode('stand-client')}:${formEncode(SENTINEL_SECRET)}`).toString(
       'base64',
     );

@@ -14,6 +14,13 @@ export interface RemoteOidc {
   provider: Provider;
   server: Server;
   counts: { authorization_code: number; refresh_token: number; other: number; failed: number };
+  /** Every token/PAR/revocation request as received: path, Authorization and DPoP headers, form body. */
+  received: {
+    path: string;
+    authorization: string | undefined;
+    dpop: string | undefined;
+    body: URLSearchParams;
+  }[];
   /** Makes the token endpoint answer with this status (and no OAuth body) until reset with undefined. */
   failTokenEndpoint(status: number | undefined, body?: string): void;
   /** Delays token-endpoint answers (ms). */
@@ -25,6 +32,7 @@ export async function startRemoteOidc(options: {
   clients: DemoClient[];
   accessTokenTtl?: number;
   rotateRefreshToken?: boolean;
+  features?: Parameters<typeof createDemoOidcProvider>[0]['features'];
 }): Promise<RemoteOidc> {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
@@ -33,11 +41,21 @@ export async function startRemoteOidc(options: {
     clients: options.clients,
     accessTokenTtl: options.accessTokenTtl ?? 3600,
     rotateRefreshToken: options.rotateRefreshToken ?? true,
+    ...(options.features ? { features: options.features } : {}),
   });
+  const received: RemoteOidc['received'] = [];
   const counts = { authorization_code: 0, refresh_token: 0, other: 0, failed: 0 };
   let fail: { status: number; body: string } | undefined;
   let delay = 0;
   provider.use(async (ctx, next) => {
+    if (ctx.method === 'POST' && ['/token', '/request', '/token/revocation'].includes(ctx.path)) {
+      received.push({
+        path: ctx.path,
+        authorization: ctx.get('authorization') || undefined,
+        dpop: ctx.get('dpop') || undefined,
+        body: new URLSearchParams(),
+      });
+    }
     const isToken = ctx.method === 'POST' && ctx.path === '/token';
     if (isToken && delay) await sleep(delay);
     if (isToken && fail) {
@@ -47,6 +65,10 @@ export async function startRemoteOidc(options: {
       return;
     }
     await next();
+    const last = received[received.length - 1];
+    const parsed = (ctx as unknown as { oidc?: { body?: Record<string, unknown> } }).oidc?.body;
+    if (last && parsed && last.body.size === 0)
+      for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') last.body.set(k, v);
     if (isToken) {
       const grant = (ctx as unknown as { oidc?: { params?: { grant_type?: string } } }).oidc?.params
         ?.grant_type;
@@ -61,6 +83,7 @@ export async function startRemoteOidc(options: {
     provider,
     server,
     counts,
+    received,
     failTokenEndpoint(status, body = '') {
       fail = status === undefined ? undefined : { status, body };
     },

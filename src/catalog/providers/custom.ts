@@ -52,10 +52,29 @@ export default defineProvider({
       optional: true,
     },
     {
+      name: 'issuer',
+      label: 'Issuer (optional, OpenID)',
+      description:
+        'The issuer identifier exactly as the server writes it in ID tokens. With a JWKS URL, this server is an OpenID provider: asking for “openid” validates its ID tokens.',
+      pattern: URL_PATTERN,
+      examples: ['https://auth.example.com'],
+      optional: true,
+    },
+    {
+      name: 'jwks_url',
+      label: 'JWKS URL (optional, OpenID)',
+      description: 'Where the server publishes the keys its ID tokens are signed with.',
+      pattern: URL_PATTERN,
+      examples: ['https://auth.example.com/.well-known/jwks.json'],
+      kind: 'url',
+      optional: true,
+    },
+    {
       name: 'client_auth',
       label: 'Client authentication',
-      description: '“client_secret_basic” (HTTP Basic), “client_secret_post” (in the body) or “none”.',
-      pattern: 'client_secret_basic|client_secret_post|none',
+      description:
+        '“client_secret_basic” (HTTP Basic), “client_secret_post” (in the body), “private_key_jwt” (a signed assertion) or “none”.',
+      pattern: 'client_secret_basic|client_secret_post|private_key_jwt|none',
       default: 'client_secret_basic',
       examples: ['client_secret_basic', 'client_secret_post'],
     },

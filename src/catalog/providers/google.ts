@@ -16,6 +16,9 @@ export default defineProvider({
   clientAuth: 'client_secret_post',
   pkce: true,
   issParameter: true,
+  // https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken:
+  // “The value of iss in the ID token is equal to https://accounts.google.com or accounts.google.com.”
+  idTokenIssuers: ['https://accounts.google.com', 'accounts.google.com'],
   // access_type=offline is the only way to get a refresh token; prompt=consent gets one again
   // when the user had already consented (Google otherwise omits it).
   authorizationParams: { access_type: 'offline', prompt: 'consent' },

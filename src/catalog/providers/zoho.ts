@@ -1,15 +1,39 @@
 import { defineProvider } from '../provider.ts';
 
-/** Zoho: every data center has its own accounts server. */
+/**
+ * Zoho: every data centre has its own accounts server, named by Zoho's table
+ * (https://www.zoho.com/accounts/protocol/oauth/multi-dc.html; China from
+ * https://www.bigin.com/developer/docs/apis/multi-dc.html). Canada is `accounts.zohocloud.ca`.
+ *
+ * Multi-DC: a client registered in one data centre sends every user to its own accounts server;
+ * Zoho sends a user of another centre back with `location=eu&accounts-server=https://accounts.zoho.eu`,
+ * and that user's code (and later refresh token) is valid only there.
+ */
+const ACCOUNTS_SERVERS: Record<string, string> = {
+  com: 'accounts.zoho.com',
+  eu: 'accounts.zoho.eu',
+  in: 'accounts.zoho.in',
+  'com.au': 'accounts.zoho.com.au',
+  jp: 'accounts.zoho.jp',
+  ca: 'accounts.zohocloud.ca',
+  sa: 'accounts.zoho.sa',
+  uk: 'accounts.zoho.uk',
+  'com.cn': 'accounts.zoho.com.cn',
+};
+
 export default defineProvider({
   key: 'zoho',
   displayName: 'Zoho',
   categories: ['crm', 'productivity'],
   protocol: 'oauth2',
   endpoints: {
-    authorization: 'https://accounts.zoho.{dc}/oauth/v2/auth',
-    token: 'https://accounts.zoho.{dc}/oauth/v2/token',
-    revocation: 'https://accounts.zoho.{dc}/oauth/v2/token/revoke',
+    authorization: 'https://{dc}/oauth/v2/auth',
+    token: 'https://{dc}/oauth/v2/token',
+    revocation: 'https://{dc}/oauth/v2/token/revoke',
+  },
+  tokenHost: {
+    param: 'accounts-server',
+    allowed: Object.values(ACCOUNTS_SERVERS).map((host) => `https://${host}`),
   },
   clientAuth: 'client_secret_post',
   pkce: false,
@@ -20,8 +44,9 @@ export default defineProvider({
       name: 'dc',
       label: 'Data center',
       description:
-        'The domain ending of your Zoho data center: com, eu, in, com.au, jp, ca, sa, uk or com.cn.',
+        'The data centre the client is registered in: com (US), eu, in, com.au, jp, ca (zohocloud.ca), sa, uk or com.cn.',
       pattern: 'com|eu|in|com\\.au|jp|ca|sa|uk|com\\.cn',
+      urlValues: ACCOUNTS_SERVERS,
       default: 'com',
       examples: ['com', 'eu', 'com.au'],
     },

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { CLIENT_AUTH_METHODS, type ClientAuthMethod } from '../../catalog/provider.ts';
 import { OPERATOR } from '../../console/actor.ts';
 import type { RegisteredClient } from '../../domain/connection.ts';
 import { ConsentryError } from '../../domain/errors.ts';
@@ -13,6 +15,10 @@ export function clientJson(c: RegisteredClient) {
     name: c.name,
     clientId: c.clientId,
     hasClientSecret: c.hasClientSecret,
+    /** The override, or `auto` (metadata and catalog decide). */
+    clientAuth: typeof c.options.clientAuth === 'string' ? c.options.clientAuth : 'auto',
+    hasClientKey: c.hasClientKey === true,
+    publicJwk: c.hasClientKey ? c.options.publicJwk : undefined,
     templateValues: c.templateValues,
     builtIn: c.options.builtIn === true,
     // Issue 11: `client_invalid` (refused credentials) or `rate_limited` with the evidence.
@@ -46,6 +52,14 @@ export function registerClientsCommands(program: Command): void {
       'the Client Secret (prefer --client-secret-stdin: arguments show in ps)',
     )
     .option('--client-secret-stdin', 'read the Client Secret from stdin (or a prompt)')
+    .option(
+      '--client-auth <method>',
+      'client authentication: client_secret_basic, client_secret_post, private_key_jwt or none (default: chosen from the provider’s metadata and the catalog)',
+    )
+    .option(
+      '--private-key-file <path>',
+      'private_key_jwt: import this private key (PKCS#8 PEM or JWK) instead of generating one',
+    )
     .option('--tenant <value>', 'shortcut for --template tenant=<value> (Microsoft)')
     .option('--instance <value>', 'shortcut for --template instance=<value> (Mastodon, Salesforce …)')
     .option('--domain <value>', 'shortcut for --template domain=<value> (Okta, Auth0 …)')
@@ -66,18 +80,33 @@ export function registerClientsCommands(program: Command): void {
       const secret = opts.clientSecretStdin
         ? await readSecret('Client Secret: ')
         : (opts.clientSecret as string | undefined);
+      const auth = opts.clientAuth as string | undefined;
+      if (auth !== undefined && !(CLIENT_AUTH_METHODS as readonly string[]).includes(auth))
+        throw new ConsentryError('CLIENT_INVALID', {
+          detail: `--client-auth must be one of ${CLIENT_AUTH_METHODS.join(', ')}.`,
+        });
+      const privateKey =
+        typeof opts.privateKeyFile === 'string' ? await readFile(opts.privateKeyFile, 'utf8') : undefined;
       await withConsentry(async (app) => {
         const c = await app.console.oauth.createClient(OPERATOR, String(opts.provider), {
           name: String(opts.name),
           clientId: String(opts.clientId ?? ''),
           clientSecret: secret,
           templateValues,
+          clientAuth: auth as ClientAuthMethod | undefined,
+          privateKey,
         });
+        const publicKey = await app.console.oauth.publicKeyOf(OPERATOR, c.id);
         if (opts.json) printJson(clientJson(c));
-        else
+        else {
           process.stdout.write(
             `Registered ${c.providerKey} client “${c.name}” (${c.id}). Redirect URL to register at the provider: ${app.console.oauth.redirectUri}\n`,
           );
+          if (publicKey)
+            process.stdout.write(
+              `Public key to paste at the provider (private_key_jwt):\n${JSON.stringify(publicKey.jwk)}\n${publicKey.pem}`,
+            );
+        }
       });
     });
 
@@ -93,6 +122,22 @@ export function registerClientsCommands(program: Command): void {
         ).map(clientJson);
         if (opts.json) printJson(rows);
         else printTable(rows, ['id', 'provider', 'name', 'clientId', 'hasClientSecret']);
+      });
+    });
+
+  clients
+    .command('public-key <client>')
+    .description('the public key of a private_key_jwt client, to paste at the provider (JWK, or --pem)')
+    .option('--pem', 'SPKI PEM instead of JWK')
+    .action(async (ref: string, opts: { pem?: boolean }) => {
+      await withConsentry(async (app) => {
+        const c = await app.console.oauth.findClient(OPERATOR, ref);
+        const key = await app.console.oauth.publicKeyOf(OPERATOR, c.id);
+        if (!key)
+          throw new ConsentryError('CLIENT_INVALID', {
+            detail: `“${c.name}” has no key pair (create it with --client-auth private_key_jwt).`,
+          });
+        process.stdout.write(opts.pem ? key.pem : `${JSON.stringify(key.jwk)}\n`);
       });
     });
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Consentry } from '../../app.ts';
 import { OPERATOR } from '../../console/actor.ts';
 import type { Connection } from '../../domain/connection.ts';
-import { ConsentryError } from '../../domain/errors.ts';
+import { ConsentryError, ERROR_CATALOGUE, type ErrorCode } from '../../domain/errors.ts';
 import { printJson, withConsentry } from '../context.ts';
 import { connectionJson } from './connections.ts';
 
@@ -60,10 +60,21 @@ export async function awaitHandoff(
   while (Date.now() < deadline) {
     const r = await app.console.oauth.handoffResult(link.id);
     if (r.connection) return r.connection;
+    // The flow failed in the browser: its own code and message, now, not after --timeout.
+    if (r.failure) throw handoffFailure(r.failure);
     if (!r.used && r.expired) break;
     await sleep(500);
   }
   throw new ConsentryError('HANDOFF_INVALID', {
     detail: 'No connection arrived before the link expired or --timeout passed.',
   });
+}
+
+/** The stored failure as the error it was (its catalogue code; the stored message is the safe text). */
+function handoffFailure(failure: { code: string; message: string }): ConsentryError {
+  const code = (failure.code in ERROR_CATALOGUE ? failure.code : 'INTERNAL') as ErrorCode;
+  const error = new ConsentryError(code, { facts: { handoff: 'failed' } });
+  // The message was built from the same catalogue by the server that saw the failure.
+  if (failure.message) Object.defineProperty(error, 'message', { value: failure.message });
+  return error;
 }

@@ -109,13 +109,25 @@ function clientInput(request: FastifyRequest, provider: OAuth2Provider): ClientI
   const f = formOf(request);
   const templateValues: Record<string, string> = {};
   for (const t of provider.templates) templateValues[t.name] = f[`t_${t.name}`] ?? '';
+  const auth = f.clientAuth ?? '';
   return {
     name: f.name ?? '',
     clientId: f.clientId ?? '',
     clientSecret: f.clientSecret ?? '',
     templateValues,
+    clientAuth: auth as ClientInput['clientAuth'],
+    privateKey: f.privateKey ?? '',
+    generateKey: f.generateKey === 'yes',
   };
 }
+
+const AUTH_LABELS: Record<string, string> = {
+  '': 'Automatic (the provider’s metadata and the catalog decide)',
+  client_secret_basic: 'client_secret_basic — HTTP Basic with the secret',
+  client_secret_post: 'client_secret_post — the secret in the request body',
+  private_key_jwt: 'private_key_jwt — a signed assertion (RFC 7523); paste our public key at the provider',
+  none: 'none — a public client (PKCE only)',
+};
 
 async function pasteAtProvider(ctx: ConsoleContext, provider: OAuth2Provider): Promise<SafeHtml> {
   const oauth = ctx.services.oauth;
@@ -146,9 +158,15 @@ async function pasteAtProvider(ctx: ConsoleContext, provider: OAuth2Provider): P
 function clientFields(
   request: FastifyRequest,
   provider: OAuth2Provider,
-  values: { name?: string; clientId?: string; templateValues?: Record<string, string | undefined> },
+  values: {
+    name?: string;
+    clientId?: string;
+    templateValues?: Record<string, string | undefined>;
+    clientAuth?: string | undefined;
+  },
   existing: RegisteredClient | undefined,
 ): SafeHtml {
+  const auth = values.clientAuth ?? (existing?.options.clientAuth as string | undefined) ?? '';
   const canSecret = userCan(request, 'manage_secrets');
   const secretHelp = existing?.hasClientSecret
     ? 'A secret is saved (encrypted). Leave blank to keep it; type a new one to replace it.'
@@ -165,6 +183,22 @@ function clientFields(
         ? html`<input id="clientSecret" name="clientSecret" type="password" class="mono" autocomplete="new-password" value="" placeholder="${existing?.hasClientSecret ? '•••••••• saved — blank keeps it' : ''}" aria-describedby="secret-help">
     <p id="secret-help" class="muted small">${secretHelp}</p>`
         : html`<p class="muted small" id="clientSecret">Only users who may manage OAuth secrets can set or replace the secret.${existing?.hasClientSecret ? ' A secret is saved.' : ''}</p>`
+    }
+    <label for="clientAuth">Client authentication</label>
+    <select id="clientAuth" name="clientAuth" aria-describedby="clientAuth-help">${Object.entries(
+      AUTH_LABELS,
+    ).map(
+      ([value, label]) =>
+        html`<option value="${value}"${value === auth ? html` selected` : ''}>${label}</option>`,
+    )}</select>
+    <p id="clientAuth-help" class="muted small">How Consentry proves it is this client at the token, revocation and PAR endpoints. With private_key_jwt a key pair is generated (or paste your own private key below); the private key is stored encrypted and the public key is shown on the client’s page.</p>
+    ${
+      canSecret
+        ? html`<label for="privateKey">Private key to import (optional, private_key_jwt)</label>
+    <textarea id="privateKey" name="privateKey" class="mono" rows="3" autocomplete="off" placeholder="-----BEGIN PRIVATE KEY----- … or a JWK" aria-describedby="privateKey-help"></textarea>
+    <p id="privateKey-help" class="muted small">PKCS#8 PEM or JWK (RSA, EC or Ed25519). Blank keeps the saved key${existing?.hasClientKey ? ' (one is saved)' : ''}.</p>
+    ${existing?.hasClientKey ? html`<p><label><input type="checkbox" name="generateKey" value="yes"> Generate a new key pair (the provider must get the new public key)</label></p>` : ''}`
+        : ''
     }
     ${provider.templates.map(
       (t) => html`<label for="t_${t.name}">${t.label}${t.optional ? ' (optional)' : ''}</label>
@@ -210,9 +244,21 @@ async function editPage(
     clientId: client.clientId,
     templateValues: client.templateValues,
   };
+  const publicKey = await ctx.services.oauth.publicKeyOf(actorOf(request), client.id);
   const body = html`<p class="crumbs"><a href="/">Dashboard</a> › <a href="/clients/${client.id}/connections">${client.name}</a> ›</p>
     <h1>${provider.displayName} client “${client.name}”</h1>
     ${await pasteAtProvider(ctx, provider)}
+    ${
+      publicKey
+        ? html`<section class="card" aria-labelledby="pubkey-h"><h2 id="pubkey-h">Public key (private_key_jwt)</h2>
+    <p>Paste this at ${provider.displayName} as the client’s key (JWK, or PEM where it wants one). The private key stays here, encrypted.</p>
+    <label for="public-jwk">JWK</label>
+    <div class="copy-row"><textarea id="public-jwk" readonly class="mono" rows="4">${JSON.stringify(publicKey.jwk)}</textarea><button type="button" class="secondary" data-copy="public-jwk">Copy</button></div>
+    <label for="public-pem">PEM</label>
+    <div class="copy-row"><textarea id="public-pem" readonly class="mono" rows="6">${publicKey.pem}</textarea><button type="button" class="secondary" data-copy="public-pem">Copy</button></div>
+    </section>`
+        : ''
+    }
     <section class="card"><h2>Settings</h2>
     ${state.error ? html`<div class="flash error" role="alert">${state.error}</div>` : ''}
     <form method="post" action="/clients/${client.id}">${csrfField(request, reply, ctx)}

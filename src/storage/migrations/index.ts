@@ -7,6 +7,7 @@ import * as m0005 from './0005-console.ts';
 import * as m0006 from './0006-auth-failures.ts';
 import * as m0007 from './0007-mailbox-owner.ts';
 import * as m0009 from './0009-key-ring-and-audit.ts';
+import * as m0011 from './0011-interop.ts';
 import * as m0013 from './0013-authorization-code.ts';
 
 /**
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0006-auth-failures': m0006,
   '0007-mailbox-owner': m0007,
   '0009-key-ring-and-audit': m0009,
+  '0011-interop': m0011,
   '0013-authorization-code': m0013,
 };
 
