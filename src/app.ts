@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -19,7 +20,8 @@ import { authServerPlugin } from './http/authserver.ts';
 import { appsConsolePages } from './http/console/apps.ts';
 import { consolePlugin } from './http/console/index.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
-import { buildServer } from './http/server.ts';
+import { type Mount, prefixPath } from './http/mount.ts';
+import { buildServer, consentryRoutes, type HostSessionHook, type ServerDeps } from './http/server.ts';
 import { createLogger } from './logger.ts';
 import { isLoopbackUrl } from './protocol/provider-session.ts';
 import { loadKeys } from './secrets/key-ring.ts';
@@ -44,7 +46,32 @@ export interface Consentry {
   providers: ProviderRegistry;
   consumers: ConsumerRegistry;
   client: OAuth2Client;
+  /** Consentry's own server (standalone: `server.listen`); every route under `mount.base`. */
   server: FastifyInstance;
+  /**
+   * Embedding in a host's Fastify app: `host.register(consentry.plugin, { prefix: '/oauth' })`.
+   * The prefix must be the path of PUBLIC_BASE_URL (CONFIG_INVALID otherwise): the redirect URL
+   * is built from it before any request arrives. Encapsulated: its hooks never touch the host's
+   * routes. See docs/embedding.md.
+   */
+  plugin: (host: FastifyInstance) => Promise<void>;
+  /**
+   * Framework-agnostic: a web-standard Request in, a Response out (Next.js route handlers, Hono,
+   * Deno-style servers). `init.session`: the host's session id for this request (binds OAuth
+   * flows instead of the consentry_sid cookie), when no `hostSession` hook says it.
+   */
+  handler: (request: Request, init?: { session?: string | undefined }) => Promise<Response>;
+  /**
+   * Node's `(req, res)` (node:http, Express, Connect): requests outside `mount.base` go to
+   * `next` when given (Express middleware), else answer 404. Mount it before body parsers.
+   */
+  nodeHandler: (
+    req: IncomingMessage & { originalUrl?: string },
+    res: ServerResponse,
+    next?: (error?: unknown) => void,
+  ) => void;
+  /** Where the routes live: `base` (PUBLIC_BASE_URL's path), `pages` (base + console prefix). */
+  mount: Mount;
   /** Provider role: OAuth applications, signing keys, token endpoint, verifyAccessToken. */
   authserver: AuthServer;
   /** Scale-out: runs while the server listens (undefined when BACKGROUND_REFRESH=false). */
@@ -67,6 +94,19 @@ export interface CreateOptions {
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
   /** Provider role overrides (tests: failure-limit budgets, clock, a notifier). */
   authserver?: Partial<Pick<AuthServerOptions, 'limiter' | 'now' | 'notifier'>>;
+  /**
+   * The admin console and the built-in pages (mail, sign-in): `false` leaves them out (no
+   * console routes at all); `{ prefix: '/admin' }` mounts them under their own prefix, relative
+   * to the mount. Default: at the mount's root.
+   */
+  console?: false | { prefix?: string | undefined } | undefined;
+  /**
+   * The host's "who is signed in" (docs/embedding.md): return a stable id of the host's session
+   * for this request, or undefined. OAuth flows started while it answers are bound to it.
+   */
+  hostSession?: HostSessionHook | undefined;
+  /** Serve the built-in demo provider; default: the configuration's DEMO_PROVIDER. */
+  demoProvider?: boolean | undefined;
 }
 
 export async function createConsentry(config: Config, options: CreateOptions = {}): Promise<Consentry> {
@@ -76,6 +116,9 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     sqliteFile: config.sqliteFile,
     schema: options.schema,
   });
+  const consolePrefix = options.console === false ? '' : normalizePrefix(options.console?.prefix ?? '');
+  const mount: Mount = { base: config.basePath, pages: `${config.basePath}${consolePrefix}` };
+  const demoOn = options.demoProvider ?? config.demoProvider;
   try {
     await migrateToLatest(database.db, { lockFile: database.file && `${database.file}.migrate.lock` });
     const box = await openSecretBox(config, database);
@@ -105,6 +148,9 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       ...discovered,
     ]);
     const publicOrigin = new URL(config.publicBaseUrl).origin;
+    // The console's and built-in consumers' pages live under the mount; a host's consumers
+    // return the host's own paths.
+    const ownPurposes = new Set([consoleConsumer, ...builtIn.consumers].map((c) => c.purpose));
     const client = new OAuth2Client({
       // Stamps refresh-token expiries from the providers' documented lifetimes (scale-out), per
       // registered client (Google's 7 days only for clients in "Testing" status).
@@ -119,13 +165,14 @@ export async function createConsentry(config: Config, options: CreateOptions = {
         timeoutMs: 10_000,
       },
       ...(config.instanceId ? { instanceId: config.instanceId } : {}),
+      publicReturnPath: (path, purpose) => (ownPurposes.has(purpose) ? prefixPath(mount.pages, path) : path),
       ...options.clientOptions,
     });
 
     let demo: ReturnType<typeof mountedCallback> | undefined;
-    if (config.demoProvider) {
+    if (demoOn) {
       providers.add(demoProvider(config.publicBaseUrl));
-      demo = await startDemoProvider(config, store, database);
+      demo = await startDemoProvider(config, store, database, mount);
     }
 
     const csrfKey = Buffer.from(sha256(`csrf:${box.currentKeyId}:${config.publicBaseUrl}`));
@@ -142,7 +189,12 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       ...options.authserver,
     });
     authserver.start();
-    const session = { secure: config.publicBaseUrl.startsWith('https:'), csrfKey, publicOrigin };
+    const session = {
+      secure: config.publicBaseUrl.startsWith('https:'),
+      csrfKey,
+      publicOrigin,
+      cookiePath: mount.base || '/',
+    };
     const consoleServices = createConsoleServices({
       db: database.db,
       store,
@@ -152,7 +204,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       handoffFlows: builtIn.handoffFlows,
       // Clients registered for the built-in demo provider become clients it accepts.
       onClientSaved: async (c, secret) => {
-        if (c.providerKey !== 'demo' || !config.demoProvider || c.options.builtIn) return;
+        if (c.providerKey !== 'demo' || !demoOn || c.options.builtIn) return;
         const clientSecret = secret ?? (await store.clients.secretOf(c.id));
         if (clientSecret)
           await registerDemoClient(database.db, {
@@ -162,33 +214,46 @@ export async function createConsentry(config: Config, options: CreateOptions = {
           });
       },
     });
-    const server = await buildServer({
+    // The per-call session of `handler(request, { session })` travels in a header whose name is
+    // random per process, so no client can send it; any value a client sends under it is dropped.
+    const sessionHeader = `x-consentry-session-${random256().slice(0, 22).toLowerCase()}`;
+    const hostSession: HostSessionHook = async (request) => {
+      const given = request.headers[sessionHeader];
+      if (typeof given === 'string') return given;
+      return options.hostSession?.(request);
+    };
+    const serverDeps: ServerDeps = {
       logger,
       client,
       store,
       providers,
       demo,
       session,
-      plugins: [
-        consolePlugin(
-          {
-            services: consoleServices,
-            session,
-            config,
-            providers,
-            store,
-            client,
-            db: database.db,
-            signInOptions: builtIn.signInOptions,
-          },
-          [...builtIn.consolePages, appsConsolePages(authserver)],
-        ),
-        ...builtIn.plugins,
-        authServerPlugin(authserver),
-        ...(options.plugins ?? []),
-      ],
+      mount,
+      hostSession,
+      access: consoleServices.users,
+      pages:
+        options.console === false
+          ? undefined
+          : [
+              consolePlugin(
+                {
+                  services: consoleServices,
+                  session,
+                  config,
+                  providers,
+                  store,
+                  client,
+                  db: database.db,
+                  signInOptions: builtIn.signInOptions,
+                },
+                [...builtIn.consolePages, appsConsolePages(authserver)],
+              ),
+            ],
+      plugins: [...builtIn.plugins, authServerPlugin(authserver), ...(options.plugins ?? [])],
       health: async () => ({ database: database.dialect }),
-    });
+    };
+    const server = await buildServer(serverDeps);
     // Scale-out: every instance that serves HTTP also keeps connections fresh (the lease keeps
     // instances from refreshing one connection twice). CLI commands never listen, so never sweep.
     const backgroundRefresher = config.backgroundRefresh.enabled
@@ -209,6 +274,63 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       server.addHook('onListen', async () => backgroundRefresher.start());
       server.addHook('onClose', async () => backgroundRefresher.stop());
     }
+    const routes = consentryRoutes(serverDeps);
+    const plugin = async (host: FastifyInstance): Promise<void> => {
+      if (host.prefix !== mount.base)
+        throw new ConsentryError('CONFIG_INVALID', {
+          detail: `Consentry is registered under "${host.prefix || '/'}" but PUBLIC_BASE_URL (${config.publicBaseUrl}) puts it under "${mount.base || '/'}". Set PUBLIC_BASE_URL to the host's public URL followed by the prefix (e.g. https://app.example.com${host.prefix}): the redirect URL is built from it.`,
+        });
+      await routes(host);
+      if (backgroundRefresher) {
+        host.addHook('onListen', async () => backgroundRefresher.start());
+        host.addHook('onClose', async () => backgroundRefresher.stop());
+      }
+    };
+    // Lazily: until the first request through a handler, callers may still add routes to `server`.
+    let readied: Promise<unknown> | undefined;
+    const ready = () => {
+      readied ??= new Promise((resolve, reject) =>
+        server.ready((error) => (error ? reject(error) : resolve(undefined))),
+      );
+      return readied;
+    };
+    const handler = async (request: Request, init: { session?: string | undefined } = {}) => {
+      await ready();
+      const url = new URL(request.url);
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => {
+        if (!name.startsWith('x-consentry-session-')) headers[name] = value;
+      });
+      if (init.session) headers[sessionHeader] = init.session;
+      const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+      const res = await server.inject({
+        method: request.method as 'GET',
+        url: `${url.pathname}${url.search}`,
+        headers,
+        ...(hasBody ? { payload: Buffer.from(await request.arrayBuffer()) } : {}),
+      });
+      const out = new Headers();
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value === undefined) continue;
+        for (const v of Array.isArray(value) ? value : [value]) out.append(name, String(v));
+      }
+      const empty = res.statusCode === 204 || res.statusCode === 304 || request.method === 'HEAD';
+      return new Response(empty ? null : new Uint8Array(res.rawPayload), {
+        status: res.statusCode,
+        headers: out,
+      });
+    };
+    const nodeHandler: Consentry['nodeHandler'] = (req, res, next) => {
+      const url = req.originalUrl ?? req.url ?? '/';
+      const path = url.split('?')[0] ?? '/';
+      const inside = !mount.base || path === mount.base || path.startsWith(`${mount.base}/`);
+      if (!inside && next) return next();
+      req.url = url; // Express strips its mount path from req.url; the routes carry the whole path
+      ready().then(
+        () => server.routing(req, res),
+        (error: unknown) => (next ? next(error) : res.writeHead(500).end()),
+      );
+    };
     return {
       config,
       logger,
@@ -219,6 +341,10 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       consumers,
       client,
       server,
+      plugin,
+      handler,
+      nodeHandler,
+      mount,
       authserver,
       backgroundRefresher,
       features: builtIn.features,
@@ -258,8 +384,18 @@ async function openSecretBox(config: Config, database: DatabaseHandle): Promise<
   return box;
 }
 
+/** `admin/` → `/admin`; `''` and `/` → `''`. */
+function normalizePrefix(prefix: string): string {
+  const p = `/${prefix}`.replace(/\/+/g, '/').replace(/\/$/, '');
+  if (p && !/^(\/[A-Za-z0-9._~-]+)+$/.test(p))
+    throw new ConsentryError('CONFIG_INVALID', {
+      detail: `The console prefix "${prefix}" is not a plain path.`,
+    });
+  return p;
+}
+
 /** Registers the demo client (once) and starts oidc-provider for it. */
-async function startDemoProvider(config: Config, store: Store, database: DatabaseHandle) {
+async function startDemoProvider(config: Config, store: Store, database: DatabaseHandle, mount: Mount) {
   let client = (await store.clients.list({ providerKey: 'demo' }))[0];
   if (!client) {
     try {
@@ -290,5 +426,5 @@ async function startDemoProvider(config: Config, store: Store, database: Databas
     keys: await loadDemoKeys(join(config.dataDir, 'demo-provider-keys.json')),
     accessTokenTtl: config.demoAccessTokenTtl,
   });
-  return mountedCallback(provider, '/demo');
+  return mountedCallback(provider, `${mount.base}/demo`);
 }

@@ -1,10 +1,10 @@
 import { createConsentry } from './app.ts';
-import { loadConfig } from './config/config.ts';
+import { loadServerConfig } from './config/config.ts';
 import { isConsentryError } from './domain/errors.ts';
 
 /** `npm start`: the server on embedded SQLite (or DATABASE_URL) with the demo provider. */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadServerConfig();
   const app = await createConsentry(config);
   await app.server.listen({ port: config.port, host: config.host });
   app.logger.info(`Consentry is running at ${config.publicBaseUrl} (redirect URL ${config.redirectUri})`);

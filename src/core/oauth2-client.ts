@@ -44,6 +44,13 @@ export interface OAuth2ClientOptions {
   now?: () => Date;
   /** Test hook for the crash suite: runs between the provider's answer and the write. */
   beforeRefreshCommit?: (c: Connection) => Promise<void> | void;
+  /**
+   * Maps a flow's return path (success or cancel) to the public path the browser is sent to,
+   * by purpose. The composition root uses it to put the console's and built-in consumers' pages
+   * under the mount prefix; a host's own consumers return host paths, left as they are.
+   * Default: the path unchanged.
+   */
+  publicReturnPath?: (path: string, purpose: string) => string;
 }
 
 export interface BeginConsentOptions {
@@ -176,7 +183,7 @@ export class OAuth2Client {
     if (error !== null || !params.has('code')) {
       const q: Record<string, string> = { oauth: 'cancelled' };
       if (error && error !== 'access_denied') q.oauth_error = error.slice(0, 64);
-      return withQuery(flow.returnUrl, q);
+      return this.#publicPath(withQuery(flow.returnUrl, q), flow.purpose);
     }
 
     const client = await this.#client(flow.clientRef);
@@ -239,7 +246,11 @@ export class OAuth2Client {
         ? cause
         : new ConsentryError('CONSUMER_FAILED', { cause, facts: { purpose: flow.purpose } });
     }
-    return successPath;
+    return this.#publicPath(successPath, flow.purpose);
+  }
+
+  #publicPath(path: string, purpose: string): string {
+    return this.#o.publicReturnPath ? this.#o.publicReturnPath(path, purpose) : path;
   }
 
   /**

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConsentryError } from '../domain/errors.ts';
 import { assertSameSitePath } from '../domain/safe-path.ts';
 import { actorOf, type ConsoleContext, csrfOf } from './console/context.ts';
-import { sessionId } from './session.ts';
+import { flowSession } from './session.ts';
 
 /**
  * Starting flows toward a provider: "Add (Auth Code)", "Reconnect", and the one-time links
@@ -27,7 +27,7 @@ export function connectRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     if (q.return) returnTo = assertSameSitePath(q.return);
     const url = await ctx.services.oauth.beginConnect(actorOf(request), {
       clientId,
-      session: sessionId(request, reply, ctx.session),
+      session: flowSession(request, reply, ctx.session),
       preset: q.preset || undefined,
       scopes: q.scopes ? q.scopes.split(/\s+/).filter(Boolean) : undefined,
       returnTo,
@@ -45,7 +45,7 @@ export function connectRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
       const c = await ctx.services.oauth.getConnection(actor, id);
       const url = await ctx.services.oauth.beginConnect(actor, {
         clientId: c.clientRef,
-        session: sessionId(request, reply, ctx.session),
+        session: flowSession(request, reply, ctx.session),
         reconnect: c.id,
       });
       return reply.header('cache-control', 'no-store').redirect(url, 303);
@@ -55,7 +55,7 @@ export function connectRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
   app.get('/connect/link/:token', { config: { permission: 'public' } }, async (request, reply) => {
     const { token } = request.params as { token: string };
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new ConsentryError('HANDOFF_INVALID');
-    const url = await ctx.services.oauth.followHandoff(token, sessionId(request, reply, ctx.session));
+    const url = await ctx.services.oauth.followHandoff(token, flowSession(request, reply, ctx.session));
     return reply
       .header('cache-control', 'no-store')
       .header('referrer-policy', 'no-referrer')

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.ts';
+import { loadServerConfig } from '../../config/config.ts';
 import { currentRing, pruneKeys, rotateKey } from '../../console/secret-keys.ts';
 import { ConsentryError } from '../../domain/errors.ts';
 import { countNotUnderKey, keyUsage, type RewrapProgress, rewrapAll } from '../../storage/sealed-rewrap.ts';
@@ -17,7 +17,7 @@ export function registerSecretKeyCommands(program: Command): void {
     .option('--print-env', 'with SECRET_BOX_KEY: print the new value to set (it contains the keys)')
     .option('--json', 'machine-readable output')
     .action((opts: { printEnv?: boolean; json?: boolean }) => {
-      const config = loadConfig();
+      const config = loadServerConfig();
       if (config.secretBoxKey && !opts.printEnv)
         throw new ConsentryError('CONFIG_INVALID', {
           detail:
