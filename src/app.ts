@@ -2,10 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { ensureDemoClient, openCore, protocolSettings } from './app-core.ts';
 import { AuthServer, type AuthServerOptions } from './authserver/auth-server.ts';
 import { demoProvider } from './catalog/providers/demo.ts';
-import { CATALOG } from './catalog/providers/index.ts';
-import { ProviderRegistry } from './catalog/registry.ts';
+import type { ProviderRegistry } from './catalog/registry.ts';
 import type { Config } from './config/config.ts';
 import { consoleConsumer } from './console/consumer.ts';
 import { type ConsoleServices, createConsoleServices } from './console/services.ts';
@@ -23,13 +23,10 @@ import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/de
 import { type Mount, prefixPath } from './http/mount.ts';
 import { buildServer, consentryRoutes, type HostSessionHook, type ServerDeps } from './http/server.ts';
 import { createLogger } from './logger.ts';
-import { isLoopbackUrl } from './protocol/provider-session.ts';
-import { loadKeys } from './secrets/key-ring.ts';
-import { SecretBox } from './secrets/secret-box.ts';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from './storage/database.ts';
+import type { SecretBox } from './secrets/secret-box.ts';
+import type { DatabaseHandle } from './storage/database.ts';
 import { registerDemoClient } from './storage/demo-clients.repository.ts';
 import { demoOidcAdapter } from './storage/demo-oidc.adapter.ts';
-import { createKyselyStore } from './storage/kysely-store.ts';
 import type { Store } from './storage/ports.ts';
 import { createProviderRoleStore } from './storage/provider-role.store.ts';
 
@@ -111,20 +108,14 @@ export interface CreateOptions {
 
 export async function createConsentry(config: Config, options: CreateOptions = {}): Promise<Consentry> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const database = openDatabase({
-    databaseUrl: config.databaseUrl,
-    sqliteFile: config.sqliteFile,
-    schema: options.schema,
-  });
   const consolePrefix = options.console === false ? '' : normalizePrefix(options.console?.prefix ?? '');
   const mount: Mount = { base: config.basePath, pages: `${config.basePath}${consolePrefix}` };
   const demoOn = options.demoProvider ?? config.demoProvider;
+  const { database, box, store, providers } = await openCore(config, {
+    schema: options.schema,
+    providers: options.providers,
+  });
   try {
-    await migrateToLatest(database.db, { lockFile: database.file && `${database.file}.migrate.lock` });
-    const box = await openSecretBox(config, database);
-    const store = createKyselyStore(database.db, box, { readOne: database.readOne });
-
-    const providers = new ProviderRegistry([...CATALOG, ...(options.providers ?? [])]);
     // Built-in consumers, the platform's own, then discovered ones (CONSUMER_MODULES): one registry,
     // so a purpose registered twice stops start-up (CONSUMER_DUPLICATE).
     const builtIn = createBuiltInConsumers({
@@ -159,11 +150,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       consumers,
       redirectUri: config.redirectUri,
       skewSeconds: config.refreshSkewSeconds,
-      protocol: {
-        // http only on loopback or for our own origin (the built-in demo provider).
-        allowInsecure: (url) => isLoopbackUrl(url) || url.origin === publicOrigin,
-        timeoutMs: 10_000,
-      },
+      protocol: protocolSettings(config),
       ...(config.instanceId ? { instanceId: config.instanceId } : {}),
       publicReturnPath: (path, purpose) => (ownPurposes.has(purpose) ? prefixPath(mount.pages, path) : path),
       ...options.clientOptions,
@@ -361,29 +348,6 @@ export async function createConsentry(config: Config, options: CreateOptions = {
   }
 }
 
-/**
- * Opens the SecretBox and proves the key opens what is stored. With sealed rows present and the
- * key missing or wrong, start-up stops with what to do — never a plaintext fallback, never a
- * silently generated new key.
- */
-async function openSecretBox(config: Config, database: DatabaseHandle): Promise<SecretBox> {
-  const probe = createKyselyStore(database.db, new SecretBox([{ id: 'probe', key: Buffer.alloc(32) }]));
-  const { sealedCount } = await probe.checkSealedValues();
-  const keys = loadKeys(
-    { env: config.secretBoxKey, keyFile: config.secretKeyFile },
-    { createIfMissing: sealedCount === 0 },
-  );
-  const box = new SecretBox(keys);
-  const { failure } = await createKyselyStore(database.db, box).checkSealedValues();
-  if (failure) {
-    throw new ConsentryError('SECRET_KEY_WRONG', {
-      detail: `The configured key (id ${box.currentKeyId}) cannot open the stored secrets. Set SECRET_BOX_KEY (or restore ${config.secretKeyFile}) to the key they were sealed with; after a rotation keep the previous key listed after the new one until \`consentry secret-key rewrap\` has finished.`,
-      cause: failure,
-    });
-  }
-  return box;
-}
-
 /** `admin/` → `/admin`; `''` and `/` → `''`. */
 function normalizePrefix(prefix: string): string {
   const p = `/${prefix}`.replace(/\/+/g, '/').replace(/\/$/, '');
@@ -396,22 +360,7 @@ function normalizePrefix(prefix: string): string {
 
 /** Registers the demo client (once) and starts oidc-provider for it. */
 async function startDemoProvider(config: Config, store: Store, database: DatabaseHandle, mount: Mount) {
-  let client = (await store.clients.list({ providerKey: 'demo' }))[0];
-  if (!client) {
-    try {
-      client = await store.clients.create({
-        providerKey: 'demo',
-        name: 'Demo',
-        clientId: `demo-${random256().slice(0, 12)}`,
-        clientSecret: random256(),
-        options: { builtIn: true },
-      });
-    } catch (e) {
-      // Another process starting on the same fresh database created it first (unique name).
-      client = (await store.clients.list({ providerKey: 'demo' }))[0];
-      if (!client) throw e;
-    }
-  }
+  const client = await ensureDemoClient(store);
   const provider = await createDemoOidcProvider({
     issuer: `${config.publicBaseUrl}/demo`,
     clients: [

@@ -1,5 +1,6 @@
 import type { Benchmark } from '../harness.ts';
 import { callbackThroughput } from './callback-throughput.ts';
+import { cliLatency } from './cli-latency.ts';
 import { dueSelectionScale } from './due-selection-scale.ts';
 import { ensureFreshValidPostgres } from './ensure-fresh-valid-postgres.ts';
 import { ensureFreshValidSqlite } from './ensure-fresh-valid-sqlite.ts';
@@ -17,4 +18,5 @@ export const BENCHMARKS: Benchmark[] = [
   dueSelectionScale,
   tokenEndpointEs256,
   tokenEndpointRs256,
+  cliLatency,
 ];

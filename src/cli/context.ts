@@ -25,6 +25,22 @@ export async function withConsentry<T>(fn: (app: Consentry) => Promise<T>): Prom
   }
 }
 
+/**
+ * For the read-only listings (`providers list|show`, `connections list|show`): the console's
+ * service layer over storage and the catalog only (src/app-core.ts), without the HTTP faces, the
+ * mail consumer or the demo OpenID server — a fraction of `withConsentry`'s start-up.
+ */
+export async function withReader<T>(fn: (reader: import('../app-core.ts').Reader) => Promise<T>): Promise<T> {
+  const config = loadServerConfig(serverEnvironment(process.env));
+  const { openReader } = await import('../app-core.ts');
+  const reader = await openReader(config);
+  try {
+    return await fn(reader);
+  } finally {
+    await reader.close();
+  }
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

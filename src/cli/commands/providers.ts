@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { OPERATOR } from '../../console/actor.ts';
-import { printJson, printTable, withConsentry } from '../context.ts';
+import { printJson, printTable, withReader } from '../context.ts';
 
 /** `providers list|show` — the catalog, configured or not. */
 export function registerProvidersCommands(program: Command): void {
@@ -12,7 +12,7 @@ export function registerProvidersCommands(program: Command): void {
     .option('--search <text>', 'filter by name, key or scope')
     .option('--json', 'machine-readable output')
     .action(async (opts: { search?: string; json?: boolean }) => {
-      await withConsentry(async (app) => {
+      await withReader(async (app) => {
         const rows = (await app.console.oauth.listProviders(opts.search ?? '')).map(
           ({ provider: p, configured, clients }) => ({
             key: p.key,
@@ -32,7 +32,7 @@ export function registerProvidersCommands(program: Command): void {
     .description('endpoints, scopes, presets, templated fields, and what to register at the provider')
     .option('--json', 'machine-readable output')
     .action(async (key: string, opts: { json?: boolean }) => {
-      await withConsentry(async (app) => {
+      await withReader(async (app) => {
         const oauth = app.console.oauth;
         const p = oauth.provider(key);
         const clients = await oauth.listClients(OPERATOR, { providerKey: key });
