@@ -88,7 +88,7 @@ export function consentryRoutes(deps: ServerDeps): (app: FastifyInstance) => Pro
     if (hostSession)
       app.addHook('onRequest', async (request) => {
         const id = await hostSession(request);
-        request.hostSession = typeof id === 'string' && id.length > 0 ? `host:${id}` : undefined;
+        request.hostSession = typeof id === 'string' && id.length > 0 ? id : undefined;
       });
     if (deps.access) installAccessControl(app, deps.access);
 

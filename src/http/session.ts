@@ -36,8 +36,9 @@ export function sessionId(request: FastifyRequest, reply: FastifyReply, settings
 declare module 'fastify' {
   interface FastifyRequest {
     /**
-     * The embedding host's own session for this request (`hostSession` hook of createConsentry),
-     * already namespaced `host:…`; undefined when there is no hook or nobody is signed in there.
+     * The embedding host's own session for this request (`hostSession` hook of createConsentry);
+     * undefined when there is no hook or nobody is signed in there. A host starting flows itself
+     * passes the same value as `beginConsent({ session })`.
      */
     hostSession: string | undefined;
   }
@@ -46,7 +47,6 @@ declare module 'fastify' {
 /**
  * The session an OAuth flow is bound to (`beginConsent({ session })`, checked at the callback):
  * the host's session when the embedding host says who is signed in, else Consentry's own cookie.
- * The `host:` namespace keeps a host value from ever equalling a `consentry_sid` cookie value.
  */
 export function flowSession(request: FastifyRequest, reply: FastifyReply, settings: SessionSettings): string {
   return request.hostSession ?? sessionId(request, reply, settings);
