@@ -116,14 +116,14 @@ export const EnvSchema = z.object({
     booleanFlag.default(false),
     'sign-in with an OpenID provider may create console users (only for `SIGNIN_ALLOWED_DOMAINS`)',
   ),
+  SIGNIN_ALLOWED_DOMAINS: doc(
+    z.string().optional(),
+    'email domains sign-in may create users for (comma-separated)',
+  ),
   ENV_FILE: doc(
     z.string().min(1).optional(),
     'server and CLI: the `.env` file to read (it must exist); the real environment wins over it',
     '`.env` in the working directory, when present',
-  ),
-  SIGNIN_ALLOWED_DOMAINS: doc(
-    z.string().optional(),
-    'email domains sign-in may create users for (comma-separated)',
   ),
 });
 
