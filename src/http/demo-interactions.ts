@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { escapeHtml } from './html.ts';
-import { prefixHtml } from './mount.ts';
 
 /**
  * The demo provider's own sign-in and consent screens (instead of oidc-provider's
@@ -48,7 +47,9 @@ function send(res: ServerResponse, base: string, status: number, html: string): 
     'content-security-policy',
     "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
   );
-  res.end(prefixHtml(base.slice(0, base.lastIndexOf('/')), html));
+  // Only the stylesheet: the forms already post to `base`.
+  const assets = `${base.slice(0, base.lastIndexOf('/'))}/assets/`;
+  res.end(html.replace('href="/assets/', `href="${assets}`));
 }
 
 export async function handleInteraction(
