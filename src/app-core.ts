@@ -5,14 +5,16 @@ import { ProviderRegistry } from './catalog/registry.ts';
 import type { Config } from './config/config.ts';
 import { consoleConsumer } from './console/consumer.ts';
 import { type ConsoleServices, createConsoleServices } from './console/services.ts';
+import { AuditTrail } from './core/audit-trail.ts';
 import { ConsumerRegistry } from './core/consumers.ts';
 import { OAuth2Client } from './core/oauth2-client.ts';
 import { random256 } from './core/random.ts';
 import type { RegisteredClient } from './domain/connection.ts';
 import { ConsentryError } from './domain/errors.ts';
 import { isLoopbackUrl } from './protocol/provider-session.ts';
-import { loadKeys } from './secrets/key-ring.ts';
+import { keyFileSource, loadKeys } from './secrets/key-ring.ts';
 import { SecretBox } from './secrets/secret-box.ts';
+import { createAuditRepository } from './storage/audit/audit.repository.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './storage/database.ts';
 import { createKyselyStore } from './storage/kysely-store.ts';
 import type { Store } from './storage/ports.ts';
@@ -95,6 +97,8 @@ export async function openReader(config: Config): Promise<Reader> {
     client,
     providers: core.providers,
     publicBaseUrl: config.publicBaseUrl,
+    // The listings record nothing; a real trail all the same, should a read ever write.
+    audit: new AuditTrail({ repository: createAuditRepository(core.database.db) }),
   });
   return { ...core, config, console, close: () => core.database.close() };
 }
@@ -128,11 +132,15 @@ export async function ensureDemoClient(store: Store): Promise<RegisteredClient> 
 async function openSecretBox(config: Config, database: DatabaseHandle): Promise<SecretBox> {
   const probe = createKyselyStore(database.db, new SecretBox([{ id: 'probe', key: Buffer.alloc(32) }]));
   const { sealedCount } = await probe.checkSealedValues();
+  // With the key file, a running server re-reads it (rotation without restart); SECRET_BOX_KEY
+  // can only change with a restart. The source notes the file's state BEFORE the keys are read,
+  // so a rotation landing in between is picked up by the first re-read, never missed.
+  const source = config.secretBoxKey?.trim() ? undefined : keyFileSource(config.secretKeyFile);
   const keys = loadKeys(
     { env: config.secretBoxKey, keyFile: config.secretKeyFile },
     { createIfMissing: sealedCount === 0 },
   );
-  const box = new SecretBox(keys);
+  const box = new SecretBox(keys, { source });
   const { failure } = await createKyselyStore(database.db, box).checkSealedValues();
   if (failure) {
     throw new ConsentryError('SECRET_KEY_WRONG', {

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -10,8 +12,10 @@ import type { Config } from './config/config.ts';
 import { consoleConsumer } from './console/consumer.ts';
 import { type ConsoleServices, createConsoleServices } from './console/services.ts';
 import { createBuiltInConsumers, discoverConsumers, type Features } from './consumers/index.ts';
+import { AuditTrail } from './core/audit-trail.ts';
 import { BackgroundRefresher } from './core/background-refresher.ts';
 import { ConsumerRegistry, type OAuth2Consumer } from './core/consumers.ts';
+import { KeyRingHeartbeat } from './core/key-ring-heartbeat.ts';
 import { OAuth2Client } from './core/oauth2-client.ts';
 import { random256, sha256 } from './core/random.ts';
 import { catalogRefreshLifetimes, withRefreshLifetimes } from './core/refresh-lifetime.ts';
@@ -24,9 +28,12 @@ import { type Mount, prefixPath } from './http/mount.ts';
 import { buildServer, consentryRoutes, type HostSessionHook, type ServerDeps } from './http/server.ts';
 import { createLogger } from './logger.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
+import { createAuditRepository } from './storage/audit/audit.repository.ts';
 import type { DatabaseHandle } from './storage/database.ts';
 import { registerDemoClient } from './storage/demo-clients.repository.ts';
 import { demoOidcAdapter } from './storage/demo-oidc.adapter.ts';
+import { createInstanceRepository } from './storage/key-ring/instances.repository.ts';
+import { createSentinelRepository } from './storage/key-ring/sentinel.repository.ts';
 import type { Store } from './storage/ports.ts';
 import { createProviderRoleStore } from './storage/provider-role.store.ts';
 
@@ -77,6 +84,10 @@ export interface Consentry {
   features: Features;
   /** Admin console service layer (users, clients, connections), shared by pages and CLI. */
   console: ConsoleServices;
+  /** Issue 10: the hash-chained audit trail — `audit.record({ action, actor, target, details })`. */
+  audit: AuditTrail;
+  /** Issue 10: re-reads the key file and records the held key ids while the server listens. */
+  keyRing: KeyRingHeartbeat;
   close(): Promise<void>;
 }
 
@@ -116,6 +127,16 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     providers: options.providers,
   });
   try {
+    // Issue 10: the sealed sentinel /healthz opens; its plaintext keys the CSRF tokens (stable
+    // across key rotations and the same on every instance, unlike anything derived from a key id).
+    const sentinel = createSentinelRepository(database.db, box);
+    const sentinelValue = await sentinel.ensure();
+    const audit = new AuditTrail({
+      repository: createAuditRepository(database.db),
+      onError: (e, input) =>
+        logger.error({ err: { message: e.message }, action: input.action }, 'audit trail append failed'),
+    });
+
     // Built-in consumers, the platform's own, then discovered ones (CONSUMER_MODULES): one registry,
     // so a purpose registered twice stops start-up (CONSUMER_DUPLICATE).
     const builtIn = createBuiltInConsumers({
@@ -153,6 +174,13 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       protocol: protocolSettings(config),
       ...(config.instanceId ? { instanceId: config.instanceId } : {}),
       publicReturnPath: (path, purpose) => (ownPurposes.has(purpose) ? prefixPath(mount.pages, path) : path),
+      audit,
+      // The console puts the signed-in user's id in its flows' payload: name them by email.
+      actorOfFlow: async (payload) => {
+        const user =
+          typeof payload.userId === 'string' ? await consoleServices.users.get(payload.userId) : undefined;
+        return user && { kind: 'user', id: user.id, label: user.email };
+      },
       ...options.clientOptions,
     });
 
@@ -162,7 +190,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       demo = await startDemoProvider(config, store, database, mount);
     }
 
-    const csrfKey = Buffer.from(sha256(`csrf:${box.currentKeyId}:${config.publicBaseUrl}`));
+    const csrfKey = Buffer.from(sha256(`csrf:${sentinelValue}:${config.publicBaseUrl}`));
     // Provider role: KEYS_DIR is read now — a private key others can read stops start-up.
     const authserver = new AuthServer({
       publicBaseUrl: config.publicBaseUrl,
@@ -171,6 +199,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
       store: createProviderRoleStore(database),
+      audit,
       onKeyError: (e) =>
         logger.error({ err: { name: e.name, message: e.message } }, 'signing keys withdrawn'),
       ...options.authserver,
@@ -189,6 +218,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       providers,
       publicBaseUrl: config.publicBaseUrl,
       handoffFlows: builtIn.handoffFlows,
+      audit,
       // Clients registered for the built-in demo provider become clients it accepts.
       onClientSaved: async (c, secret) => {
         if (c.providerKey !== 'demo' || !demoOn || c.options.builtIn) return;
@@ -238,7 +268,11 @@ export async function createConsentry(config: Config, options: CreateOptions = {
               ),
             ],
       plugins: [...builtIn.plugins, authServerPlugin(authserver), ...(options.plugins ?? [])],
-      health: async () => ({ database: database.dialect }),
+      // Not "ok" unless this server can open its secrets (a key rotated away from under it).
+      health: async () => {
+        await sentinel.open();
+        return { database: database.dialect, secrets: 'ok' };
+      },
     };
     const server = await buildServer(serverDeps);
     // Scale-out: every instance that serves HTTP also keeps connections fresh (the lease keeps
@@ -257,6 +291,19 @@ export async function createConsentry(config: Config, options: CreateOptions = {
           log: (level, facts, message) => logger[level](facts, message),
         })
       : undefined;
+    const keyRing = new KeyRingHeartbeat({
+      box,
+      instances: createInstanceRepository(database.db),
+      instanceId: config.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
+      keySource: config.secretBoxKey?.trim() ? 'env' : 'file',
+      host: hostname(),
+      pid: process.pid,
+      intervalMs: config.keyRingCheckMs,
+      log: (level, facts, message) => logger[level](facts, message),
+    });
+    // Only servers beat: `secret-key rewrap` waits for listening instances, never for CLI commands.
+    server.addHook('onListen', async () => keyRing.start());
+    server.addHook('onClose', async () => keyRing.stop());
     if (backgroundRefresher) {
       server.addHook('onListen', async () => backgroundRefresher.start());
       server.addHook('onClose', async () => backgroundRefresher.stop());
@@ -336,6 +383,8 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       backgroundRefresher,
       features: builtIn.features,
       console: consoleServices,
+      audit,
+      keyRing,
       async close() {
         await server.close();
         authserver.close();

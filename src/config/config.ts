@@ -34,11 +34,24 @@ export const EnvSchema = z.object({
   DATABASE_URL: doc(z.string().min(1).optional(), '`postgres://…` to use PostgreSQL instead of SQLite'),
   SECRET_BOX_KEY: doc(
     z.string().optional(),
-    'base64 32-byte key(s), comma-separated, current first; unset: `DATA_DIR/secret-box.key` (created 0600)',
+    'base64 32-byte key(s), comma-separated, current first (rotation then needs a rolling restart); unset: the key file',
+  ),
+  SECRET_BOX_KEY_FILE: doc(
+    z.string().min(1).optional(),
+    'the key file (one key a line, current first, created 0600 on first start); several instances point at one shared file',
+    '`DATA_DIR/secret-box.key`',
+  ),
+  KEY_RING_CHECK_SECONDS: doc(
+    z.coerce.number().min(0.05).max(3600).default(10),
+    'how often a server re-reads the key file and records the key ids it holds (heartbeat), seconds',
   ),
   LOG_LEVEL: doc(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     'pino level; secrets are redacted and query strings never logged; at `info` the token, introspection and revocation endpoints write no per-request access lines (`debug` shows them); the CLI defaults to `warn`',
+  ),
+  LOG_FORMAT: doc(
+    z.enum(['auto', 'pretty', 'json']).default('auto'),
+    '`pretty` (human-readable lines), `json` (one JSON object per line), `auto`: pretty on a terminal',
   ),
   DEMO_PROVIDER: doc(
     booleanFlag.optional(),
@@ -105,12 +118,12 @@ export const EnvSchema = z.object({
     'packages, files or directories to discover consumers in (comma-separated)',
   ),
   MAIL_DEMO_IMAP_URL: doc(
-    z.string().min(1).default('imap://127.0.0.1:1143'),
-    'IMAP server offered with the demo provider’s mail preset',
+    z.string().min(1).optional(),
+    'the demo provider’s test IMAP server (unset: the demo is not offered for mailboxes)',
   ),
   MAIL_DEMO_SMTP_URL: doc(
-    z.string().min(1).default('smtp://127.0.0.1:2525'),
-    'SMTP server offered with the demo provider’s mail preset',
+    z.string().min(1).optional(),
+    'the demo provider’s test SMTP server (unset: the demo is not offered for mailboxes)',
   ),
   SIGNIN_CREATE_USERS: doc(
     booleanFlag.default(false),
@@ -141,11 +154,14 @@ export interface Config {
   sqliteFile: string;
   secretBoxKey: string | undefined;
   secretKeyFile: string;
+  /** Key-ring heartbeat (issue 10): re-read the key file and record the held key ids, ms. */
+  keyRingCheckMs: number;
   keysDir: string;
   smtpUrl: string | undefined;
   /** Owner notification sender; undefined: `Consentry <no-reply@PUBLIC_BASE_URL host>`. */
   mailFrom: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  logFormat: z.infer<typeof EnvSchema>['LOG_FORMAT'];
   demoProvider: boolean;
   demoAccessTokenTtl: number;
   refreshSkewSeconds: number;
@@ -160,8 +176,8 @@ export interface Config {
   instanceId: string | undefined;
   /** Consumer modules to discover: package names, files or directories (CONSUMER_MODULES, comma-separated). */
   consumerModules: string[];
-  mailDemoImapUrl: string;
-  mailDemoSmtpUrl: string;
+  mailDemoImapUrl: string | undefined;
+  mailDemoSmtpUrl: string | undefined;
   /** Sign-in creates a console user on first sign-in (only for `signinAllowedDomains`). */
   signinCreateUsers: boolean;
   signinAllowedDomains: string[];
@@ -203,11 +219,13 @@ export function loadConfig(
     databaseUrl: e.DATABASE_URL,
     sqliteFile: join(dataDir, 'consentry.sqlite'),
     secretBoxKey: e.SECRET_BOX_KEY,
-    secretKeyFile: join(dataDir, 'secret-box.key'),
+    secretKeyFile: resolve(e.SECRET_BOX_KEY_FILE ?? join(dataDir, 'secret-box.key')),
+    keyRingCheckMs: Math.round(e.KEY_RING_CHECK_SECONDS * 1000),
     keysDir: resolve(e.KEYS_DIR ?? join(dataDir, 'keys')),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     demoProvider: e.DEMO_PROVIDER ?? options.server === true,
     demoAccessTokenTtl: e.DEMO_ACCESS_TOKEN_TTL,
     refreshSkewSeconds: e.REFRESH_SKEW_SECONDS,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ProviderRegistry } from '../catalog/registry.ts';
+import type { AuditTrail } from '../core/audit-trail.ts';
 import type { OAuth2Client } from '../core/oauth2-client.ts';
 import type { RegisteredClient } from '../domain/connection.ts';
 import { createHandoffRepository } from '../storage/console-handoffs.repository.ts';
@@ -14,6 +15,8 @@ import { UserService } from './users.ts';
 export interface ConsoleServices {
   users: UserService;
   oauth: OAuthAdmin;
+  /** Issue 10: the audit trail (the console's Audit page, `consentry audit`). */
+  audit: AuditTrail;
 }
 
 export function createConsoleServices(deps: {
@@ -24,22 +27,29 @@ export function createConsoleServices(deps: {
   publicBaseUrl: string;
   onClientSaved?: (client: RegisteredClient, secret: string | undefined) => Promise<void> | void;
   handoffFlows?: OAuthAdminOptions['handoffFlows'];
+  audit: AuditTrail;
 }): ConsoleServices {
   const handoffs = createHandoffRepository(deps.db);
   return {
-    users: new UserService({
-      users: createUserRepository(deps.db),
-      sessions: createSessionRepository(deps.db),
-      handoffs,
-    }),
+    users: new UserService(
+      {
+        users: createUserRepository(deps.db),
+        sessions: createSessionRepository(deps.db),
+        handoffs,
+      },
+      undefined,
+      deps.audit,
+    ),
     oauth: new OAuthAdmin({
       store: deps.store,
       client: deps.client,
       providers: deps.providers,
       handoffs,
       publicBaseUrl: deps.publicBaseUrl,
+      audit: deps.audit,
       ...(deps.onClientSaved ? { onClientSaved: deps.onClientSaved } : {}),
       ...(deps.handoffFlows ? { handoffFlows: deps.handoffFlows } : {}),
     }),
+    audit: deps.audit,
   };
 }

@@ -18,19 +18,20 @@ export function callbackRoutes(
   // `publicLocation`: the target is where the flow's consumer said, already a public path.
   app.get(
     '/oauth/callback',
-    { config: { permission: 'public', publicLocation: true } },
+    { config: { permission: 'public', endUser: true, publicLocation: true } },
     async (request, reply) => {
       reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
       const target = await deps.client.handleCallback(
         new URL(request.url, 'http://callback.invalid'),
         callbackSession(request),
+        { address: request.ip },
       );
       return reply.redirect(target, 303);
     },
   );
   app.post(
     '/oauth/callback',
-    { config: { permission: 'public', publicLocation: true } },
+    { config: { permission: 'public', endUser: true, publicLocation: true } },
     async (request, reply) => {
       reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
       const body = request.body;

@@ -5,12 +5,13 @@ import type { Logger } from 'pino';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import type { UserService } from '../console/users.ts';
 import type { OAuth2Client } from '../core/oauth2-client.ts';
+import { isConsentryError } from '../domain/errors.ts';
 import type { Store } from '../storage/ports.ts';
 import { callbackRoutes } from './callback.ts';
 import { installAccessControl } from './console/access.ts';
 import { collectRoutes } from './console/route-table.ts';
 import { installErrorHandler } from './error-page.ts';
-import { STYLE } from './html.ts';
+import { FAVICON_SVG, STYLE } from './html.ts';
 import { installMountRewrite, type Mount, ROOT_MOUNT } from './mount.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import type { SessionSettings } from './session.ts';
@@ -92,10 +93,19 @@ export function consentryRoutes(deps: ServerDeps): (app: FastifyInstance) => Pro
       });
     if (deps.access) installAccessControl(app, deps.access);
 
-    app.get('/healthz', { config: { permission: 'public' } }, async () => ({
-      status: 'ok',
-      ...((await deps.health?.()) ?? {}),
-    }));
+    app.get('/healthz', { config: { permission: 'public' } }, async (_request, reply) => {
+      try {
+        return { status: 'ok', ...((await deps.health?.()) ?? {}) };
+      } catch (e) {
+        // Issue 10: a server that cannot open its secrets is not healthy (503 takes it out of a
+        // load balancer's rotation); the code says why, the cause goes to the log only.
+        reply.log.error({ err: { message: (e as Error).message } }, 'health check failed');
+        return reply
+          .status(503)
+          .header('cache-control', 'no-store')
+          .send({ status: 'error', code: isConsentryError(e) ? e.code : 'HEALTH_CHECK_FAILED' });
+      }
+    });
     styleRoute(app);
     callbackRoutes(app, { client: deps.client, mount });
     for (const plugin of deps.plugins ?? []) await plugin(app);
@@ -115,10 +125,16 @@ export function consentryRoutes(deps: ServerDeps): (app: FastifyInstance) => Pro
   };
 }
 
+/** The stylesheet and the favicon (served beside the console too when it has its own prefix). */
 function styleRoute(app: FastifyInstance): void {
   app.get('/assets/style.css', { config: { permission: 'public' } }, async (_req, reply) =>
     reply.type('text/css').header('cache-control', 'public, max-age=3600').send(STYLE),
   );
+  for (const path of ['/assets/favicon.svg', '/favicon.ico']) {
+    app.get(path, { config: { permission: 'public' } }, async (_req, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+    );
+  }
 }
 
 /** Consentry's own server: a Fastify instance with every route under the mount's base path. */
@@ -129,6 +145,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Never log query strings: the callback's carries the authorization code and state.
     bodyLimit: 64 * 1024,
     trustProxy: false,
+    // One access line per request (below), not Fastify's two ("incoming request" + "completed").
+    disableRequestLogging: true,
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    // request.log honours a route's own logLevel (the machine-to-machine endpoints log at debug).
+    request.log.info(
+      { req: request, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
   });
   // Before any route: the table the route-permission test walks (every face, every route).
   collectRoutes(app);

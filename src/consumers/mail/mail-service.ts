@@ -1,7 +1,8 @@
 import type { ProviderRegistry } from '../../catalog/registry.ts';
 import { type Actor, assertCan, can } from '../../console/actor.ts';
+import { CONNECT_DONE_PATH } from '../../console/consumer.ts';
 import type { OAuth2Client } from '../../core/oauth2-client.ts';
-import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
+import { ConsentryError, ERROR_CATALOGUE, isConsentryError } from '../../domain/errors.ts';
 import type { MailboxRepository } from '../../storage/mailboxes.repository.ts';
 import type { Store } from '../../storage/ports.ts';
 import { isImapAuthFailure, listNewestWithBearer } from './imap.ts';
@@ -32,6 +33,8 @@ export interface MailServiceDeps {
   client: () => OAuth2Client;
   /** Extra per-provider server defaults (the demo provider's test servers). */
   serverDefaults?: Record<string, MailServerDefaults>;
+  /** Providers that cannot serve mailboxes here, with the sentence that says why. */
+  unavailable?: Record<string, string>;
   timeoutMs?: number;
   now?: () => Date;
 }
@@ -69,6 +72,14 @@ export class MailService {
     this.#now = deps.now ?? (() => new Date());
   }
 
+  /**
+   * Why a provider cannot be used for mailboxes here (the demo provider without a test mail
+   * server), or undefined. Pages leave such clients out and say this sentence instead.
+   */
+  unavailableReason(providerKey: string): string | undefined {
+    return this.#d.unavailable?.[providerKey];
+  }
+
   /** Server settings a provider's accounts get when the administrator enters none. */
   defaultsFor(providerKey: string): MailServerDefaults | undefined {
     return this.#defaults[providerKey];
@@ -99,7 +110,9 @@ export class MailService {
     const smtp = input.smtp ?? defaults?.smtp;
     if (!imap || !smtp) {
       throw new ConsentryError('MAIL_SETTINGS_INVALID', {
-        detail: `There are no known mail servers for ${provider.displayName}; enter the IMAP and SMTP servers.`,
+        detail:
+          this.unavailableReason(client.providerKey) ??
+          `There are no known mail servers for ${provider.displayName}; enter the IMAP and SMTP servers.`,
       });
     }
     return this.#d.mailboxes.create(
@@ -186,7 +199,7 @@ export class MailService {
     const m = await this.#d.mailboxes.byHandoff(handoffId);
     if (!m) return undefined;
     await this.#d.mailboxes.setHandoff(m.id, undefined, this.#now());
-    return this.beginConnect(m.id, { session, returnUrl: mailAccountPath(m.id), handoff: handoffId });
+    return this.beginConnect(m.id, { session, returnUrl: CONNECT_DONE_PATH, handoff: handoffId });
   }
 
   async health(accountOrId: string | Mailbox, actor?: Actor): Promise<MailboxHealth> {
@@ -197,6 +210,15 @@ export class MailService {
       const why =
         c.statusReason ?? (c.status === 'revoked' ? 'the connection was revoked.' : 'the grant ended.');
       return { state: 'reconnect', message: `Reconnect your mailbox: ${why}`, account: c.account };
+    }
+    if (m.lastError?.startsWith(ERROR_CATALOGUE.MAIL_SERVER_FAILED.message)) {
+      // A network or protocol fault at the mail server, not a refused token: reconnecting the
+      // grant would not help, so say what happened and what to check instead.
+      return {
+        state: 'unreachable',
+        message: `${m.lastError} The connection to the provider is fine: check the server settings (host, port, security) or whether the mail server is running, then try again.`,
+        account: c.account,
+      };
     }
     if (m.lastError) return { state: 'error', message: m.lastError, account: c.account };
     if (m.healthNote) return { state: 'error', message: m.healthNote, account: c.account };

@@ -51,7 +51,9 @@ export interface SignInPolicy {
 
 export interface SignInOption {
   clientRef: string;
+  /** The provider's display name, plus the client's name when the provider has several clients. */
   label: string;
+  clientName: string;
   providerKey: string;
 }
 
@@ -88,7 +90,15 @@ export class SignInService {
       if (!this.#d.providers.has(c.providerKey)) continue;
       const p = this.#d.providers.get(c.providerKey);
       if (p.protocol !== 'oidc' || !p.presets.login?.includes('openid')) continue;
-      out.push({ clientRef: c.id, label: c.name || p.displayName, providerKey: p.key });
+      out.push({ clientRef: c.id, label: p.displayName, clientName: c.name, providerKey: p.key });
+    }
+    // Buttons are labelled by provider ("Sign in with Google"); the client's own name is added only
+    // when one provider has several sign-in clients — two clients both named "Mail" (one Google,
+    // one Microsoft) must not give two identical buttons.
+    const perProvider = new Map<string, number>();
+    for (const o of out) perProvider.set(o.providerKey, (perProvider.get(o.providerKey) ?? 0) + 1);
+    for (const o of out) {
+      if ((perProvider.get(o.providerKey) ?? 0) > 1 && o.clientName) o.label = `${o.label} (${o.clientName})`;
     }
     return out.sort((a, b) => a.label.localeCompare(b.label));
   }
