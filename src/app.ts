@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
+import { ensureDemoClient, openCore, protocolSettings } from './app-core.ts';
 import { AuthServer, type AuthServerOptions } from './authserver/auth-server.ts';
 import { demoProvider } from './catalog/providers/demo.ts';
-import { CATALOG, CATALOG_ALIASES } from './catalog/providers/index.ts';
-import { ProviderRegistry } from './catalog/registry.ts';
+import type { ProviderRegistry } from './catalog/registry.ts';
 import type { Config } from './config/config.ts';
 import { consoleConsumer } from './console/consumer.ts';
 import { type ConsoleServices, createConsoleServices } from './console/services.ts';
@@ -29,8 +30,9 @@ import { consolePlugin } from './http/console/index.ts';
 import { integrationsConsolePages } from './http/console/integrations.ts';
 import { outreachConsolePages } from './http/console/outreach.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
+import { type Mount, prefixPath } from './http/mount.ts';
 import { outreachPlugin } from './http/outreach.ts';
-import { buildServer } from './http/server.ts';
+import { buildServer, consentryRoutes, type HostSessionHook, type ServerDeps } from './http/server.ts';
 import { ApiKeyService } from './integrations/api-keys.ts';
 import {
   API_PURPOSE_NAMESPACE,
@@ -40,12 +42,10 @@ import {
 import { type DispatcherOptions, WebhookDispatcher } from './integrations/webhook-dispatcher.ts';
 import { WebhookService } from './integrations/webhooks.ts';
 import { createLogger } from './logger.ts';
-import { isLoopbackUrl } from './protocol/provider-session.ts';
-import { keyFileSource, loadKeys } from './secrets/key-ring.ts';
-import { SecretBox } from './secrets/secret-box.ts';
+import type { SecretBox } from './secrets/secret-box.ts';
 import { createAuditRepository } from './storage/audit/audit.repository.ts';
 import { createHandoffRepository } from './storage/console-handoffs.repository.ts';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from './storage/database.ts';
+import type { DatabaseHandle } from './storage/database.ts';
 import { registerDemoClient } from './storage/demo-clients.repository.ts';
 import { demoOidcAdapter } from './storage/demo-oidc.adapter.ts';
 import {
@@ -55,7 +55,6 @@ import {
 } from './storage/integrations.repository.ts';
 import { createInstanceRepository } from './storage/key-ring/instances.repository.ts';
 import { createSentinelRepository } from './storage/key-ring/sentinel.repository.ts';
-import { createKyselyStore } from './storage/kysely-store.ts';
 import { createOutreachRepository } from './storage/outreach.repository.ts';
 import type { Store } from './storage/ports.ts';
 import { createProviderRoleStore } from './storage/provider-role.store.ts';
@@ -73,7 +72,32 @@ export interface Consentry {
   providers: ProviderRegistry;
   consumers: ConsumerRegistry;
   client: OAuth2Client;
+  /** Consentry's own server (standalone: `server.listen`); every route under `mount.base`. */
   server: FastifyInstance;
+  /**
+   * Embedding in a host's Fastify app: `host.register(consentry.plugin, { prefix: '/oauth' })`.
+   * The prefix must be the path of PUBLIC_BASE_URL (CONFIG_INVALID otherwise): the redirect URL
+   * is built from it before any request arrives. Encapsulated: its hooks never touch the host's
+   * routes. See docs/embedding.md.
+   */
+  plugin: (host: FastifyInstance) => Promise<void>;
+  /**
+   * Framework-agnostic: a web-standard Request in, a Response out (Next.js route handlers, Hono,
+   * Deno-style servers). `init.session`: the host's session id for this request (binds OAuth
+   * flows instead of the consentry_sid cookie), when no `hostSession` hook says it.
+   */
+  handler: (request: Request, init?: { session?: string | undefined }) => Promise<Response>;
+  /**
+   * Node's `(req, res)` (node:http, Express, Connect): requests outside `mount.base` go to
+   * `next` when given (Express middleware), else answer 404. Mount it before body parsers.
+   */
+  nodeHandler: (
+    req: IncomingMessage & { originalUrl?: string },
+    res: ServerResponse,
+    next?: (error?: unknown) => void,
+  ) => void;
+  /** Where the routes live: `base` (PUBLIC_BASE_URL's path), `pages` (base + console prefix). */
+  mount: Mount;
   /** Provider role: OAuth applications, signing keys, token endpoint, verifyAccessToken. */
   authserver: AuthServer;
   /** Scale-out: runs while the server listens (undefined when BACKGROUND_REFRESH=false). */
@@ -112,21 +136,33 @@ export interface CreateOptions {
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
   /** Provider role overrides (tests: failure-limit budgets, clock, a notifier). */
   authserver?: Partial<Pick<AuthServerOptions, 'limiter' | 'now' | 'notifier'>>;
+  /**
+   * The admin console and the built-in pages (mail, sign-in): `false` leaves them out (no
+   * console routes at all); `{ prefix: '/admin' }` mounts them under their own prefix, relative
+   * to the mount. Default: at the mount's root.
+   */
+  console?: false | { prefix?: string | undefined } | undefined;
+  /**
+   * The host's "who is signed in" (docs/embedding.md): return a stable id of the host's session
+   * for this request, or undefined. OAuth flows started while it answers are bound to it.
+   */
+  hostSession?: HostSessionHook | undefined;
+  /** Serve the built-in demo provider; default: the configuration's DEMO_PROVIDER. */
+  demoProvider?: boolean | undefined;
   /** Webhook dispatcher overrides (tests: short leases, fast polling, backoff). */
   webhooks?: Partial<Omit<DispatcherOptions, 'webhooks'>>;
 }
 
 export async function createConsentry(config: Config, options: CreateOptions = {}): Promise<Consentry> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const database = openDatabase({
-    databaseUrl: config.databaseUrl,
-    sqliteFile: config.sqliteFile,
+  const consolePrefix = options.console === false ? '' : normalizePrefix(options.console?.prefix ?? '');
+  const mount: Mount = { base: config.basePath, pages: `${config.basePath}${consolePrefix}` };
+  const demoOn = options.demoProvider ?? config.demoProvider;
+  const { database, box, store, providers } = await openCore(config, {
     schema: options.schema,
+    providers: options.providers,
   });
   try {
-    await migrateToLatest(database.db, { lockFile: database.file && `${database.file}.migrate.lock` });
-    const box = await openSecretBox(config, database);
-    const store = createKyselyStore(database.db, box, { readOne: database.readOne });
     // Issue 10: the sealed sentinel /healthz opens; its plaintext keys the CSRF tokens (stable
     // across key rotations and the same on every instance, unlike anything derived from a key id).
     const sentinel = createSentinelRepository(database.db, box);
@@ -137,8 +173,6 @@ export async function createConsentry(config: Config, options: CreateOptions = {
         logger.error({ err: { message: e.message }, action: input.action }, 'audit trail append failed'),
     });
 
-    const providers = new ProviderRegistry([...CATALOG, ...(options.providers ?? [])]);
-    for (const alias of CATALOG_ALIASES) providers.addAlias(alias);
     // Built-in consumers, the platform's own, then discovered ones (CONSUMER_MODULES): one registry,
     // so a purpose registered twice stops start-up (CONSUMER_DUPLICATE).
     const builtIn = createBuiltInConsumers({
@@ -178,6 +212,9 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       onQueued: () => dispatcher.nudge(),
     });
     const publicOrigin = new URL(config.publicBaseUrl).origin;
+    // The console's and built-in consumers' pages live under the mount; a host's consumers
+    // return the host's own paths.
+    const ownPurposes = new Set([consoleConsumer, ...builtIn.consumers].map((c) => c.purpose));
     const client = new OAuth2Client({
       // Stamps refresh-token expiries from the providers' documented lifetimes (scale-out), per
       // registered client (Google's 7 days only for clients in "Testing" status).
@@ -186,12 +223,9 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       consumers,
       redirectUri: config.redirectUri,
       skewSeconds: config.refreshSkewSeconds,
-      protocol: {
-        // http only on loopback or for our own origin (the built-in demo provider).
-        allowInsecure: (url) => isLoopbackUrl(url) || url.origin === publicOrigin,
-        timeoutMs: 10_000,
-      },
+      protocol: protocolSettings(config),
       ...(config.instanceId ? { instanceId: config.instanceId } : {}),
+      publicReturnPath: (path, purpose) => (ownPurposes.has(purpose) ? prefixPath(mount.pages, path) : path),
       audit,
       // The console puts the signed-in user's id in its flows' payload: name them by email.
       actorOfFlow: async (payload) => {
@@ -213,9 +247,9 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     });
 
     let demo: ReturnType<typeof mountedCallback> | undefined;
-    if (config.demoProvider) {
+    if (demoOn) {
       providers.add(demoProvider(config.publicBaseUrl));
-      demo = await startDemoProvider(config, store, database);
+      demo = await startDemoProvider(config, store, database, mount);
     }
 
     // Reconnect outreach: links signed with a key derived from the secret box (same on every
@@ -264,7 +298,12 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       ...options.authserver,
     });
     authserver.start();
-    const session = { secure: config.publicBaseUrl.startsWith('https:'), csrfKey, publicOrigin };
+    const session = {
+      secure: config.publicBaseUrl.startsWith('https:'),
+      csrfKey,
+      publicOrigin,
+      cookiePath: mount.base || '/',
+    };
     const consoleServices = createConsoleServices({
       db: database.db,
       store,
@@ -278,7 +317,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       audit,
       // Clients registered for the built-in demo provider become clients it accepts.
       onClientSaved: async (c, secret) => {
-        if (c.providerKey !== 'demo' || !config.demoProvider || c.options.builtIn) return;
+        if (c.providerKey !== 'demo' || !demoOn || c.options.builtIn) return;
         const clientSecret = secret ?? (await store.clients.secretOf(c.id));
         if (clientSecret)
           await registerDemoClient(database.db, {
@@ -296,33 +335,49 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       handoffs: createHandoffRepository(database.db),
       sessions: createApiConnectSessionRepository(database.db),
     });
-    const server = await buildServer({
+    // The per-call session of `handler(request, { session })` travels in a header whose name is
+    // random per process, so no client can send it; any value a client sends under it is dropped.
+    const sessionHeader = `x-consentry-session-${random256().slice(0, 22).toLowerCase()}`;
+    const hostSession: HostSessionHook = async (request) => {
+      const given = request.headers[sessionHeader];
+      if (typeof given === 'string') return given;
+      return options.hostSession?.(request);
+    };
+    const serverDeps: ServerDeps = {
       logger,
       client,
       store,
       providers,
       demo,
       session,
+      mount,
+      hostSession,
+      access: consoleServices.users,
+      pages:
+        options.console === false
+          ? undefined
+          : [
+              consolePlugin(
+                {
+                  services: consoleServices,
+                  session,
+                  config,
+                  providers,
+                  store,
+                  client,
+                  db: database.db,
+                  signInOptions: builtIn.signInOptions,
+                },
+                [
+                  ...builtIn.consolePages,
+                  appsConsolePages(authserver),
+                  authorizePages(authserver),
+                  integrationsConsolePages(apiKeys, webhooks),
+                  outreachConsolePages(outreach),
+                ],
+              ),
+            ],
       plugins: [
-        consolePlugin(
-          {
-            services: consoleServices,
-            session,
-            config,
-            providers,
-            store,
-            client,
-            db: database.db,
-            signInOptions: builtIn.signInOptions,
-          },
-          [
-            ...builtIn.consolePages,
-            appsConsolePages(authserver),
-            authorizePages(authserver),
-            integrationsConsolePages(apiKeys, webhooks),
-            outreachConsolePages(outreach),
-          ],
-        ),
         ...builtIn.plugins,
         outreachPlugin(outreach, session),
         authServerPlugin(authserver),
@@ -347,7 +402,8 @@ export async function createConsentry(config: Config, options: CreateOptions = {
         await sentinel.open();
         return { database: database.dialect, secrets: 'ok' };
       },
-    });
+    };
+    const server = await buildServer(serverDeps);
     // Scale-out: every instance that serves HTTP also keeps connections fresh (the lease keeps
     // instances from refreshing one connection twice). CLI commands never listen, so never sweep.
     const backgroundRefresher = config.backgroundRefresh.enabled
@@ -382,6 +438,65 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     // CLI commands record events but never deliver.
     server.addHook('onListen', async () => dispatcher.start());
     server.addHook('onClose', async () => dispatcher.stop());
+    const routes = consentryRoutes(serverDeps);
+    const plugin = async (host: FastifyInstance): Promise<void> => {
+      if (host.prefix !== mount.base)
+        throw new ConsentryError('CONFIG_INVALID', {
+          detail: `Consentry is registered under "${host.prefix || '/'}" but PUBLIC_BASE_URL (${config.publicBaseUrl}) puts it under "${mount.base || '/'}". Set PUBLIC_BASE_URL to the host's public URL followed by the prefix (e.g. https://app.example.com${host.prefix}): the redirect URL is built from it.`,
+        });
+      await routes(host);
+      if (backgroundRefresher) {
+        host.addHook('onListen', async () => backgroundRefresher.start());
+        host.addHook('onClose', async () => backgroundRefresher.stop());
+      }
+      host.addHook('onListen', async () => dispatcher.start());
+      host.addHook('onClose', async () => dispatcher.stop());
+    };
+    // Lazily: until the first request through a handler, callers may still add routes to `server`.
+    let readied: Promise<unknown> | undefined;
+    const ready = () => {
+      readied ??= new Promise((resolve, reject) =>
+        server.ready((error) => (error ? reject(error) : resolve(undefined))),
+      );
+      return readied;
+    };
+    const handler = async (request: Request, init: { session?: string | undefined } = {}) => {
+      await ready();
+      const url = new URL(request.url);
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => {
+        if (!name.startsWith('x-consentry-session-')) headers[name] = value;
+      });
+      if (init.session) headers[sessionHeader] = init.session;
+      const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+      const res = await server.inject({
+        method: request.method as 'GET',
+        url: `${url.pathname}${url.search}`,
+        headers,
+        ...(hasBody ? { payload: Buffer.from(await request.arrayBuffer()) } : {}),
+      });
+      const out = new Headers();
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value === undefined) continue;
+        for (const v of Array.isArray(value) ? value : [value]) out.append(name, String(v));
+      }
+      const empty = res.statusCode === 204 || res.statusCode === 304 || request.method === 'HEAD';
+      return new Response(empty ? null : new Uint8Array(res.rawPayload), {
+        status: res.statusCode,
+        headers: out,
+      });
+    };
+    const nodeHandler: Consentry['nodeHandler'] = (req, res, next) => {
+      const url = req.originalUrl ?? req.url ?? '/';
+      const path = url.split('?')[0] ?? '/';
+      const inside = !mount.base || path === mount.base || path.startsWith(`${mount.base}/`);
+      if (!inside && next) return next();
+      req.url = url; // Express strips its mount path from req.url; the routes carry the whole path
+      ready().then(
+        () => server.routing(req, res),
+        (error: unknown) => (next ? next(error) : res.writeHead(500).end()),
+      );
+    };
     return {
       config,
       logger,
@@ -392,6 +507,10 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       consumers,
       client,
       server,
+      plugin,
+      handler,
+      nodeHandler,
+      mount,
       authserver,
       backgroundRefresher,
       features: builtIn.features,
@@ -414,51 +533,19 @@ export async function createConsentry(config: Config, options: CreateOptions = {
   }
 }
 
-/**
- * Opens the SecretBox and proves the key opens what is stored. With sealed rows present and the
- * key missing or wrong, start-up stops with what to do — never a plaintext fallback, never a
- * silently generated new key.
- */
-async function openSecretBox(config: Config, database: DatabaseHandle): Promise<SecretBox> {
-  const probe = createKyselyStore(database.db, new SecretBox([{ id: 'probe', key: Buffer.alloc(32) }]));
-  const { sealedCount } = await probe.checkSealedValues();
-  // With the key file, a running server re-reads it (rotation without restart); SECRET_BOX_KEY
-  // can only change with a restart. The source notes the file's state BEFORE the keys are read,
-  // so a rotation landing in between is picked up by the first re-read, never missed.
-  const source = config.secretBoxKey?.trim() ? undefined : keyFileSource(config.secretKeyFile);
-  const keys = loadKeys(
-    { env: config.secretBoxKey, keyFile: config.secretKeyFile },
-    { createIfMissing: sealedCount === 0 },
-  );
-  const box = new SecretBox(keys, { source });
-  const { failure } = await createKyselyStore(database.db, box).checkSealedValues();
-  if (failure) {
-    throw new ConsentryError('SECRET_KEY_WRONG', {
-      detail: `The configured key (id ${box.currentKeyId}) cannot open the stored secrets. Set SECRET_BOX_KEY (or restore ${config.secretKeyFile}) to the key they were sealed with; after a rotation keep the previous key listed after the new one until \`consentry secret-key rewrap\` has finished.`,
-      cause: failure,
+/** `admin/` → `/admin`; `''` and `/` → `''`. */
+function normalizePrefix(prefix: string): string {
+  const p = `/${prefix}`.replace(/\/+/g, '/').replace(/\/$/, '');
+  if (p && !/^(\/[A-Za-z0-9._~-]+)+$/.test(p))
+    throw new ConsentryError('CONFIG_INVALID', {
+      detail: `The console prefix "${prefix}" is not a plain path.`,
     });
-  }
-  return box;
+  return p;
 }
 
 /** Registers the demo client (once) and starts oidc-provider for it. */
-async function startDemoProvider(config: Config, store: Store, database: DatabaseHandle) {
-  let client = (await store.clients.list({ providerKey: 'demo' }))[0];
-  if (!client) {
-    try {
-      client = await store.clients.create({
-        providerKey: 'demo',
-        name: 'Demo',
-        clientId: `demo-${random256().slice(0, 12)}`,
-        clientSecret: random256(),
-        options: { builtIn: true },
-      });
-    } catch (e) {
-      // Another process starting on the same fresh database created it first (unique name).
-      client = (await store.clients.list({ providerKey: 'demo' }))[0];
-      if (!client) throw e;
-    }
-  }
+async function startDemoProvider(config: Config, store: Store, database: DatabaseHandle, mount: Mount) {
+  const client = await ensureDemoClient(store);
   const provider = await createDemoOidcProvider({
     issuer: `${config.publicBaseUrl}/demo`,
     clients: [
@@ -473,5 +560,5 @@ async function startDemoProvider(config: Config, store: Store, database: Databas
     keys: await loadDemoKeys(join(config.dataDir, 'demo-provider-keys.json')),
     accessTokenTtl: config.demoAccessTokenTtl,
   });
-  return mountedCallback(provider, '/demo');
+  return mountedCallback(provider, `${mount.base}/demo`);
 }

@@ -1,11 +1,11 @@
 import { createConsentry } from './app.ts';
-import { loadConfig } from './config/config.ts';
+import { loadServerConfig } from './config/config.ts';
 import { isConsentryError } from './domain/errors.ts';
 import { createLogger } from './logger.ts';
 
 /** `npm start`: the server on embedded SQLite (or DATABASE_URL) with the demo provider. */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadServerConfig();
   const pretty =
     config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY === true);
   const logger = createLogger({ level: config.logLevel, pretty });

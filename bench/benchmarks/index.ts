@@ -1,6 +1,7 @@
 import type { Benchmark } from '../harness.ts';
 import { apiAccessToken } from './api-access-token.ts';
 import { callbackThroughput } from './callback-throughput.ts';
+import { cliLatency } from './cli-latency.ts';
 import { dueSelectionScale } from './due-selection-scale.ts';
 import { ensureFreshValidPostgres } from './ensure-fresh-valid-postgres.ts';
 import { ensureFreshValidSqlite } from './ensure-fresh-valid-sqlite.ts';
@@ -23,4 +24,5 @@ export const BENCHMARKS: Benchmark[] = [
   tokenEndpointRs256,
   apiAccessToken,
   tokenEndpointRefreshEs256,
+  cliLatency,
 ];

@@ -1,21 +1,43 @@
-import { type Consentry, createConsentry } from '../app.ts';
-import { loadConfig } from '../config/config.ts';
+import type { Consentry } from '../app.ts';
+import { loadServerConfig, serverEnvironment } from '../config/config.ts';
 import { isConsentryError } from '../domain/errors.ts';
-import { createLogger } from '../logger.ts';
 
 /**
  * What every command gets: a Consentry over the configured data directory (same service layer as
  * the server; nothing listens), and output helpers. Errors go to stderr with a non-zero exit.
  */
 export async function withConsentry<T>(fn: (app: Consentry) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  const env = serverEnvironment(process.env);
+  const config = loadServerConfig(env);
+  // Loaded here, not at start-up: commands that need no Consentry (help, --version,
+  // redirect-url) never pay for loading it.
+  const [{ createConsentry }, { createLogger }] = await Promise.all([
+    import('../app.ts'),
+    import('../logger.ts'),
+  ]);
   // Logs go to stderr so stdout stays clean for --json.
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
+  const logger = createLogger({ level: env.LOG_LEVEL ?? 'warn', destination: process.stderr });
   const app = await createConsentry(config, { logger });
   try {
     return await fn(app);
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * For the read-only listings (`providers list|show`, `connections list|show`): the console's
+ * service layer over storage and the catalog only (src/app-core.ts), without the HTTP faces, the
+ * mail consumer or the demo OpenID server — a fraction of `withConsentry`'s start-up.
+ */
+export async function withReader<T>(fn: (reader: import('../app-core.ts').Reader) => Promise<T>): Promise<T> {
+  const config = loadServerConfig(serverEnvironment(process.env));
+  const { openReader } = await import('../app-core.ts');
+  const reader = await openReader(config);
+  try {
+    return await fn(reader);
+  } finally {
+    await reader.close();
   }
 }
 

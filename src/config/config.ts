@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { ConsentryError } from '../domain/errors.ts';
 
@@ -9,64 +11,172 @@ const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
-const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('localhost'),
-  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z.string().min(1).optional(),
-  SECRET_BOX_KEY: z.string().optional(),
-  /** Issue 10: the key file (default DATA_DIR/secret-box.key); several instances share one. */
-  SECRET_BOX_KEY_FILE: z.string().min(1).optional(),
-  /** Issue 10: how often a server re-reads the key file and records its key ids, seconds. */
-  KEY_RING_CHECK_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** `pretty` (human-readable lines), `json` (one JSON object per line), `auto`: pretty on a terminal. */
-  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
-  DEMO_PROVIDER: booleanFlag.default(true),
-  /** Access-token lifetime of the built-in demo provider, seconds. */
-  DEMO_ACCESS_TOKEN_TTL: z.coerce.number().int().min(5).default(3600),
-  REFRESH_SKEW_SECONDS: z.coerce.number().int().min(0).default(60),
+/** One variable: its schema, what it means, and the default as the README shows it. */
+const doc = <T extends z.ZodType>(schema: T, description: string, shownDefault?: string): T =>
+  schema.meta({ description, ...(shownDefault !== undefined ? { shownDefault } : {}) });
+
+/**
+ * Every variable Consentry reads. The README's configuration table is generated from this
+ * (`npm run docs:config`; test/config/config-table.test.ts fails when they differ).
+ */
+export const EnvSchema = z.object({
+  PORT: doc(z.coerce.number().int().min(0).max(65535).default(3000), 'where the server listens (TCP port)'),
+  HOST: doc(z.string().min(1).default('localhost'), 'the interface the server listens on'),
+  PUBLIC_BASE_URL: doc(
+    z.url({ protocol: /^https?$/ }).optional(),
+    'the public URL of Consentry, with the mount path when a host serves it under one (`https://app.example.com/oauth`); the redirect URL is `PUBLIC_BASE_URL/oauth/callback`',
+    '`http://localhost:PORT`',
+  ),
+  DATA_DIR: doc(
+    z.string().min(1).default('./data'),
+    'SQLite file, secret-box key file, demo provider keys, signing keys',
+  ),
+  DATABASE_URL: doc(z.string().min(1).optional(), '`postgres://…` to use PostgreSQL instead of SQLite'),
+  SECRET_BOX_KEY: doc(
+    z.string().optional(),
+    'base64 32-byte key(s), comma-separated, current first (rotation then needs a rolling restart); unset: the key file',
+  ),
+  SECRET_BOX_KEY_FILE: doc(
+    z.string().min(1).optional(),
+    'the key file (one key a line, current first, created 0600 on first start); several instances point at one shared file',
+    '`DATA_DIR/secret-box.key`',
+  ),
+  KEY_RING_CHECK_SECONDS: doc(
+    z.coerce.number().min(0.05).max(3600).default(10),
+    'how often a server re-reads the key file and records the key ids it holds (heartbeat), seconds',
+  ),
+  LOG_LEVEL: doc(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    'pino level; secrets are redacted and query strings never logged; at `info` the token, introspection and revocation endpoints write no per-request access lines (`debug` shows them); the CLI defaults to `warn`',
+  ),
+  LOG_FORMAT: doc(
+    z.enum(['auto', 'pretty', 'json']).default('auto'),
+    '`pretty` (human-readable lines), `json` (one JSON object per line), `auto`: pretty on a terminal',
+  ),
+  DEMO_PROVIDER: doc(
+    booleanFlag.optional(),
+    'serve the built-in demo provider under `/demo`',
+    '`true` for `npm start` and the CLI, `false` in a library',
+  ),
+  DEMO_ACCESS_TOKEN_TTL: doc(
+    z.coerce.number().int().min(5).default(3600),
+    'access-token lifetime of the built-in demo provider, seconds',
+  ),
+  REFRESH_SKEW_SECONDS: doc(
+    z.coerce.number().int().min(0).default(60),
+    '`ensureFresh` refreshes a token expiring within this many seconds',
+  ),
   // Scale-out (issue 5): the background refresher (runs in every instance that serves HTTP).
-  BACKGROUND_REFRESH: booleanFlag.default(true),
-  BACKGROUND_REFRESH_INTERVAL_SECONDS: z.coerce.number().min(0.05).default(30),
-  BACKGROUND_REFRESH_WINDOW_SECONDS: z.coerce.number().int().min(0).default(300),
-  BACKGROUND_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-  /** Issue 11: refreshes started per second per provider by one instance (0 = no limit). */
-  BACKGROUND_REFRESH_PER_PROVIDER_RATE: z.coerce.number().min(0).max(10_000).default(25),
-  REFRESH_LAPSE_WARN_HOURS: z.coerce.number().min(0).default(48),
-  /** Names this instance in lease owners (debugging several instances); random when unset. */
-  INSTANCE_ID: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,64}$/)
-    .optional(),
-  KEYS_DIR: z.string().min(1).optional(),
-  SMTP_URL: z.string().min(1).optional(),
-  /** Sender of the owner notification: `addr@host` or `Name <addr@host>` (no line breaks: a header). */
-  MAIL_FROM: z
-    .string()
-    .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'an address or Name <address>')
-    .optional(),
+  BACKGROUND_REFRESH: doc(
+    booleanFlag.default(true),
+    'renew connections before they expire, in every instance that serves HTTP',
+  ),
+  BACKGROUND_REFRESH_INTERVAL_SECONDS: doc(
+    z.coerce.number().min(0.05).default(30),
+    'seconds between two sweeps of the background refresher',
+  ),
+  BACKGROUND_REFRESH_WINDOW_SECONDS: doc(
+    z.coerce.number().int().min(0).default(300),
+    'the refresher renews tokens expiring within this many seconds',
+  ),
+  BACKGROUND_REFRESH_CONCURRENCY: doc(
+    z.coerce.number().int().min(1).max(64).default(4),
+    'refreshes in flight per provider and instance',
+  ),
+  BACKGROUND_REFRESH_PER_PROVIDER_RATE: doc(
+    z.coerce.number().min(0).max(10_000).default(25),
+    'refreshes the background refresher starts per second per provider, per instance (`0`: no limit)',
+  ),
+  REFRESH_LAPSE_WARN_HOURS: doc(
+    z.coerce.number().min(0).default(48),
+    'warn (`lapsing` event) this many hours before a refresh token reaches its documented lifetime',
+  ),
+  INSTANCE_ID: doc(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/)
+      .optional(),
+    'names this instance in refresh leases (debugging several instances)',
+    'random',
+  ),
+  KEYS_DIR: doc(
+    z.string().min(1).optional(),
+    'provider role: signing keys (`consentry keys generate`)',
+    '`DATA_DIR/keys`',
+  ),
+  SMTP_URL: doc(
+    z.string().min(1).optional(),
+    'owner notifications and reconnect links (e.g. `smtp://user:pass@mail.example.org:587`)',
+  ),
+  MAIL_FROM: doc(
+    z
+      .string()
+      .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'an address or Name <address>')
+      .optional(),
+    'sender of the owner notification (address or `Name <address>`)',
+    '`Consentry <no-reply@PUBLIC_BASE_URL host>`',
+  ),
   // Consumers (issue 7): discovery, the demo provider's mail servers, sign-in policy.
-  CONSUMER_MODULES: z.string().optional(),
-  /** The demo provider's test mail servers (unset: the demo is not offered for mailboxes). */
-  MAIL_DEMO_IMAP_URL: z.string().min(1).optional(),
-  MAIL_DEMO_SMTP_URL: z.string().min(1).optional(),
-  SIGNIN_CREATE_USERS: booleanFlag.default(false),
-  SIGNIN_ALLOWED_DOMAINS: z.string().optional(),
+  CONSUMER_MODULES: doc(
+    z.string().optional(),
+    'packages, files or directories to discover consumers in (comma-separated)',
+  ),
+  MAIL_DEMO_IMAP_URL: doc(
+    z.string().min(1).optional(),
+    'the demo provider’s test IMAP server (unset: the demo is not offered for mailboxes)',
+  ),
+  MAIL_DEMO_SMTP_URL: doc(
+    z.string().min(1).optional(),
+    'the demo provider’s test SMTP server (unset: the demo is not offered for mailboxes)',
+  ),
+  SIGNIN_CREATE_USERS: doc(
+    booleanFlag.default(false),
+    'sign-in with an OpenID provider may create console users (only for `SIGNIN_ALLOWED_DOMAINS`)',
+  ),
+  SIGNIN_ALLOWED_DOMAINS: doc(
+    z.string().optional(),
+    'email domains sign-in may create users for (comma-separated)',
+  ),
   // Provider role (issue 14): RFC 7591 dynamic registration of public native clients.
-  REGISTRATION_ENABLED: booleanFlag.default(false),
-  REGISTRATION_INITIAL_ACCESS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
-  REGISTRATION_ALLOWED_REDIRECT_URIS: z.string().optional(),
-  REGISTRATION_ORGANIZATION: z.string().min(1).default('Self-registered apps'),
-  REGISTRATION_OWNER: z.email().optional(),
-  REGISTRATION_SCOPES: z.string().default('participants:read'),
+  REGISTRATION_ENABLED: doc(
+    booleanFlag.default(false),
+    'provider role: RFC 7591 self-registration of public native clients',
+  ),
+  REGISTRATION_INITIAL_ACCESS_TOKEN: doc(
+    z.string().min(32, 'must be at least 32 characters').optional(),
+    'provider role: the initial access token a self-registering client must present (≥ 32 characters)',
+  ),
+  REGISTRATION_ALLOWED_REDIRECT_URIS: doc(
+    z.string().optional(),
+    'provider role: redirect URIs self-registration accepts without an initial access token (comma-separated)',
+  ),
+  REGISTRATION_ORGANIZATION: doc(
+    z.string().min(1).default('Self-registered apps'),
+    'provider role: the organization self-registered apps belong to',
+  ),
+  REGISTRATION_OWNER: doc(
+    z.email().optional(),
+    'provider role: owner (email) of self-registered apps',
+    '`registration@PUBLIC_BASE_URL host`',
+  ),
+  REGISTRATION_SCOPES: doc(
+    z.string().default('participants:read'),
+    'provider role: scopes a self-registered app may ask for (space-separated)',
+  ),
+  ENV_FILE: doc(
+    z.string().min(1).optional(),
+    'server and CLI: the `.env` file to read (it must exist); the real environment wins over it',
+    '`.env` in the working directory, when present',
+  ),
 });
 
 export interface Config {
   port: number;
   host: string;
+  /** Without a trailing slash; may carry a path (the mount prefix), see `basePath`. */
   publicBaseUrl: string;
+  /** The path of `publicBaseUrl` (`''` at the root, `/oauth` under a host's prefix): every route lives under it. */
+  basePath: string;
   /** `${publicBaseUrl}/oauth/callback` — the one redirect URI, never derived from a Host header. */
   redirectUri: string;
   dataDir: string;
@@ -120,7 +230,19 @@ function registrationOwner(hostname: string): string {
   return `registration@${domain}`;
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export interface LoadOptions {
+  /**
+   * Defaults for Consentry's own server and CLI (`npm start`, `consentry …`): the demo provider
+   * on unless DEMO_PROVIDER says otherwise. A library (the default) serves it only when asked.
+   */
+  server?: boolean;
+}
+
+/** Parses `env` (default `process.env`; see `serverEnvironment` for `.env` files). Throws CONFIG_INVALID. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  options: LoadOptions = {},
+): Config {
   const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -128,11 +250,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const base = new URL(publicBaseUrl);
+  if (base.search || base.hash || base.username || base.password)
+    throw new ConsentryError('CONFIG_INVALID', {
+      detail: 'PUBLIC_BASE_URL: an origin with an optional path — no query, fragment or credentials',
+    });
   const dataDir = resolve(e.DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     publicBaseUrl,
+    basePath: base.pathname.replace(/\/+$/, ''),
     redirectUri: `${publicBaseUrl}/oauth/callback`,
     dataDir,
     databaseUrl: e.DATABASE_URL,
@@ -153,7 +281,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
-    demoProvider: e.DEMO_PROVIDER,
+    demoProvider: e.DEMO_PROVIDER ?? options.server === true,
     demoAccessTokenTtl: e.DEMO_ACCESS_TOKEN_TTL,
     refreshSkewSeconds: e.REFRESH_SKEW_SECONDS,
     backgroundRefresh: {
@@ -171,6 +299,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signinCreateUsers: e.SIGNIN_CREATE_USERS,
     signinAllowedDomains: splitList(e.SIGNIN_ALLOWED_DOMAINS).map((d) => d.toLowerCase().replace(/^@/, '')),
   };
+}
+
+/**
+ * The environment of Consentry's own server and CLI: the variables of a `.env` file (in the
+ * working directory, or the file named by `ENV_FILE`) under the real environment, which wins —
+ * the precedence of Node's own `--env-file`. Parsed by Node's `util.parseEnv` (Node ≥ 20.12),
+ * the parser behind `process.loadEnvFile`, which we do not call because it would write into
+ * `process.env` for the whole process (a library must not).
+ */
+export function serverEnvironment(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): Record<string, string | undefined> {
+  const file = env.ENV_FILE ? resolve(cwd, env.ENV_FILE) : join(cwd, '.env');
+  if (!existsSync(file)) {
+    if (env.ENV_FILE)
+      throw new ConsentryError('CONFIG_INVALID', { detail: `ENV_FILE: ${file} does not exist` });
+    return env;
+  }
+  return { ...parseEnv(readFileSync(file, 'utf8')), ...env };
+}
+
+/** `loadConfig` for `npm start` and the CLI: `.env` included, the server's defaults. */
+export function loadServerConfig(env: Record<string, string | undefined> = process.env): Config {
+  return loadConfig(serverEnvironment(env), { server: true });
 }
 
 /** A redirect URI browsers and providers accept without TLS: https, or http on a loopback host. */

@@ -50,6 +50,13 @@ export interface OAuth2ClientOptions {
   /** Test hook for the crash suite: runs between the provider's answer and the write. */
   beforeRefreshCommit?: (c: Connection) => Promise<void> | void;
   /**
+   * Maps a flow's return path (success or cancel) to the public path the browser is sent to,
+   * by purpose. The composition root uses it to put the console's and built-in consumers' pages
+   * under the mount prefix; a host's own consumers return host paths, left as they are.
+   * Default: the path unchanged.
+   */
+  publicReturnPath?: (path: string, purpose: string) => string;
+  /**
    * Issue 10: consents, reconnects and refresh failures that mark a connection `needs_reauth`
    * are recorded here. `actorOfFlow` names who started a flow from its payload (the console puts
    * the user's id there); without it the actor is the flow's `payload.userId` or the browser.
@@ -289,7 +296,7 @@ export class OAuth2Client {
         error: 'FLOW_CANCELLED',
         message: `The provider ended the flow without a code${code ? ` (${code})` : ''}.`,
       });
-      return withQuery(flow.returnUrl, q);
+      return this.#publicPath(withQuery(flow.returnUrl, q), flow.purpose);
     }
 
     const client = await this.#client(flow.clientRef);
@@ -421,7 +428,11 @@ export class OAuth2Client {
     // After the consumer took it: a connection its feature refused never existed for listeners.
     if (connection && !flow.reconnectRef)
       await this.publish({ type: 'created', connectionId: connection.id, purpose: connection.purpose });
-    return successPath;
+    return this.#publicPath(successPath, flow.purpose);
+  }
+
+  #publicPath(path: string, purpose: string): string {
+    return this.#o.publicReturnPath ? this.#o.publicReturnPath(path, purpose) : path;
   }
 
   /**

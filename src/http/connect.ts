@@ -5,7 +5,7 @@ import { assertSameSitePath } from '../domain/safe-path.ts';
 import { actorOf, type ConsoleContext, csrfOf } from './console/context.ts';
 import { html, layout } from './html.ts';
 import { translatorFor } from './i18n/i18n.ts';
-import { sessionId } from './session.ts';
+import { flowSession } from './session.ts';
 
 /**
  * Starting flows toward a provider: "Add (Auth Code)", "Reconnect", and the one-time links
@@ -30,7 +30,7 @@ export function connectRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     if (q.return) returnTo = assertSameSitePath(q.return);
     const url = await ctx.services.oauth.beginConnect(actorOf(request), {
       clientId,
-      session: sessionId(request, reply, ctx.session),
+      session: flowSession(request, reply, ctx.session),
       preset: q.preset || undefined,
       scopes: q.scopes ? q.scopes.split(/\s+/).filter(Boolean) : undefined,
       returnTo,
@@ -48,7 +48,7 @@ export function connectRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
       const c = await ctx.services.oauth.getConnection(actor, id);
       const url = await ctx.services.oauth.beginConnect(actor, {
         clientId: c.clientRef,
-        session: sessionId(request, reply, ctx.session),
+        session: flowSession(request, reply, ctx.session),
         reconnect: c.id,
       });
       return reply.header('cache-control', 'no-store').redirect(url, 303);
@@ -85,7 +85,7 @@ export function connectRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     async (request, reply) => {
       const { token } = request.params as { token: string };
       if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new ConsentryError('HANDOFF_INVALID');
-      const url = await ctx.services.oauth.followHandoff(token, sessionId(request, reply, ctx.session));
+      const url = await ctx.services.oauth.followHandoff(token, flowSession(request, reply, ctx.session));
       return reply
         .header('cache-control', 'no-store')
         .header('referrer-policy', 'no-referrer')

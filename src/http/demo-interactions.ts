@@ -34,7 +34,11 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-function send(res: ServerResponse, status: number, html: string): void {
+/**
+ * `base` is where the provider is mounted (`/demo`, or `/oauth/demo` under a host's prefix): the
+ * pages' stylesheet is Consentry's, one level up.
+ */
+function send(res: ServerResponse, base: string, status: number, html: string): void {
   res.statusCode = status;
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.setHeader('cache-control', 'no-store');
@@ -43,7 +47,9 @@ function send(res: ServerResponse, status: number, html: string): void {
     'content-security-policy',
     "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
   );
-  res.end(html);
+  // Only the stylesheet: the forms already post to `base`.
+  const assets = `${base.slice(0, base.lastIndexOf('/'))}/assets/`;
+  res.end(html.replace('href="/assets/', `href="${assets}`));
 }
 
 export async function handleInteraction(
@@ -53,13 +59,14 @@ export async function handleInteraction(
   res: ServerResponse,
 ): Promise<void> {
   const match = ROUTE.exec(req.url ?? '');
-  if (!match) return send(res, 404, page('Not found', '<h1>Not found</h1>'));
+  if (!match) return send(res, base, 404, page('Not found', '<h1>Not found</h1>'));
   const [, uid, abort] = match;
   try {
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid)
       return send(
         res,
+        base,
         400,
         page('Expired', '<h1>This sign-in expired</h1><p>Start again from the application.</p>'),
       );
@@ -77,7 +84,7 @@ export async function handleInteraction(
       const form = await readForm(req);
       if (form.get('prompt') === 'login' && details.prompt.name === 'login') {
         const login = (form.get('login') ?? '').trim();
-        if (!login) return send(res, 400, loginPage(submitUrl, 'Enter a name to sign in as.'));
+        if (!login) return send(res, base, 400, loginPage(submitUrl, 'Enter a name to sign in as.'));
         await provider.interactionFinished(
           req,
           res,
@@ -110,17 +117,19 @@ export async function handleInteraction(
       }
       return send(
         res,
+        base,
         400,
         page('Unexpected', '<h1>Unexpected form</h1><p>Start again from the application.</p>'),
       );
     }
-    if (details.prompt.name === 'login') return send(res, 200, loginPage(submitUrl));
+    if (details.prompt.name === 'login') return send(res, base, 200, loginPage(submitUrl));
     const client = await provider.Client.find(String(details.params.client_id));
     const scopes = String(details.params.scope ?? '')
       .split(' ')
       .filter(Boolean);
     return send(
       res,
+      base,
       200,
       page(
         'Allow access',
@@ -133,6 +142,7 @@ export async function handleInteraction(
   } catch {
     return send(
       res,
+      base,
       400,
       page('Expired', '<h1>This sign-in expired or is unknown</h1><p>Start again from the application.</p>'),
     );

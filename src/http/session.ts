@@ -12,6 +12,8 @@ export const SESSION_COOKIE = 'consentry_sid';
 
 export interface SessionSettings {
   secure: boolean;
+  /** The cookies' `Path`: the mount prefix (`''` at the root → `/`). */
+  cookiePath?: string | undefined;
   /** Key for deriving CSRF tokens from session ids. */
   csrfKey: Buffer;
   publicOrigin: string;
@@ -22,13 +24,37 @@ export function sessionId(request: FastifyRequest, reply: FastifyReply, settings
   if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
   const id = random256();
   reply.setCookie(SESSION_COOKIE, id, {
-    path: '/',
+    path: settings.cookiePath || '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: settings.secure,
   });
   request.cookies[SESSION_COOKIE] = id;
   return id;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * The embedding host's own session for this request (`hostSession` hook of createConsentry);
+     * undefined when there is no hook or nobody is signed in there. A host starting flows itself
+     * passes the same value as `beginConsent({ session })`.
+     */
+    hostSession: string | undefined;
+  }
+}
+
+/**
+ * The session an OAuth flow is bound to (`beginConsent({ session })`, checked at the callback):
+ * the host's session when the embedding host says who is signed in, else Consentry's own cookie.
+ */
+export function flowSession(request: FastifyRequest, reply: FastifyReply, settings: SessionSettings): string {
+  return request.hostSession ?? sessionId(request, reply, settings);
+}
+
+/** The callback's side of `flowSession` (never sets a cookie: a callback without one fails). */
+export function callbackSession(request: FastifyRequest): string | undefined {
+  return request.hostSession ?? request.cookies[SESSION_COOKIE];
 }
 
 /** A CSRF token bound to the session (HMAC of its id): nothing to store, useless without the cookie. */

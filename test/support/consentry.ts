@@ -31,14 +31,17 @@ export async function startConsentry(
       cb();
     },
   });
-  const config = loadConfig({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-    LOG_LEVEL: 'debug',
-    ...(options.env ?? {}),
-  });
+  const config = loadConfig(
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'debug',
+      ...(options.env ?? {}),
+    },
+    { server: true },
+  );
   const app = await createConsentry(config, {
     ...options,
     logger: options.logger ?? createLogger({ level: 'debug', destination }),

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { OPERATOR } from '../../console/actor.ts';
 import type { Connection } from '../../domain/connection.ts';
 import { ConsentryError } from '../../domain/errors.ts';
-import { printJson, printTable, withConsentry } from '../context.ts';
+import { printJson, printTable, withConsentry, withReader } from '../context.ts';
 
 /** `connections list|show|refresh|revoke|delete|inspect` — tokens only with `inspect --reveal`. */
 export function connectionJson(c: Connection) {
@@ -44,7 +44,7 @@ export function registerConnectionsCommands(program: Command): void {
         throw new ConsentryError('BAD_REQUEST', {
           detail: `--status must be one of ${STATUSES.join(', ')}.`,
         });
-      await withConsentry(async (app) => {
+      await withReader(async (app) => {
         const clientRef = opts.client
           ? (await app.console.oauth.findClient(OPERATOR, opts.client)).id
           : undefined;
@@ -68,7 +68,7 @@ export function registerConnectionsCommands(program: Command): void {
     .description('one connection (no tokens)')
     .option('--json', 'machine-readable output')
     .action(async (id: string, opts: { json?: boolean }) => {
-      await withConsentry(async (app) => {
+      await withReader(async (app) => {
         const c = connectionJson(await app.console.oauth.getConnection(OPERATOR, id));
         if (opts.json) printJson(c);
         else

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.ts';
+import { loadServerConfig } from '../../config/config.ts';
 import { migrateToLatest, openDatabase } from '../../storage/database.ts';
 import { printJson, withConsentry } from '../context.ts';
 
@@ -10,7 +10,7 @@ export function registerCoreCommands(program: Command): void {
     .description('print the one Redirect URL to register at every provider')
     .option('--json', 'machine-readable output')
     .action((opts: { json?: boolean }) => {
-      const config = loadConfig();
+      const config = loadServerConfig();
       if (opts.json) printJson({ redirectUrl: config.redirectUri });
       else process.stdout.write(`${config.redirectUri}\n`);
     });
@@ -20,7 +20,7 @@ export function registerCoreCommands(program: Command): void {
     .description('apply pending migrations (the server also does this on start)')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
-      const config = loadConfig();
+      const config = loadServerConfig();
       const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
       try {
         const applied = await migrateToLatest(handle.db, {

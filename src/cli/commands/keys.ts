@@ -8,7 +8,7 @@ import {
   type SigningAlg,
   viewAt,
 } from '../../authserver/signing-keys.ts';
-import { loadConfig } from '../../config/config.ts';
+import { loadServerConfig } from '../../config/config.ts';
 import { ConsentryError } from '../../domain/errors.ts';
 import { printJson, printTable } from '../context.ts';
 
@@ -38,7 +38,7 @@ export function registerKeysCommands(program: Command): void {
         throw new ConsentryError('SIGNING_KEY_INVALID', {
           detail: `--alg must be one of ${SIGNING_ALGS.join(', ')}.`,
         });
-      const config = loadConfig();
+      const config = loadServerConfig();
       const existing = readKeyDirectory(config.keysDir);
       const now = Date.now();
       const lead =
@@ -68,7 +68,7 @@ export function registerKeysCommands(program: Command): void {
     .description('list keys and their state (pending, signing, retired, expired)')
     .option('--json', 'machine-readable output')
     .action((o: { json?: boolean }) => {
-      const config = loadConfig();
+      const config = loadServerConfig();
       const all = readKeyDirectory(config.keysDir);
       const view = viewAt(all, Date.now());
       const rows = all.map((k) => ({
@@ -91,7 +91,7 @@ export function registerKeysCommands(program: Command): void {
     .description('delete the files of expired keys (retired longer than the maximum token lifetime)')
     .option('--json', 'machine-readable output')
     .action((o: { json?: boolean }) => {
-      const config = loadConfig();
+      const config = loadServerConfig();
       const all = readKeyDirectory(config.keysDir);
       const view = viewAt(all, Date.now());
       const removed = all.filter((k) => view.states.get(k.kid) === 'expired').map((k) => k.kid);

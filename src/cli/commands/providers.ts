@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CATEGORIES } from '../../catalog/provider.ts';
 import { OPERATOR } from '../../console/actor.ts';
-import { printJson, printTable, withConsentry } from '../context.ts';
+import { printJson, printTable, withReader } from '../context.ts';
 
 /** `providers list|show` — the catalog, configured or not. */
 export function registerProvidersCommands(program: Command): void {
@@ -14,7 +14,7 @@ export function registerProvidersCommands(program: Command): void {
     .option('--category <name>', `only this category (${CATEGORIES.join(', ')})`)
     .option('--json', 'machine-readable output')
     .action(async (opts: { search?: string; category?: string; json?: boolean }) => {
-      await withConsentry(async (app) => {
+      await withReader(async (app) => {
         const rows = (await app.console.oauth.listProviders(opts.search ?? '', opts.category ?? '')).map(
           ({ provider: p, configured, clients, aliases }) => ({
             key: p.key,
@@ -44,7 +44,7 @@ export function registerProvidersCommands(program: Command): void {
     .description('endpoints, scopes, presets, templated fields, and what to register at the provider')
     .option('--json', 'machine-readable output')
     .action(async (key: string, opts: { json?: boolean }) => {
-      await withConsentry(async (app) => {
+      await withReader(async (app) => {
         const oauth = app.console.oauth;
         const p = oauth.provider(key);
         const clients = await oauth.listClients(OPERATOR, { providerKey: p.key });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.ts';
+import { loadServerConfig } from '../../config/config.ts';
 import { cliAuditActor } from '../../console/actor.ts';
 import { currentRing, pruneKeys, rotateKey } from '../../console/secret-keys.ts';
 import { awaitKeyEverywhere } from '../../core/key-ring-heartbeat.ts';
@@ -21,7 +21,7 @@ export function registerSecretKeyCommands(program: Command): void {
     .option('--print-env', 'with SECRET_BOX_KEY: print the new value to set (it contains the keys)')
     .option('--json', 'machine-readable output')
     .action(async (opts: { printEnv?: boolean; json?: boolean }) => {
-      const config = loadConfig();
+      const config = loadServerConfig();
       if (config.secretBoxKey && !opts.printEnv)
         throw new ConsentryError('CONFIG_INVALID', {
           detail:

@@ -13,7 +13,7 @@ import {
 } from '../../http/console/context.ts';
 import type { ConsolePageModule } from '../../http/console/pages.ts';
 import { html, type SafeHtml } from '../../http/html.ts';
-import { sessionId } from '../../http/session.ts';
+import { flowSession } from '../../http/session.ts';
 import { mailAccountPath } from './mail-consumer.ts';
 import type { MailService } from './mail-service.ts';
 import type { Mailbox, MailboxHealth, MailSecurity, MailServer, MessageSummary } from './mailbox.ts';
@@ -75,7 +75,7 @@ export function mailPageModule(mail: () => MailService): ConsolePageModule {
         }
         const url = await mail().beginConnect(
           id,
-          { session: sessionId(request, reply, ctx.session), returnUrl: mailAccountPath(id) },
+          { session: flowSession(request, reply, ctx.session), returnUrl: mailAccountPath(id) },
           actorOf(request),
         );
         return reply.header('cache-control', 'no-store').redirect(url, 303);

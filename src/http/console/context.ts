@@ -107,7 +107,7 @@ export function formOf(request: FastifyRequest): Record<string, string> {
 
 export function setFlash(reply: FastifyReply, ctx: ConsoleContext, kind: FlashKind, text: string): void {
   reply.setCookie(FLASH_COOKIE, Buffer.from(JSON.stringify({ kind, text })).toString('base64url'), {
-    path: '/',
+    path: ctx.session.cookiePath || '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: ctx.session.secure,
@@ -126,10 +126,10 @@ export function redirectWithFlash(
   return reply.redirect(to, 303);
 }
 
-function takeFlash(request: FastifyRequest, reply: FastifyReply): SafeHtml | undefined {
+function takeFlash(request: FastifyRequest, reply: FastifyReply, ctx: ConsoleContext): SafeHtml | undefined {
   const raw = request.cookies[FLASH_COOKIE];
   if (!raw) return undefined;
-  reply.clearCookie(FLASH_COOKIE, { path: '/' });
+  reply.clearCookie(FLASH_COOKIE, { path: ctx.session.cookiePath || '/' });
   try {
     const { kind, text } = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as {
       kind: string;
@@ -165,7 +165,7 @@ export function renderPage(
   page: { title: string; body: SafeHtml; status?: number; active?: string },
 ): FastifyReply {
   const user = request.consoleUser;
-  const flash = [takeFlash(request, reply), oauthFlash(request, csrfOf(request, reply, ctx))].filter(
+  const flash = [takeFlash(request, reply, ctx), oauthFlash(request, csrfOf(request, reply, ctx))].filter(
     Boolean,
   ) as SafeHtml[];
   const links = user

@@ -51,7 +51,8 @@ export function consolePlugin(deps: ConsoleDeps, extraPages: ConsolePageModule[]
       nav: modules.flatMap((m) => m.nav ?? []),
       deps,
     };
-    installAccessControl(app, deps.services.users);
+    // Installed once for the whole Consentry scope by the server; here for a console used alone.
+    if (!app.hasRequestDecorator('consoleUser')) installAccessControl(app, deps.services.users);
     assetRoutes(app);
     await app.register(async (scope) => {
       // CSRF on every state-changing console request (forms carry `_csrf`).
