@@ -7,8 +7,10 @@ import * as m0005 from './0005-console.ts';
 import * as m0006 from './0006-auth-failures.ts';
 import * as m0007 from './0007-mailbox-owner.ts';
 import * as m0009 from './0009-key-ring-and-audit.ts';
+import * as m0010 from './0010-connection-health.ts';
 import * as m0011 from './0011-interop.ts';
 import * as m0013 from './0013-authorization-code.ts';
+import * as m0016 from './0016-api-webhooks.ts';
 
 /**
  * Every migration, in order. Static imports (not a folder scan) so the list is the same under tsx,
@@ -23,8 +25,10 @@ export const migrations: Record<string, Migration> = {
   '0006-auth-failures': m0006,
   '0007-mailbox-owner': m0007,
   '0009-key-ring-and-audit': m0009,
+  '0010-connection-health': m0010,
   '0011-interop': m0011,
   '0013-authorization-code': m0013,
+  '0016-api-webhooks': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {
