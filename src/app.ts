@@ -9,19 +9,21 @@ import type { Config } from './config/config.ts';
 import { consoleConsumer } from './console/consumer.ts';
 import { type ConsoleServices, createConsoleServices } from './console/services.ts';
 import { createBuiltInConsumers, discoverConsumers, type Features } from './consumers/index.ts';
+import { serverFromUrl } from './consumers/mail/servers.ts';
 import { BackgroundRefresher } from './core/background-refresher.ts';
 import { ConsumerRegistry, type OAuth2Consumer } from './core/consumers.ts';
 import { OAuth2Client } from './core/oauth2-client.ts';
 import { random256, sha256 } from './core/random.ts';
 import { catalogRefreshLifetimes, withRefreshLifetimes } from './core/refresh-lifetime.ts';
 import { ConsentryError } from './domain/errors.ts';
+import { Egress } from './egress/egress.ts';
+import { allowsPlainHttp, type EgressPolicy, type EgressRule, operatorRule } from './egress/policy.ts';
 import { authServerPlugin } from './http/authserver.ts';
 import { appsConsolePages } from './http/console/apps.ts';
 import { consolePlugin } from './http/console/index.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
 import { buildServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
-import { isLoopbackUrl } from './protocol/provider-session.ts';
 import { loadKeys } from './secrets/key-ring.ts';
 import { SecretBox } from './secrets/secret-box.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './storage/database.ts';
@@ -81,6 +83,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     const box = await openSecretBox(config, database);
     const store = createKyselyStore(database.db, box, { readOne: database.readOne });
 
+    const egress = new Egress(egressPolicyOf(config));
     const providers = new ProviderRegistry([...CATALOG, ...(options.providers ?? [])]);
     // Built-in consumers, the platform's own, then discovered ones (CONSUMER_MODULES): one registry,
     // so a purpose registered twice stops start-up (CONSUMER_DUPLICATE).
@@ -91,6 +94,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       providers,
       client: () => client,
       console: () => consoleServices,
+      egress,
     });
     const discovered = await discoverConsumers(config.consumerModules, {
       config,
@@ -105,6 +109,11 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       ...discovered,
     ]);
     const publicOrigin = new URL(config.publicBaseUrl).origin;
+    if (config.demoProviderOffLoopback) {
+      logger.warn(
+        `WARNING: the built-in demo provider is ON at ${config.publicBaseUrl}/demo, a public URL that is not loopback. It signs anyone in with any name and password (never to this console). Set DEMO_PROVIDER=false unless this is a demo.`,
+      );
+    }
     const client = new OAuth2Client({
       // Stamps refresh-token expiries from the providers' documented lifetimes (scale-out), per
       // registered client (Google's 7 days only for clients in "Testing" status).
@@ -114,9 +123,11 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       redirectUri: config.redirectUri,
       skewSeconds: config.refreshSkewSeconds,
       protocol: {
-        // http only on loopback or for our own origin (the built-in demo provider).
-        allowInsecure: (url) => isLoopbackUrl(url) || url.origin === publicOrigin,
+        // Every outbound request through the egress policy (src/egress): http only to an allowed
+        // loopback host or our own origin (the built-in demo provider), checked per URL.
+        allowInsecure: (url) => allowsPlainHttp(egress.policy, url),
         timeoutMs: 10_000,
+        fetch: egress.fetch,
       },
       ...(config.instanceId ? { instanceId: config.instanceId } : {}),
       ...options.clientOptions,
@@ -136,6 +147,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       dataDir: config.dataDir,
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
+      resolveMailServer: (host, port) => egress.resolveServer(host, port),
       store: createProviderRoleStore(database),
       onKeyError: (e) =>
         logger.error({ err: { name: e.name, message: e.message } }, 'signing keys withdrawn'),
@@ -226,6 +238,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       async close() {
         await server.close();
         authserver.close();
+        await egress.close();
         await database.close();
       },
     };
@@ -233,6 +246,37 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     await database.close();
     throw e;
   }
+}
+
+/**
+ * The egress policy (src/egress/policy.ts): EGRESS_ALLOW plus the endpoints the operator configured
+ * (the public URL — the demo provider and its own callback —, SMTP_URL, the demo mail servers):
+ * those are the operator's choice, so their host and port are open even when internal.
+ */
+function egressPolicyOf(config: Config): EgressPolicy {
+  const rules: EgressRule[] = [...config.egressAllow];
+  const add = (value: string | undefined, defaultPort: number): void => {
+    if (!value) return;
+    try {
+      const u = new URL(value);
+      if (u.hostname) rules.push(operatorRule(u.hostname, u.port ? Number(u.port) : defaultPort));
+    } catch {
+      // Not a URL: the setting's own parser reports it.
+    }
+  };
+  const pub = new URL(config.publicBaseUrl);
+  add(config.publicBaseUrl, pub.protocol === 'https:' ? 443 : 80);
+  add(config.smtpUrl, config.smtpUrl?.startsWith('smtps:') ? 465 : 587);
+  if (config.demoProvider) {
+    for (const [url, kind] of [
+      [config.mailDemoImapUrl, 'imap'],
+      [config.mailDemoSmtpUrl, 'smtp'],
+    ] as const) {
+      const server = serverFromUrl(url, kind);
+      rules.push(operatorRule(server.host, server.port));
+    }
+  }
+  return { rules, trustedOrigins: [pub.origin] };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConsentryError } from '../domain/errors.ts';
+import { type EgressRule, isLoopbackHost, parseEgressAllow } from '../egress/policy.ts';
 
 /**
  * The environment, parsed once into one typed object. Nothing else reads `process.env`.
@@ -17,7 +18,10 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   SECRET_BOX_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DEMO_PROVIDER: booleanFlag.default(true),
+  /** Default: on only when PUBLIC_BASE_URL is loopback (the demo accepts any name and password). */
+  DEMO_PROVIDER: booleanFlag.optional(),
+  /** Operator exceptions to the egress policy: `10.0.0.0/8,mail.internal:993,127.0.0.1` (src/egress/policy.ts). */
+  EGRESS_ALLOW: z.string().optional(),
   /** Access-token lifetime of the built-in demo provider, seconds. */
   DEMO_ACCESS_TOKEN_TTL: z.coerce.number().int().min(5).default(3600),
   REFRESH_SKEW_SECONDS: z.coerce.number().int().min(0).default(60),
@@ -64,6 +68,10 @@ export interface Config {
   mailFrom: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   demoProvider: boolean;
+  /** The demo provider was turned on for a public URL that is not loopback (start-up warns). */
+  demoProviderOffLoopback: boolean;
+  /** EGRESS_ALLOW, parsed: internal addresses outbound requests may reach anyway. */
+  egressAllow: EgressRule[];
   demoAccessTokenTtl: number;
   refreshSkewSeconds: number;
   /** Scale-out (issue 5): background refresher settings. */
@@ -93,6 +101,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const dataDir = resolve(e.DATA_DIR);
+  const loopbackPublic = isLoopbackHost(new URL(publicBaseUrl).hostname);
+  const demoProvider = e.DEMO_PROVIDER ?? loopbackPublic;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -107,7 +117,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
-    demoProvider: e.DEMO_PROVIDER,
+    demoProvider,
+    demoProviderOffLoopback: demoProvider && !loopbackPublic,
+    egressAllow: parseEgressAllow(e.EGRESS_ALLOW),
     demoAccessTokenTtl: e.DEMO_ACCESS_TOKEN_TTL,
     refreshSkewSeconds: e.REFRESH_SKEW_SECONDS,
     backgroundRefresh: {

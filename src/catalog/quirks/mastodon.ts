@@ -1,4 +1,5 @@
 import { ConsentryError } from '../../domain/errors.ts';
+import { strictEgressFetch } from '../../egress/egress.ts';
 import type { FetchLike, ProviderQuirks } from './quirk.ts';
 import { jsonObjectOf } from './response.ts';
 
@@ -23,7 +24,7 @@ export const mastodonQuirks: ProviderQuirks = {
     if (!instance) {
       throw new ConsentryError('CLIENT_INVALID', { detail: 'Mastodon needs the instance URL.' });
     }
-    const fetchFn: FetchLike = ctx.fetch ?? ((url, init) => fetch(url, init));
+    const fetchFn: FetchLike = ctx.fetch ?? strictEgressFetch();
     const scopes = ctx.scopes.filter((s) => !s.includes(':'));
     const facts = { provider: ctx.provider.key, instance };
     let response: Response;

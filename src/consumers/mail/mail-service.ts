@@ -30,6 +30,11 @@ export interface MailServiceDeps {
   providers: ProviderRegistry;
   /** Late-bound: the client is created after the consumers it dispatches to. */
   client: () => OAuth2Client;
+  /**
+   * The egress module's check of a mail server (src/egress): resolves the host, refuses internal
+   * addresses the operator did not allow, and returns the address to connect to.
+   */
+  resolveServer: (host: string, port: number) => Promise<{ address: string; servername: string | undefined }>;
   /** Extra per-provider server defaults (the demo provider's test servers). */
   serverDefaults?: Record<string, MailServerDefaults>;
   timeoutMs?: number;
@@ -94,12 +99,20 @@ export class MailService {
     if (address && !ADDRESS.test(address)) {
       throw new ConsentryError('MAIL_SETTINGS_INVALID', { detail: 'The address is not an email address.' });
     }
+    // Mail server settings are an administrator's choice (issue 10, finding 2): anyone else gets
+    // the provider's servers, so a user cannot point Consentry's sockets at hosts of their choosing.
+    if (actor && !can(actor, 'administer_oauth') && (input.imap || input.smtp)) {
+      throw new ConsentryError('FORBIDDEN', {
+        detail:
+          'Only administrators (Administer OAuth) choose mail servers; leave the server settings blank to use the provider’s.',
+      });
+    }
     const defaults = this.defaultsFor(client.providerKey);
     const imap = input.imap ?? defaults?.imap;
     const smtp = input.smtp ?? defaults?.smtp;
     if (!imap || !smtp) {
       throw new ConsentryError('MAIL_SETTINGS_INVALID', {
-        detail: `There are no known mail servers for ${provider.displayName}; enter the IMAP and SMTP servers.`,
+        detail: `There are no known mail servers for ${provider.displayName}; an administrator must enter the IMAP and SMTP servers.`,
       });
     }
     return this.#d.mailboxes.create(
@@ -211,9 +224,10 @@ export class MailService {
       what: 'SMTP',
       server: m.smtp,
       isAuthFailure: isSmtpAuthFailure,
-      run: (user, bearer) =>
+      run: async (user, bearer) =>
         sendWithXoauth2({
           server: m.smtp,
+          target: await this.#d.resolveServer(m.smtp.host, m.smtp.port),
           user,
           bearer,
           from: { address: m.address, name: m.displayName },
@@ -237,7 +251,14 @@ export class MailService {
       server: m.imap,
       isAuthFailure: isImapAuthFailure,
       run: async (user, bearer) =>
-        listNewestWithBearer({ server: m.imap, user, accessToken: await bearer(false), limit, timeoutMs }),
+        listNewestWithBearer({
+          server: m.imap,
+          target: await this.#d.resolveServer(m.imap.host, m.imap.port),
+          user,
+          accessToken: await bearer(false),
+          limit,
+          timeoutMs,
+        }),
     });
   }
 
