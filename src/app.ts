@@ -27,8 +27,7 @@ import { createLogger } from './logger.ts';
 import { loadKeys } from './secrets/key-ring.ts';
 import { SecretBox } from './secrets/secret-box.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './storage/database.ts';
-import { registerDemoClient } from './storage/demo-clients.repository.ts';
-import { demoOidcAdapter } from './storage/demo-oidc.adapter.ts';
+import { demoOidcAdapter, purgeLegacyDemoSecrets } from './storage/demo-oidc.adapter.ts';
 import { createKyselyStore } from './storage/kysely-store.ts';
 import type { Store } from './storage/ports.ts';
 import { createProviderRoleStore } from './storage/provider-role.store.ts';
@@ -162,17 +161,8 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       providers,
       publicBaseUrl: config.publicBaseUrl,
       handoffFlows: builtIn.handoffFlows,
-      // Clients registered for the built-in demo provider become clients it accepts.
-      onClientSaved: async (c, secret) => {
-        if (c.providerKey !== 'demo' || !config.demoProvider || c.options.builtIn) return;
-        const clientSecret = secret ?? (await store.clients.secretOf(c.id));
-        if (clientSecret)
-          await registerDemoClient(database.db, {
-            clientId: c.clientId,
-            clientSecret,
-            redirectUri: config.redirectUri,
-          });
-      },
+      // Clients registered for the built-in demo provider are clients it accepts: it looks them
+      // up in the registered clients (see startDemoProvider), so nothing is copied on save.
     });
     const server = await buildServer({
       logger,
@@ -320,6 +310,7 @@ async function startDemoProvider(config: Config, store: Store, database: Databas
       if (!client) throw e;
     }
   }
+  await purgeLegacyDemoSecrets(database.db);
   const provider = await createDemoOidcProvider({
     issuer: `${config.publicBaseUrl}/demo`,
     clients: [
@@ -330,9 +321,26 @@ async function startDemoProvider(config: Config, store: Store, database: Databas
         clientName: 'Consentry',
       },
     ],
-    adapter: demoOidcAdapter(database.db),
+    adapter: demoOidcAdapter(database.db, async (clientId) => {
+      // Clients an administrator registered for the demo: the demo accepts whatever Client ID and
+      // Secret were registered in Consentry, for the one Redirect URL. The secret is opened from
+      // its sealed column when the demo needs it, never copied into the demo's own table.
+      const registered = (await store.clients.list({ providerKey: 'demo' })).find(
+        (c) => c.clientId === clientId && !c.options.builtIn,
+      );
+      const secret = registered?.hasClientSecret ? await store.clients.secretOf(registered.id) : undefined;
+      if (!registered || !secret) return undefined;
+      return {
+        client_id: registered.clientId,
+        client_secret: secret,
+        redirect_uris: [config.redirectUri],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      };
+    }),
     keys: await loadDemoKeys(join(config.dataDir, 'demo-provider-keys.json')),
     accessTokenTtl: config.demoAccessTokenTtl,
   });
-  return mountedCallback(provider, '/demo');
+  return mountedCallback(provider, '/demo', new URL(config.publicBaseUrl));
 }

@@ -122,13 +122,28 @@ export async function createDemoOidcProvider(options: DemoOidcOptions): Promise<
 /**
  * The provider as a plain request handler, serving its own interaction screens; with a `prefix`,
  * mounted under a path of another server (the `/demo` mount).
+ *
+ * With `publicUrl` (PUBLIC_BASE_URL), every URL the provider builds — its discovery document's
+ * endpoints, redirects, form actions — uses that origin, never the request's Host or
+ * X-Forwarded-* headers (issue 10, finding 10: `Host: evil.test` must not turn into
+ * `http://evil.test/demo/auth`). oidc-provider (Koa) derives them from the host and protocol,
+ * so both are overwritten here and the provider trusts only what we set (`proxy` on).
  */
 export function mountedCallback(
   provider: Provider,
   prefix = '',
+  publicUrl?: URL,
 ): (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => void {
   const callback = provider.callback();
+  if (publicUrl) provider.proxy = true;
   return (req, res) => {
+    if (publicUrl) {
+      req.headers.host = publicUrl.host;
+      req.headers['x-forwarded-host'] = publicUrl.host;
+      req.headers['x-forwarded-proto'] = publicUrl.protocol.replace(/:$/, '');
+      delete req.headers['x-forwarded-port'];
+      delete req.headers.forwarded;
+    }
     const original = req.url ?? '/';
     req.originalUrl = original;
     req.url = original.slice(prefix.length) || '/';

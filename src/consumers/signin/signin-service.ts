@@ -88,6 +88,9 @@ export class SignInService {
       if (!this.#d.providers.has(c.providerKey)) continue;
       const p = this.#d.providers.get(c.providerKey);
       if (p.protocol !== 'oidc' || !p.presets.login?.includes('openid')) continue;
+      // Providers that vouch for nobody (the built-in demo: any name, any password) are never a
+      // way into the console — neither a "Sign in with" button nor a "Link" (issue 10, finding 1).
+      if (!p.consoleSignIn) continue;
       out.push({ clientRef: c.id, label: c.name || p.displayName, providerKey: p.key });
     }
     return out.sort((a, b) => a.label.localeCompare(b.label));
@@ -169,6 +172,14 @@ export class SignInService {
     payload: Record<string, unknown>,
     context: GrantContext,
   ): Promise<string> {
+    // Also refused here, whatever started the flow: a sign-in flow begun for such a provider by
+    // any other path (a stale flow, a library caller) still signs nobody in.
+    const key = context.providerKey;
+    if (key === undefined || !this.#d.providers.has(key) || !this.#d.providers.get(key).consoleSignIn) {
+      throw new ConsentryError('SIGNIN_NOT_ALLOWED', {
+        detail: 'This provider cannot be used to sign in to Consentry.',
+      });
+    }
     const idClaims = token.idTokenClaims;
     if (!idClaims || typeof idClaims.iss !== 'string' || typeof idClaims.sub !== 'string') {
       throw new ConsentryError('SIGNIN_FAILED', {
