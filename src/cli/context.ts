@@ -1,6 +1,7 @@
 import { type Consentry, createConsentry } from '../app.ts';
 import { loadConfig } from '../config/config.ts';
 import { isConsentryError } from '../domain/errors.ts';
+import { redact, redactDeep } from '../domain/redact.ts';
 import { createLogger } from '../logger.ts';
 
 /**
@@ -20,7 +21,9 @@ export async function withConsentry<T>(fn: (app: Consentry) => Promise<T>): Prom
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  // Credential shapes (Bearer/Basic/XOAUTH2, echoed in stored errors) never reach the terminal;
+  // a token asked for with --reveal is a bare value and passes.
+  process.stdout.write(`${JSON.stringify(redactDeep(value), null, 2)}\n`);
 }
 
 /** A plain aligned table for humans. */
@@ -30,7 +33,7 @@ export function printTable(rows: Record<string, unknown>[], columns: string[]): 
     return;
   }
   const cell = (v: unknown) =>
-    v === undefined || v === null ? '' : v instanceof Date ? v.toISOString() : String(v);
+    v === undefined || v === null ? '' : v instanceof Date ? v.toISOString() : redact(String(v));
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   const line = (vals: string[]) =>
     `${vals
@@ -47,6 +50,6 @@ export function fail(error: unknown): never {
     : error instanceof Error
       ? error.message
       : String(error);
-  process.stderr.write(`consentry: ${message}\n`);
+  process.stderr.write(`consentry: ${redact(message)}\n`);
   process.exit(isConsentryError(error) && error.status < 500 ? 2 : 1);
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
+import { redact } from '../domain/redact.ts';
 import { html, layout } from './html.ts';
 
 /**
@@ -17,18 +18,19 @@ export function installErrorHandler(app: FastifyInstance): void {
         : new ConsentryError('INTERNAL');
     const status = isConsentryError(error) ? e.status : (error.statusCode ?? 500);
     const level = status >= 500 ? 'error' : 'warn';
-    request.log[level]({ code: e.code, facts: e.facts, cause: safeCause(error) }, e.message);
+    const message = redact(e.message);
+    request.log[level]({ code: e.code, facts: e.facts, cause: safeCause(error) }, message);
     const wantsJson =
       (request.headers.accept ?? '').includes('application/json') &&
       !(request.headers.accept ?? '').includes('text/html');
     reply.status(status).header('cache-control', 'no-store');
-    if (wantsJson) return reply.send(e.toJSON());
+    if (wantsJson) return reply.send({ ...e.toJSON(), message });
     return reply
       .type('text/html; charset=utf-8')
       .send(
         layout(
           'Error',
-          html`<div class="card"><h1>Something needs your attention</h1><p>${e.message}</p><p class="muted">Code: <code>${e.code}</code></p><p><a class="button secondary" href="/">Back to Consentry</a></p></div>`,
+          html`<div class="card"><h1>Something needs your attention</h1><p>${message}</p><p class="muted">Code: <code>${e.code}</code></p><p><a class="button secondary" href="/">Back to Consentry</a></p></div>`,
         ),
       );
   });

@@ -2,6 +2,7 @@ import type { ProviderRegistry } from '../../catalog/registry.ts';
 import { type Actor, assertCan, can } from '../../console/actor.ts';
 import type { OAuth2Client } from '../../core/oauth2-client.ts';
 import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
+import { redact } from '../../domain/redact.ts';
 import type { MailboxRepository } from '../../storage/mailboxes.repository.ts';
 import type { Store } from '../../storage/ports.ts';
 import { isImapAuthFailure, listNewestWithBearer } from './imap.ts';
@@ -211,7 +212,8 @@ export class MailService {
         c.statusReason ?? (c.status === 'revoked' ? 'the connection was revoked.' : 'the grant ended.');
       return { state: 'reconnect', message: `Reconnect your mailbox: ${why}`, account: c.account };
     }
-    if (m.lastError) return { state: 'error', message: m.lastError, account: c.account };
+    // Redacted again on the way out: rows stored before redaction covered derived forms.
+    if (m.lastError) return { state: 'error', message: redact(m.lastError), account: c.account };
     if (m.healthNote) return { state: 'error', message: m.healthNote, account: c.account };
     return { state: 'ok', message: 'Connected.', account: c.account, expiresAt: c.expiresAt };
   }
@@ -343,7 +345,7 @@ export class MailService {
   }
 
   async #fail(m: Mailbox, error: ConsentryError): Promise<ConsentryError> {
-    await this.#d.mailboxes.setHealth(m.id, { lastError: error.message }, this.#now());
+    await this.#d.mailboxes.setHealth(m.id, { lastError: redact(error.message) }, this.#now());
     return error;
   }
 }
