@@ -20,10 +20,12 @@ const MIN_SECRET_LENGTH = 8;
 /** Runs of base64/base64url worth decoding (shorter runs cannot hide a credential). */
 const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const CREDENTIAL_SHAPES: RegExp[] = [
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: SASL XOAUTH2 separates its fields with \x01
   /\b(auth=Bearer\s+)[^\s\x01]+/gi,
   /\b(Bearer\s+)[A-Za-z0-9\-._~+/]+=*/g,
   /\b(Basic\s+)[A-Za-z0-9+/]+=*/g,
 ];
+// biome-ignore lint/suspicious/noControlCharactersInRegex: SASL XOAUTH2 separates its fields with \x01
 const CREDENTIAL_IN_DECODED = /auth=Bearer|\bBearer\s+\S{8,}|\x01auth=/i;
 
 /** The forms of `secret` to look for: raw, URL-encoded, base64 and base64url at three alignments. */
@@ -52,6 +54,7 @@ function decodeRun(run: string): string | undefined {
     const normal = run.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
     const text = Buffer.from(normal, 'base64').toString('latin1');
     // Mostly printable (or the SASL \x01 separators): worth searching.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: SASL XOAUTH2 separates its fields with \x01
     return /^[\x01\x09\x0a\x0d\x20-\x7e\x80-\xff]*$/.test(text) ? text : undefined;
   } catch {
     return undefined;
