@@ -8,6 +8,7 @@ import { ProviderRegistry } from './catalog/registry.ts';
 import type { Config } from './config/config.ts';
 import { consoleConsumer } from './console/consumer.ts';
 import { type ConsoleServices, createConsoleServices } from './console/services.ts';
+import type { SignInBudgets } from './console/sign-in-limits.ts';
 import { createBuiltInConsumers, discoverConsumers, type Features } from './consumers/index.ts';
 import { serverFromUrl } from './consumers/mail/servers.ts';
 import { BackgroundRefresher } from './core/background-refresher.ts';
@@ -24,6 +25,7 @@ import { consolePlugin } from './http/console/index.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
 import { buildServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
+import { ensurePrivateDir } from './secrets/file-modes.ts';
 import { loadKeys } from './secrets/key-ring.ts';
 import { SecretBox } from './secrets/secret-box.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './storage/database.ts';
@@ -68,10 +70,14 @@ export interface CreateOptions {
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
   /** Provider role overrides (tests: failure-limit budgets, clock, a notifier). */
   authserver?: Partial<Pick<AuthServerOptions, 'limiter' | 'now' | 'notifier'>>;
+  /** Console overrides (tests: sign-in budgets, clock). */
+  console?: { signInBudgets?: Partial<SignInBudgets>; now?: () => number };
 }
 
 export async function createConsentry(config: Config, options: CreateOptions = {}): Promise<Consentry> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
+  // The data directory holds keys and (SQLite) the database: 0700 at every start (issue 10, finding 6).
+  ensurePrivateDir(config.dataDir);
   const database = openDatabase({
     databaseUrl: config.databaseUrl,
     sqliteFile: config.sqliteFile,
@@ -161,6 +167,8 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       providers,
       publicBaseUrl: config.publicBaseUrl,
       handoffFlows: builtIn.handoffFlows,
+      ...(options.console?.signInBudgets ? { signInBudgets: options.console.signInBudgets } : {}),
+      ...(options.console?.now ? { now: options.console.now } : {}),
       // Clients registered for the built-in demo provider are clients it accepts: it looks them
       // up in the registered clients (see startDemoProvider), so nothing is copied on save.
     });

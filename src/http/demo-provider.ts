@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Adapter, type Configuration } from 'oidc-provider';
 import { createOnce } from '../secrets/create-once.ts';
+import { assertPrivateKeyFile } from '../secrets/file-modes.ts';
 import { handleInteraction, isInteractionPath } from './demo-interactions.ts';
 
 /**
@@ -51,7 +52,10 @@ export async function generateDemoKeys(): Promise<DemoKeys> {
 
 /** Loads the demo keys from a file (mode 0600), creating it the first time. */
 export async function loadDemoKeys(file: string): Promise<DemoKeys> {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoKeys;
+  if (existsSync(file)) {
+    assertPrivateKeyFile(file);
+    return JSON.parse(readFileSync(file, 'utf8')) as DemoKeys;
+  }
   const keys = JSON.stringify(await generateDemoKeys());
   return JSON.parse(createOnce(file, () => keys)) as DemoKeys;
 }
