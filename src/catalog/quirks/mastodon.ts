@@ -1,4 +1,4 @@
-import { ConsentryError } from '../../domain/errors.ts';
+import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
 import { strictEgressFetch } from '../../egress/egress.ts';
 import type { FetchLike, ProviderQuirks } from './quirk.ts';
 import { jsonObjectOf } from './response.ts';
@@ -42,6 +42,7 @@ export const mastodonQuirks: ProviderQuirks = {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (cause) {
+      if (isConsentryError(cause)) throw cause; // the egress policy's refusal, as it is
       throw new ConsentryError('PROVIDER_UNAVAILABLE', {
         detail: `The Mastodon instance ${instance} could not be reached.`,
         facts,
