@@ -25,6 +25,9 @@ export interface SignInBudgets {
   perAddress: number;
   perAccount: number;
   windowMs: number;
+  /** Public flow starts (`GET /sign-in/with/<client>`) per address and window (finding 7). */
+  flowStartsPerAddress: number;
+  flowStartWindowMs: number;
 }
 
 export const DEFAULT_SIGN_IN_BUDGETS: SignInBudgets = {
@@ -32,6 +35,8 @@ export const DEFAULT_SIGN_IN_BUDGETS: SignInBudgets = {
   perAddress: 30,
   perAccount: 100,
   windowMs: 15 * 60 * 1000,
+  flowStartsPerAddress: 30,
+  flowStartWindowMs: 60 * 1000,
 };
 
 export function normalizeAccount(email: string): string {
@@ -100,6 +105,19 @@ export class SignInLimits {
       [k.pair, k.address, k.account].map((key) => ({ key, windowMs })),
       this.now(),
     );
+  }
+
+  /**
+   * Counts one anonymous flow start from `address` (each costs a flow row and possibly an outbound
+   * discovery request). Returns the seconds to wait when the address is over its budget, else 0.
+   */
+  async takeFlowStart(address: string): Promise<number> {
+    const now = this.now();
+    const key = keyOf('flow-start', normalizeAddress(address));
+    const [w] = await this.repository.record([{ key, windowMs: this.#budgets.flowStartWindowMs }], now);
+    if (w && w.failures > this.#budgets.flowStartsPerAddress)
+      return Math.max(1, Math.ceil((w.windowEndsAt - now) / 1000));
+    return 0;
   }
 
   async recordSuccess(email: string, address: string): Promise<void> {

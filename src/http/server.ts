@@ -56,7 +56,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   }
   await app.register(cookie);
   await app.register(formbody);
-  addSecurityHeaders(app, { skipPrefix: `${DEMO_PREFIX}/` });
+  await addSecurityHeaders(app, { https: deps.session.secure });
   installErrorHandler(app);
 
   app.get('/healthz', { config: { permission: 'public' } }, async () => ({
@@ -66,7 +66,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/assets/style.css', { config: { permission: 'public' } }, async (_req, reply) =>
     reply.type('text/css').header('cache-control', 'public, max-age=3600').send(STYLE),
   );
-  callbackRoutes(app, deps);
+  callbackRoutes(app, { client: deps.client, providers: deps.providers });
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;
 }
