@@ -2,7 +2,7 @@ import { BENCHMARKS } from './benchmarks/index.ts';
 import type { BenchResult } from './harness.ts';
 
 /**
- * `npm run bench [-- --only NAME] [-- --json]`. With --json, stdout carries exactly one JSON array;
+ * `npm run -s bench [-- --only NAME] [-- --json]`. With --json, stdout carries exactly one JSON array;
  * progress goes to stderr.
  */
 const args = process.argv.slice(2);

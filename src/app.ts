@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -11,8 +13,10 @@ import { type ConsoleServices, createConsoleServices } from './console/services.
 import type { SignInBudgets } from './console/sign-in-limits.ts';
 import { createBuiltInConsumers, discoverConsumers, type Features } from './consumers/index.ts';
 import { serverFromUrl } from './consumers/mail/servers.ts';
+import { AuditTrail } from './core/audit-trail.ts';
 import { BackgroundRefresher } from './core/background-refresher.ts';
 import { ConsumerRegistry, type OAuth2Consumer } from './core/consumers.ts';
+import { KeyRingHeartbeat } from './core/key-ring-heartbeat.ts';
 import { OAuth2Client } from './core/oauth2-client.ts';
 import { random256, sha256 } from './core/random.ts';
 import { catalogRefreshLifetimes, withRefreshLifetimes } from './core/refresh-lifetime.ts';
@@ -26,10 +30,13 @@ import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/de
 import { buildServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
 import { ensurePrivateDir } from './secrets/file-modes.ts';
-import { loadKeys } from './secrets/key-ring.ts';
+import { keyFileSource, loadKeys } from './secrets/key-ring.ts';
 import { SecretBox } from './secrets/secret-box.ts';
+import { createAuditRepository } from './storage/audit/audit.repository.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './storage/database.ts';
 import { demoOidcAdapter, purgeLegacyDemoSecrets } from './storage/demo-oidc.adapter.ts';
+import { createInstanceRepository } from './storage/key-ring/instances.repository.ts';
+import { createSentinelRepository } from './storage/key-ring/sentinel.repository.ts';
 import { createKyselyStore } from './storage/kysely-store.ts';
 import type { Store } from './storage/ports.ts';
 import { createProviderRoleStore } from './storage/provider-role.store.ts';
@@ -56,6 +63,10 @@ export interface Consentry {
   features: Features;
   /** Admin console service layer (users, clients, connections), shared by pages and CLI. */
   console: ConsoleServices;
+  /** Issue 10: the hash-chained audit trail — `audit.record({ action, actor, target, details })`. */
+  audit: AuditTrail;
+  /** Issue 10: re-reads the key file and records the held key ids while the server listens. */
+  keyRing: KeyRingHeartbeat;
   close(): Promise<void>;
 }
 
@@ -87,6 +98,15 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     await migrateToLatest(database.db, { lockFile: database.file && `${database.file}.migrate.lock` });
     const box = await openSecretBox(config, database);
     const store = createKyselyStore(database.db, box, { readOne: database.readOne });
+    // Issue 10: the sealed sentinel /healthz opens; its plaintext keys the CSRF tokens (stable
+    // across key rotations and the same on every instance, unlike anything derived from a key id).
+    const sentinel = createSentinelRepository(database.db, box);
+    const sentinelValue = await sentinel.ensure();
+    const audit = new AuditTrail({
+      repository: createAuditRepository(database.db),
+      onError: (e, input) =>
+        logger.error({ err: { message: e.message }, action: input.action }, 'audit trail append failed'),
+    });
 
     const egress = new Egress(egressPolicyOf(config));
     const providers = new ProviderRegistry([...CATALOG, ...(options.providers ?? [])]);
@@ -135,6 +155,13 @@ export async function createConsentry(config: Config, options: CreateOptions = {
         fetch: egress.fetch,
       },
       ...(config.instanceId ? { instanceId: config.instanceId } : {}),
+      audit,
+      // The console puts the signed-in user's id in its flows' payload: name them by email.
+      actorOfFlow: async (payload) => {
+        const user =
+          typeof payload.userId === 'string' ? await consoleServices.users.get(payload.userId) : undefined;
+        return user && { kind: 'user', id: user.id, label: user.email };
+      },
       ...options.clientOptions,
     });
 
@@ -144,7 +171,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       demo = await startDemoProvider(config, store, database);
     }
 
-    const csrfKey = Buffer.from(sha256(`csrf:${box.currentKeyId}:${config.publicBaseUrl}`));
+    const csrfKey = Buffer.from(sha256(`csrf:${sentinelValue}:${config.publicBaseUrl}`));
     // Provider role: KEYS_DIR is read now — a private key others can read stops start-up.
     const authserver = new AuthServer({
       publicBaseUrl: config.publicBaseUrl,
@@ -154,6 +181,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       mailFrom: config.mailFrom,
       resolveMailServer: (host, port) => egress.resolveServer(host, port),
       store: createProviderRoleStore(database),
+      audit,
       onKeyError: (e) =>
         logger.error({ err: { name: e.name, message: e.message } }, 'signing keys withdrawn'),
       ...options.authserver,
@@ -171,6 +199,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       ...(options.console?.now ? { now: options.console.now } : {}),
       // Clients registered for the built-in demo provider are clients it accepts: it looks them
       // up in the registered clients (see startDemoProvider), so nothing is copied on save.
+      audit,
     });
     const server = await buildServer({
       logger,
@@ -197,7 +226,11 @@ export async function createConsentry(config: Config, options: CreateOptions = {
         authServerPlugin(authserver),
         ...(options.plugins ?? []),
       ],
-      health: async () => ({ database: database.dialect }),
+      // Not "ok" unless this server can open its secrets (a key rotated away from under it).
+      health: async () => {
+        await sentinel.open();
+        return { database: database.dialect, secrets: 'ok' };
+      },
     });
     // Scale-out: every instance that serves HTTP also keeps connections fresh (the lease keeps
     // instances from refreshing one connection twice). CLI commands never listen, so never sweep.
@@ -215,6 +248,19 @@ export async function createConsentry(config: Config, options: CreateOptions = {
           log: (level, facts, message) => logger[level](facts, message),
         })
       : undefined;
+    const keyRing = new KeyRingHeartbeat({
+      box,
+      instances: createInstanceRepository(database.db),
+      instanceId: config.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
+      keySource: config.secretBoxKey?.trim() ? 'env' : 'file',
+      host: hostname(),
+      pid: process.pid,
+      intervalMs: config.keyRingCheckMs,
+      log: (level, facts, message) => logger[level](facts, message),
+    });
+    // Only servers beat: `secret-key rewrap` waits for listening instances, never for CLI commands.
+    server.addHook('onListen', async () => keyRing.start());
+    server.addHook('onClose', async () => keyRing.stop());
     if (backgroundRefresher) {
       server.addHook('onListen', async () => backgroundRefresher.start());
       server.addHook('onClose', async () => backgroundRefresher.stop());
@@ -233,6 +279,8 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       backgroundRefresher,
       features: builtIn.features,
       console: consoleServices,
+      audit,
+      keyRing,
       async close() {
         await server.close();
         authserver.close();
@@ -270,6 +318,7 @@ function egressPolicyOf(config: Config): EgressPolicy {
       [config.mailDemoImapUrl, 'imap'],
       [config.mailDemoSmtpUrl, 'smtp'],
     ] as const) {
+      if (!url) continue;
       const server = serverFromUrl(url, kind);
       rules.push(operatorRule(server.host, server.port));
     }
@@ -285,11 +334,15 @@ function egressPolicyOf(config: Config): EgressPolicy {
 async function openSecretBox(config: Config, database: DatabaseHandle): Promise<SecretBox> {
   const probe = createKyselyStore(database.db, new SecretBox([{ id: 'probe', key: Buffer.alloc(32) }]));
   const { sealedCount } = await probe.checkSealedValues();
+  // With the key file, a running server re-reads it (rotation without restart); SECRET_BOX_KEY
+  // can only change with a restart. The source notes the file's state BEFORE the keys are read,
+  // so a rotation landing in between is picked up by the first re-read, never missed.
+  const source = config.secretBoxKey?.trim() ? undefined : keyFileSource(config.secretKeyFile);
   const keys = loadKeys(
     { env: config.secretBoxKey, keyFile: config.secretKeyFile },
     { createIfMissing: sealedCount === 0 },
   );
-  const box = new SecretBox(keys);
+  const box = new SecretBox(keys, { source });
   const { failure } = await createKyselyStore(database.db, box).checkSealedValues();
   if (failure) {
     throw new ConsentryError('SECRET_KEY_WRONG', {

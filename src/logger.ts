@@ -23,7 +23,29 @@ export const REDACT_PATHS = [
   '*.codeVerifier',
 ];
 
-export function createLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {
+/**
+ * `pretty: true` renders human-readable lines through pino-pretty (a worker-thread transport, so
+ * formatting stays off the request path); otherwise one JSON object per line, for log collectors.
+ * Redaction happens before either, so both carry the same (censored) fields.
+ */
+export function createLogger(options: {
+  level: string;
+  destination?: pino.DestinationStream;
+  pretty?: boolean;
+}): Logger {
+  const destination =
+    options.destination ??
+    (options.pretty
+      ? pino.transport({
+          target: 'pino-pretty',
+          options: {
+            colorize: true,
+            translateTime: 'SYS:HH:MM:ss',
+            ignore: 'pid,hostname',
+            singleLine: true,
+          },
+        })
+      : undefined);
   return pino(
     {
       level: options.level,
@@ -48,6 +70,6 @@ export function createLogger(options: { level: string; destination?: pino.Destin
         err: (e: Error) => redactDeep(pino.stdSerializers.err(e)),
       },
     },
-    options.destination,
+    destination,
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditTrail } from '../core/audit-trail.ts';
 import {
   API_AUDIENCES,
   type ApiAudience,
@@ -10,6 +11,7 @@ import {
   parseScopeList,
   SCOPE_TOKEN,
 } from '../domain/application.ts';
+import type { AuditActor } from '../domain/audit.ts';
 import { ConsentryError } from '../domain/errors.ts';
 import type { ApplicationFilter, ProviderRoleStore } from '../storage/provider-role.ports.ts';
 import { generateClientId, generateClientSecret, hashClientSecret } from './client-secret.ts';
@@ -82,9 +84,20 @@ export class ApplicationService {
     private readonly store: ProviderRoleStore,
     private readonly notifier: OwnerNotifier,
     private readonly now: () => number = Date.now,
+    private readonly audit?: AuditTrail,
   ) {}
 
-  async create(input: NewApplicationInput): Promise<CreatedApplication> {
+  /** Issue 10: one audit row per change; `by` defaults to the server itself. */
+  async #record(action: string, app: Application, by: AuditActor | undefined, details = {}): Promise<void> {
+    await this.audit?.record({
+      action,
+      actor: by ?? { kind: 'system', label: 'consentry' },
+      target: { type: 'application', id: app.id },
+      details: { clientId: app.clientId, name: app.name, ...details },
+    });
+  }
+
+  async create(input: NewApplicationInput, by?: AuditActor): Promise<CreatedApplication> {
     const v = parse(CreateSchema, stripUndefined(input));
     const now = new Date(this.now());
     const organization = await this.store.organizations.ensure(v.organization, now);
@@ -103,6 +116,10 @@ export class ApplicationService {
       },
       now,
     );
+    await this.#record('application.create', application, by, {
+      audience: application.audience,
+      scopes: application.scopes.join(' '),
+    });
     const notification = await this.notifier.applicationCreated(application);
     return { application, clientSecret, notification };
   }
@@ -141,19 +158,24 @@ export class ApplicationService {
   }
 
   /** Takes effect at once: the token endpoint refuses the client, and its tokens stop being accepted. */
-  async deactivate(idOrClientId: string): Promise<Application> {
+  async deactivate(idOrClientId: string, by?: AuditActor): Promise<Application> {
     const app = await this.get(idOrClientId);
-    return (await this.store.applications.setActive(app.id, false, new Date(this.now())))!;
+    const updated = (await this.store.applications.setActive(app.id, false, new Date(this.now())))!;
+    await this.#record('application.deactivate', updated, by);
+    return updated;
   }
 
-  async activate(idOrClientId: string): Promise<Application> {
+  async activate(idOrClientId: string, by?: AuditActor): Promise<Application> {
     const app = await this.get(idOrClientId);
-    return (await this.store.applications.setActive(app.id, true, new Date(this.now())))!;
+    const updated = (await this.store.applications.setActive(app.id, true, new Date(this.now())))!;
+    await this.#record('application.activate', updated, by);
+    return updated;
   }
 
-  async delete(idOrClientId: string): Promise<Application> {
+  async delete(idOrClientId: string, by?: AuditActor): Promise<Application> {
     const app = await this.get(idOrClientId);
     await this.store.applications.delete(app.id);
+    await this.#record('application.delete', app, by);
     return app;
   }
 
@@ -165,6 +187,7 @@ export class ApplicationService {
   async rotateSecret(
     idOrClientId: string,
     options: { oldSecretValidUntil?: Date | undefined } = {},
+    by?: AuditActor,
   ): Promise<{ application: Application; clientSecret: string }> {
     const app = await this.get(idOrClientId);
     const now = new Date(this.now());
@@ -173,6 +196,7 @@ export class ApplicationService {
       throw new ConsentryError('APPLICATION_INVALID', { detail: 'The old secret’s cutoff is not a date.' });
     const clientSecret = generateClientSecret();
     await this.store.applications.rotateSecret(app.id, hashClientSecret(clientSecret), cutoff, now);
+    await this.#record('application.rotate_secret', app, by, { oldSecretValidUntil: cutoff.toISOString() });
     return { application: (await this.store.applications.get(app.id))!, clientSecret };
   }
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { AuditTrail } from '../core/audit-trail.ts';
 import type { ApiAudience } from '../domain/application.ts';
 import type { ProviderRoleStore } from '../storage/provider-role.ports.ts';
 import {
@@ -48,6 +49,8 @@ export interface AuthServerOptions {
   limiter?: FailureLimiterOptions;
   now?: () => number;
   onKeyError?: (error: Error) => void;
+  /** Issue 10: application create / rotate / (de)activate / delete are recorded here. */
+  audit?: AuditTrail | undefined;
 }
 
 /** What a bearer check reads from a request: the Authorization header and the URL (to refuse query tokens). */
@@ -89,7 +92,7 @@ export class AuthServer {
         ...(options.resolveMailServer ? { resolveMailServer: options.resolveMailServer } : {}),
       });
     this.closeNotifier = () => (notifier as { close?: () => void }).close?.();
-    this.applications = new ApplicationService(options.store, notifier, now);
+    this.applications = new ApplicationService(options.store, notifier, now, options.audit);
     this.verifier = {
       keys: this.keys,
       issuer: this.issuer,

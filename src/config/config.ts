@@ -17,7 +17,13 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
   SECRET_BOX_KEY: z.string().optional(),
+  /** Issue 10: the key file (default DATA_DIR/secret-box.key); several instances share one. */
+  SECRET_BOX_KEY_FILE: z.string().min(1).optional(),
+  /** Issue 10: how often a server re-reads the key file and records its key ids, seconds. */
+  KEY_RING_CHECK_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty` (human-readable lines), `json` (one JSON object per line), `auto`: pretty on a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   /** Default: on only when PUBLIC_BASE_URL is loopback (the demo accepts any name and password). */
   DEMO_PROVIDER: booleanFlag.optional(),
   /** Operator exceptions to the egress policy: `10.0.0.0/8,mail.internal:993,127.0.0.1` (src/egress/policy.ts). */
@@ -45,8 +51,9 @@ const EnvSchema = z.object({
     .optional(),
   // Consumers (issue 7): discovery, the demo provider's mail servers, sign-in policy.
   CONSUMER_MODULES: z.string().optional(),
-  MAIL_DEMO_IMAP_URL: z.string().min(1).default('imap://127.0.0.1:1143'),
-  MAIL_DEMO_SMTP_URL: z.string().min(1).default('smtp://127.0.0.1:2525'),
+  /** The demo provider's test mail servers (unset: the demo is not offered for mailboxes). */
+  MAIL_DEMO_IMAP_URL: z.string().min(1).optional(),
+  MAIL_DEMO_SMTP_URL: z.string().min(1).optional(),
   SIGNIN_CREATE_USERS: booleanFlag.default(false),
   SIGNIN_ALLOWED_DOMAINS: z.string().optional(),
 });
@@ -62,11 +69,14 @@ export interface Config {
   sqliteFile: string;
   secretBoxKey: string | undefined;
   secretKeyFile: string;
+  /** Key-ring heartbeat (issue 10): re-read the key file and record the held key ids, ms. */
+  keyRingCheckMs: number;
   keysDir: string;
   smtpUrl: string | undefined;
   /** Owner notification sender; undefined: `Consentry <no-reply@PUBLIC_BASE_URL host>`. */
   mailFrom: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  logFormat: z.infer<typeof EnvSchema>['LOG_FORMAT'];
   demoProvider: boolean;
   /** The demo provider was turned on for a public URL that is not loopback (start-up warns). */
   demoProviderOffLoopback: boolean;
@@ -85,8 +95,8 @@ export interface Config {
   instanceId: string | undefined;
   /** Consumer modules to discover: package names, files or directories (CONSUMER_MODULES, comma-separated). */
   consumerModules: string[];
-  mailDemoImapUrl: string;
-  mailDemoSmtpUrl: string;
+  mailDemoImapUrl: string | undefined;
+  mailDemoSmtpUrl: string | undefined;
   /** Sign-in creates a console user on first sign-in (only for `signinAllowedDomains`). */
   signinCreateUsers: boolean;
   signinAllowedDomains: string[];
@@ -112,11 +122,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     sqliteFile: join(dataDir, 'consentry.sqlite'),
     secretBoxKey: e.SECRET_BOX_KEY,
-    secretKeyFile: join(dataDir, 'secret-box.key'),
+    secretKeyFile: resolve(e.SECRET_BOX_KEY_FILE ?? join(dataDir, 'secret-box.key')),
+    keyRingCheckMs: Math.round(e.KEY_RING_CHECK_SECONDS * 1000),
     keysDir: resolve(e.KEYS_DIR ?? join(dataDir, 'keys')),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     demoProvider,
     demoProviderOffLoopback: demoProvider && !loopbackPublic,
     egressAllow: parseEgressAllow(e.EGRESS_ALLOW),

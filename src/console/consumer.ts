@@ -7,6 +7,9 @@ import { assertSameSitePath, withQuery } from '../domain/safe-path.ts';
  */
 export const CONSOLE_PURPOSE = 'console';
 
+/** The public page a `consentry connect` link's flow ends on ("connected — you can close this tab"). */
+export const CONNECT_DONE_PATH = '/connect/done';
+
 export interface ConsolePayload {
   /** The console user who started the flow (absent for CLI hand-offs). */
   userId?: string;

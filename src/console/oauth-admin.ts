@@ -3,6 +3,7 @@ import type { OAuth2Provider } from '../catalog/provider.ts';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import { validateTemplateValues } from '../catalog/template.ts';
 import { isSecureRedirectUri } from '../config/config.ts';
+import type { AuditTrail } from '../core/audit-trail.ts';
 import type { OAuth2Client } from '../core/oauth2-client.ts';
 import { random256, sha256 } from '../core/random.ts';
 import type { Connection, ConnectionStatus, RegisteredClient } from '../domain/connection.ts';
@@ -10,8 +11,8 @@ import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import { assertSameSitePath } from '../domain/safe-path.ts';
 import type { HandoffRepository } from '../storage/console.ports.ts';
 import type { Store } from '../storage/ports.ts';
-import { type Actor, assertCan, can } from './actor.ts';
-import { CONSOLE_PURPOSE, type ConsolePayload } from './consumer.ts';
+import { type Actor, assertCan, auditActorOf, can } from './actor.ts';
+import { CONNECT_DONE_PATH, CONSOLE_PURPOSE, type ConsolePayload } from './consumer.ts';
 import { decodeUnverifiedJwt, type UnverifiedJwt } from './jwt-inspect.ts';
 
 /**
@@ -35,6 +36,8 @@ export interface OAuthAdminOptions {
    */
   handoffFlows?: readonly ((handoffId: string, session: string) => Promise<string | undefined>)[];
   now?: () => Date;
+  /** Issue 10: secret changes and token inspections are recorded here. */
+  audit?: AuditTrail | undefined;
 }
 
 export interface ProviderListing {
@@ -160,6 +163,7 @@ export class OAuthAdmin {
       throw this.#duplicateName(cause, provider, fields.name);
     }
     await this.#o.onClientSaved?.(client, fields.clientSecret);
+    if (fields.clientSecret !== undefined) await this.#auditSecretChange(actor, client, 'created');
     return client;
   }
 
@@ -178,7 +182,17 @@ export class OAuthAdmin {
     }
     if (!client) throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: id } });
     await this.#o.onClientSaved?.(client, fields.clientSecret);
+    if (fields.clientSecret !== undefined) await this.#auditSecretChange(actor, client, 'replaced');
     return client;
+  }
+
+  async #auditSecretChange(actor: Actor, client: RegisteredClient, change: string): Promise<void> {
+    await this.#o.audit?.record({
+      action: 'client.secret_change',
+      actor: auditActorOf(actor),
+      target: { type: 'oauth_client', id: client.id },
+      details: { provider: client.providerKey, name: client.name, change },
+    });
   }
 
   async deleteClient(actor: Actor, id: string): Promise<void> {
@@ -225,9 +239,20 @@ export class OAuthAdmin {
   }
 
   /** The raw token and its decoded (unverified) JWT parts: manage-secrets only. */
-  async inspectConnection(actor: Actor, id: string): Promise<Inspection> {
+  async inspectConnection(
+    actor: Actor,
+    id: string,
+    options: { revealed?: boolean } = {},
+  ): Promise<Inspection> {
     assertCan(actor, 'manage_secrets');
     const c = await this.getConnection(actor, id);
+    await this.#o.audit?.record({
+      action: 'connection.inspect',
+      actor: auditActorOf(actor),
+      target: { type: 'connection', id: c.id },
+      // The console page always shows the token; the CLI only with --reveal.
+      details: { provider: c.providerKey, account: c.account ?? null, revealed: options.revealed ?? true },
+    });
     return {
       connectionId: c.id,
       tokenType: c.tokenType,
@@ -331,6 +356,7 @@ export class OAuthAdmin {
       scopes: h.scopes,
       preset: h.preset,
       handoff: h.id,
+      returnTo: CONNECT_DONE_PATH,
     });
   }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ProviderRegistry } from '../catalog/registry.ts';
+import type { AuditTrail } from '../core/audit-trail.ts';
 import type { OAuth2Client } from '../core/oauth2-client.ts';
 import type { RegisteredClient } from '../domain/connection.ts';
 import { createAuthFailureRepository } from '../storage/auth-failures.repository.ts';
@@ -18,6 +19,8 @@ export interface ConsoleServices {
   oauth: OAuthAdmin;
   /** Password sign-in limits, shared by every instance through the database. */
   signInLimits: SignInLimits;
+  /** Issue 10: the audit trail (the console's Audit page, `consentry audit`). */
+  audit: AuditTrail;
 }
 
 export function createConsoleServices(deps: {
@@ -28,26 +31,33 @@ export function createConsoleServices(deps: {
   publicBaseUrl: string;
   onClientSaved?: (client: RegisteredClient, secret: string | undefined) => Promise<void> | void;
   handoffFlows?: OAuthAdminOptions['handoffFlows'];
+  audit: AuditTrail;
   /** Tests: smaller budgets, a clock. */
   signInBudgets?: Partial<SignInBudgets>;
   now?: () => number;
 }): ConsoleServices {
   const handoffs = createHandoffRepository(deps.db);
   return {
-    users: new UserService({
-      users: createUserRepository(deps.db),
-      sessions: createSessionRepository(deps.db),
-      handoffs,
-    }),
     signInLimits: new SignInLimits(createAuthFailureRepository(deps.db), deps.signInBudgets, deps.now),
+    users: new UserService(
+      {
+        users: createUserRepository(deps.db),
+        sessions: createSessionRepository(deps.db),
+        handoffs,
+      },
+      undefined,
+      deps.audit,
+    ),
     oauth: new OAuthAdmin({
       store: deps.store,
       client: deps.client,
       providers: deps.providers,
       handoffs,
       publicBaseUrl: deps.publicBaseUrl,
+      audit: deps.audit,
       ...(deps.onClientSaved ? { onClientSaved: deps.onClientSaved } : {}),
       ...(deps.handoffFlows ? { handoffFlows: deps.handoffFlows } : {}),
     }),
+    audit: deps.audit,
   };
 }

@@ -1,4 +1,6 @@
+import type { AuditTrail } from '../core/audit-trail.ts';
 import { random256, sha256 } from '../core/random.ts';
+import type { AuditActor } from '../domain/audit.ts';
 import { ConsentryError } from '../domain/errors.ts';
 import type { ConsoleStore, ConsoleUser } from '../storage/console.ports.ts';
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
@@ -14,26 +16,49 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 export class UserService {
   readonly #store: ConsoleStore;
   readonly #now: () => Date;
+  readonly #audit: AuditTrail | undefined;
 
-  constructor(store: ConsoleStore, now: () => Date = () => new Date()) {
+  /** @param audit issue 10: user creation, deletion and permission changes are recorded here. */
+  constructor(store: ConsoleStore, now: () => Date = () => new Date(), audit?: AuditTrail) {
     this.#store = store;
     this.#now = now;
+    this.#audit = audit;
   }
 
-  async create(input: {
-    email: string;
-    password: string;
-    permissions: readonly Permission[];
-  }): Promise<ConsoleUser> {
+  /** @param by who does it, for the audit trail (default: the server itself). */
+  async create(
+    input: {
+      email: string;
+      password: string;
+      permissions: readonly Permission[];
+    },
+    by?: AuditActor,
+  ): Promise<ConsoleUser> {
     const email = input.email.trim().toLowerCase();
     if (!EMAIL.test(email) || email.length > 254)
       throw new ConsentryError('USER_INVALID', { detail: 'Give a valid email address.' });
     assertPassword(input.password);
     if (await this.#store.users.byEmail(email)) throw new ConsentryError('USER_EXISTS');
-    return this.#store.users.create({
+    const user = await this.#store.users.create({
       email,
       passwordHash: await hashPassword(input.password),
       permissions: ALL_PERMISSIONS.filter((p) => input.permissions.includes(p)),
+    });
+    await this.#record('user.create', user, by, { permissions: user.permissions.join(' ') });
+    return user;
+  }
+
+  async #record(
+    action: string,
+    user: ConsoleUser,
+    by: AuditActor | undefined,
+    details: Record<string, string>,
+  ): Promise<void> {
+    await this.#audit?.record({
+      action,
+      actor: by ?? { kind: 'system', label: 'consentry' },
+      target: { type: 'console_user', id: user.id },
+      details: { email: user.email, ...details },
     });
   }
 
@@ -42,9 +67,9 @@ export class UserService {
    * and the insert race only between two simultaneous first visitors, and the unique email plus the
    * count re-check below keep a second administrator from appearing by that route.
    */
-  async createFirstAdmin(input: { email: string; password: string }): Promise<ConsoleUser> {
+  async createFirstAdmin(input: { email: string; password: string }, by?: AuditActor): Promise<ConsoleUser> {
     if ((await this.#store.users.count()) > 0) throw new ConsentryError('SETUP_CLOSED');
-    const user = await this.create({ ...input, permissions: ALL_PERMISSIONS });
+    const user = await this.create({ ...input, permissions: ALL_PERMISSIONS }, by);
     const users = await this.#store.users.list();
     const first = users.sort(
       (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
@@ -80,6 +105,7 @@ export class UserService {
     id: string,
     permissions: readonly Permission[],
     actor?: ConsoleUser,
+    by?: AuditActor,
   ): Promise<ConsoleUser> {
     const user = await this.#mustGet(id);
     const next = ALL_PERMISSIONS.filter((p) => permissions.includes(p));
@@ -87,7 +113,13 @@ export class UserService {
       throw new ConsentryError('USER_INVALID', {
         detail: 'You cannot remove your own user-management permission.',
       });
-    return (await this.#store.users.update(user.id, { permissions: next }))!;
+    const updated = (await this.#store.users.update(user.id, { permissions: next }))!;
+    if (user.permissions.join(' ') !== next.join(' '))
+      await this.#record('user.permissions', updated, by, {
+        before: user.permissions.join(' '),
+        after: next.join(' '),
+      });
+    return updated;
   }
 
   async setPassword(id: string, password: string): Promise<void> {
@@ -97,9 +129,11 @@ export class UserService {
     await this.#store.sessions.deleteForUser(id);
   }
 
-  async delete(id: string, actor?: ConsoleUser): Promise<void> {
+  async delete(id: string, actor?: ConsoleUser, by?: AuditActor): Promise<void> {
     if (actor?.id === id) throw new ConsentryError('USER_INVALID', { detail: 'You cannot delete yourself.' });
-    if (!(await this.#store.users.delete(id))) throw new ConsentryError('USER_UNKNOWN');
+    const user = await this.#store.users.get(id);
+    if (!user || !(await this.#store.users.delete(id))) throw new ConsentryError('USER_UNKNOWN');
+    await this.#record('user.delete', user, by, {});
   }
 
   /** A new session id (returned once, for the cookie); only its hash is stored. */

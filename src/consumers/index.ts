@@ -83,12 +83,23 @@ export function createBuiltInConsumers(deps: {
     providers: deps.providers,
     client: deps.client,
     resolveServer: (host, port) => deps.egress.resolveServer(host, port),
-    serverDefaults: {
-      demo: {
-        imap: serverFromUrl(deps.config.mailDemoImapUrl, 'imap'),
-        smtp: serverFromUrl(deps.config.mailDemoSmtpUrl, 'smtp'),
-      },
-    },
+    // The demo provider has no mail server of its own: it is offered for mailboxes only when an
+    // operator points it at a test server (the tests do: smtp-server and Dovecot). Otherwise the
+    // mailbox page leaves it out and says why, instead of ending in ECONNREFUSED.
+    ...(deps.config.mailDemoImapUrl && deps.config.mailDemoSmtpUrl
+      ? {
+          serverDefaults: {
+            demo: {
+              imap: serverFromUrl(deps.config.mailDemoImapUrl, 'imap'),
+              smtp: serverFromUrl(deps.config.mailDemoSmtpUrl, 'smtp'),
+            },
+          },
+        }
+      : {
+          unavailable: {
+            demo: 'The demo provider has no mail server, so it is not offered for mailboxes. To try mailboxes with it, point MAIL_DEMO_SMTP_URL and MAIL_DEMO_IMAP_URL at a test mail server (docs/consumers.md); or register a Google or Microsoft client.',
+          },
+        }),
   });
   const userRows = createUserRepository(deps.db);
   const users: SignInUsers = {
@@ -98,7 +109,13 @@ export function createBuiltInConsumers(deps: {
     },
     get: (id) => deps.console().users.get(id),
     // A user made by sign-in has no usable password (a random one nobody knows) and no permissions.
-    create: (email) => deps.console().users.create({ email, password: random256(), permissions: [] }),
+    create: (email) =>
+      deps
+        .console()
+        .users.create(
+          { email, password: random256(), permissions: [] },
+          { kind: 'system', label: 'sign-in (SIGNIN_CREATE_USERS)' },
+        ),
     async startSession(userId) {
       const user = await deps.console().users.get(userId);
       if (!user) throw new ConsentryError('SIGNIN_NOT_ALLOWED', { detail: 'The user was deleted.' });

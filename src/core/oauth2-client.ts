@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import * as oauth from 'oauth4webapi';
 import type { ProviderRegistry } from '../catalog/registry.ts';
+import type { AuditActor } from '../domain/audit.ts';
 import type { Connection, RegisteredClient } from '../domain/connection.ts';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import { assertSameSitePath, withQuery } from '../domain/safe-path.ts';
@@ -19,6 +20,7 @@ import {
   type ProviderSession,
 } from '../protocol/provider-session.ts';
 import type { Store, TokenFields, UsableToken } from '../storage/ports.ts';
+import type { AuditTrail } from './audit-trail.ts';
 import type { ConnectionEvent, ConsumerRegistry } from './consumers.ts';
 import { random256, sha256 } from './random.ts';
 import { RefreshCoordinator, type RefreshOutcome } from './refresh-coordinator.ts';
@@ -44,6 +46,13 @@ export interface OAuth2ClientOptions {
   now?: () => Date;
   /** Test hook for the crash suite: runs between the provider's answer and the write. */
   beforeRefreshCommit?: (c: Connection) => Promise<void> | void;
+  /**
+   * Issue 10: consents, reconnects and refresh failures that mark a connection `needs_reauth`
+   * are recorded here. `actorOfFlow` names who started a flow from its payload (the console puts
+   * the user's id there); without it the actor is the flow's `payload.userId` or the browser.
+   */
+  audit?: AuditTrail | undefined;
+  actorOfFlow?: ((payload: Record<string, unknown>) => Promise<AuditActor | undefined>) | undefined;
 }
 
 export interface BeginConsentOptions {
@@ -96,8 +105,15 @@ export class OAuth2Client {
           error: e.code,
           nextAttemptAt,
         }),
-      onNeedsReauth: (c, reason) =>
-        this.#emit({ type: 'needs_reauth', connectionId: c.id, purpose: c.purpose, reason }),
+      onNeedsReauth: async (c, reason) => {
+        this.#emit({ type: 'needs_reauth', connectionId: c.id, purpose: c.purpose, reason });
+        await options.audit?.record({
+          action: 'connection.needs_reauth',
+          actor: { kind: 'system', label: 'refresh' },
+          target: { type: 'connection', id: c.id },
+          details: { provider: c.providerKey, purpose: c.purpose, reason: reason.slice(0, 200) },
+        });
+      },
     });
   }
 
@@ -156,7 +172,11 @@ export class OAuth2Client {
    * Handles the one callback. Returns the same-site path to redirect the browser to.
    * Throws ConsentryError for every refused case; the flow is consumed whenever one was found.
    */
-  async handleCallback(url: URL | string, session: string | undefined): Promise<string> {
+  async handleCallback(
+    url: URL | string,
+    session: string | undefined,
+    context: { address?: string | undefined } = {},
+  ): Promise<string> {
     const params = (typeof url === 'string' ? new URL(url, 'http://callback.invalid') : url).searchParams;
     const states = params.getAll('state');
     if (states.length === 0 || !states[0]) throw new ConsentryError('CALLBACK_PARAMETER_MISSING');
@@ -239,6 +259,27 @@ export class OAuth2Client {
       throw isConsentryError(cause)
         ? cause
         : new ConsentryError('CONSUMER_FAILED', { cause, facts: { purpose: flow.purpose } });
+    }
+    if (connection && this.#o.audit) {
+      const named = await this.#o.actorOfFlow?.(flow.payload).catch(() => undefined);
+      const userId = typeof flow.payload.userId === 'string' ? flow.payload.userId : undefined;
+      const actor: AuditActor = named ?? {
+        kind: userId ? 'user' : 'system',
+        ...(userId ? { id: userId } : {}),
+        label: userId ?? 'browser session',
+      };
+      await this.#o.audit.record({
+        action: flow.reconnectRef ? 'connection.reconnect' : 'connection.consent',
+        actor: { ...actor, ...(context.address ? { address: context.address } : {}) },
+        target: { type: 'connection', id: connection.id },
+        details: {
+          provider: client.providerKey,
+          client: client.id,
+          purpose: flow.purpose,
+          account: connection.account ?? null,
+          scopes: connection.scopes.join(' '),
+        },
+      });
     }
     return successPath;
   }

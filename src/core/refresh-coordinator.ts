@@ -38,7 +38,8 @@ export interface CoordinatorOptions {
   now?: () => Date;
   onRefreshed?: (c: Connection) => void;
   onFailed?: (c: Connection, error: ConsentryError, nextAttemptAt: Date) => void;
-  onNeedsReauth?: (c: Connection, reason: string) => void;
+  /** Awaited (the audit trail records the change before the caller hears of it). */
+  onNeedsReauth?: (c: Connection, reason: string) => void | Promise<void>;
   /** Test hook: runs between the provider's answer and the write (crash suite). */
   beforeCommit?: (c: Connection) => Promise<void> | void;
 }
@@ -177,7 +178,7 @@ export class RefreshCoordinator {
         }
         const reason = `The provider refused the refresh token (invalid_grant) at ${now().toISOString()}; the user must reconnect.`;
         await connections.markNeedsReauth(id, { version: held.version }, reason, now());
-        this.#o.onNeedsReauth?.(held, reason);
+        await this.#o.onNeedsReauth?.(held, reason);
         throw new ConsentryError('CONNECTION_NEEDS_REAUTH', {
           detail: reason,
           facts: error.facts,

@@ -158,6 +158,15 @@ export const ERROR_CATALOGUE = {
     status: 500,
     message: 'A data or key file can be read by other users.',
   },
+  // Issue 10: key rotation while servers run.
+  REWRAP_BLOCKED: {
+    status: 409,
+    message: 'Not every running server holds the new key yet; rewrap did not start (nothing was changed).',
+  },
+  AUDIT_CHAIN_BROKEN: {
+    status: 500,
+    message: 'The audit trail was altered: a row was edited, inserted or deleted.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -21,15 +21,16 @@ export function callbackRoutes(
   app: FastifyInstance,
   deps: { client: OAuth2Client; providers: Pick<ProviderRegistry, 'all'> },
 ): void {
-  app.get('/oauth/callback', { config: { permission: 'public' } }, async (request, reply) => {
+  app.get('/oauth/callback', { config: { permission: 'public', endUser: true } }, async (request, reply) => {
     reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
     const target = await deps.client.handleCallback(
       new URL(request.url, 'http://callback.invalid'),
       request.cookies[SESSION_COOKIE],
+      { address: request.ip },
     );
     return reply.redirect(target, 303);
   });
-  app.post('/oauth/callback', { config: { permission: 'public' } }, async (request, reply) => {
+  app.post('/oauth/callback', { config: { permission: 'public', endUser: true } }, async (request, reply) => {
     reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
     const body = request.body;
     if (!body || typeof body !== 'object') throw new ConsentryError('CALLBACK_PARAMETER_MISSING');

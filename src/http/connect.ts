@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { CONNECT_DONE_PATH } from '../console/consumer.ts';
 import { ConsentryError } from '../domain/errors.ts';
 import { assertSameSitePath } from '../domain/safe-path.ts';
 import { actorOf, type ConsoleContext, csrfOf } from './console/context.ts';
+import { html, layout } from './html.ts';
+import { translatorFor } from './i18n/i18n.ts';
 import { sessionId } from './session.ts';
 
 /**
@@ -52,13 +55,41 @@ export function connectRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     },
   );
 
-  app.get('/connect/link/:token', { config: { permission: 'public' } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new ConsentryError('HANDOFF_INVALID');
-    const url = await ctx.services.oauth.followHandoff(token, sessionId(request, reply, ctx.session));
+  // Where a `consentry connect` link's flow ends: the person who opened the link may have no console
+  // account, so they get a plain page (in their language) that says what happened, not the console.
+  app.get(CONNECT_DONE_PATH, { config: { permission: 'public', endUser: true } }, async (request, reply) => {
+    const q = request.query as Record<string, string | undefined>;
+    const { t, locale } = translatorFor(request.headers);
+    const connected = q.oauth === 'connected';
+    const title = t(connected ? 'connectDone.title.connected' : 'connectDone.title.cancelled');
+    const providerError =
+      !connected && q.oauth_error && /^[\x20-\x7e]{1,64}$/.test(q.oauth_error) ? q.oauth_error : undefined;
     return reply
       .header('cache-control', 'no-store')
-      .header('referrer-policy', 'no-referrer')
-      .redirect(url, 303);
+      .type('text/html; charset=utf-8')
+      .send(
+        layout(
+          title,
+          html`<div class="card narrow connect-done" data-outcome="${connected ? 'connected' : 'cancelled'}"><h1>${title}</h1>
+            <p>${t(connected ? 'connectDone.body.connected' : 'connectDone.body.cancelled')}</p>
+            ${providerError ? html`<p class="muted">${t('connectDone.body.providerError', { error: providerError })}</p>` : ''}
+            <p><strong>${t('page.closeTab')}</strong></p></div>`,
+          { lang: locale },
+        ),
+      );
   });
+
+  app.get(
+    '/connect/link/:token',
+    { config: { permission: 'public', endUser: true } },
+    async (request, reply) => {
+      const { token } = request.params as { token: string };
+      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new ConsentryError('HANDOFF_INVALID');
+      const url = await ctx.services.oauth.followHandoff(token, sessionId(request, reply, ctx.session));
+      return reply
+        .header('cache-control', 'no-store')
+        .header('referrer-policy', 'no-referrer')
+        .redirect(url, 303);
+    },
+  );
 }

@@ -1,7 +1,9 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ConsentryError, isConsentryError } from '../domain/errors.ts';
+import { ConsentryError, ERROR_CATALOGUE, isConsentryError } from '../domain/errors.ts';
 import { redact } from '../domain/redact.ts';
 import { html, layout } from './html.ts';
+import { translatorFor } from './i18n/i18n.ts';
 
 /**
  * One error handler for the HTML face: a page with the catalogue message (escaped), the code,
@@ -25,6 +27,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       !(request.headers.accept ?? '').includes('text/html');
     reply.status(status).header('cache-control', 'no-store');
     if (wantsJson) return reply.send({ ...e.toJSON(), message });
+    if (request.routeOptions.config?.endUser) {
+      return reply.type('text/html; charset=utf-8').send(endUserErrorPage(e, request.headers));
+    }
     return reply
       .type('text/html; charset=utf-8')
       .send(
@@ -54,4 +59,24 @@ function safeCause(error: unknown): string | undefined {
   if (cause instanceof Error)
     return `${cause.name}${(cause as { code?: string }).code ? ` ${(cause as { code?: string }).code}` : ''}: ${isConsentryError(cause) ? cause.code : cause.message.slice(0, 120)}`;
   return typeof cause;
+}
+
+/**
+ * The error page an end user sees (the callback, a connect link): in their language, with the
+ * catalogue message translated where a translation exists; any detail after it stays as written
+ * (it names the provider's own error code). No link into the console: they may not have an account.
+ */
+export function endUserErrorPage(e: ConsentryError, headers: IncomingHttpHeaders): string {
+  const { t, maybe, locale } = translatorFor(headers);
+  const base = ERROR_CATALOGUE[e.code].message;
+  const full = redact(e.message);
+  const detail = full.startsWith(base) ? full.slice(base.length).trim() : '';
+  const message = maybe(`errors.${e.code}`);
+  return layout(
+    t('error.title'),
+    html`<div class="card narrow"><h1>${t('error.title')}</h1><p>${message ?? full}</p>${
+      message && detail ? html`<p class="muted">${detail}</p>` : ''
+    }<p>${t('error.startAgain')}</p><p class="muted">${t('error.code', { code: e.code })}</p></div>`,
+    { lang: locale },
+  );
 }

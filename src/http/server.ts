@@ -4,11 +4,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import type { OAuth2Client } from '../core/oauth2-client.ts';
+import { isConsentryError } from '../domain/errors.ts';
 import type { Store } from '../storage/ports.ts';
 import { callbackRoutes } from './callback.ts';
 import { collectRoutes } from './console/route-table.ts';
 import { installErrorHandler } from './error-page.ts';
-import { STYLE } from './html.ts';
+import { FAVICON_SVG, STYLE } from './html.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import type { SessionSettings } from './session.ts';
 
@@ -40,6 +41,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Never log query strings: the callback's carries the authorization code and state.
     bodyLimit: 64 * 1024,
     trustProxy: false,
+    // One access line per request (below), not Fastify's two ("incoming request" + "completed").
+    disableRequestLogging: true,
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    // request.log honours a route's own logLevel (the machine-to-machine endpoints log at debug).
+    request.log.info(
+      { req: request, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
   });
   // Before any route: the table the route-permission test walks (every face, every route).
   collectRoutes(app);
@@ -59,13 +69,27 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await addSecurityHeaders(app, { https: deps.session.secure });
   installErrorHandler(app);
 
-  app.get('/healthz', { config: { permission: 'public' } }, async () => ({
-    status: 'ok',
-    ...((await deps.health?.()) ?? {}),
-  }));
+  app.get('/healthz', { config: { permission: 'public' } }, async (_request, reply) => {
+    try {
+      return { status: 'ok', ...((await deps.health?.()) ?? {}) };
+    } catch (e) {
+      // Issue 10: a server that cannot open its secrets is not healthy (503 takes it out of a
+      // load balancer's rotation); the code says why, the cause goes to the log only.
+      reply.log.error({ err: { message: (e as Error).message } }, 'health check failed');
+      return reply
+        .status(503)
+        .header('cache-control', 'no-store')
+        .send({ status: 'error', code: isConsentryError(e) ? e.code : 'HEALTH_CHECK_FAILED' });
+    }
+  });
   app.get('/assets/style.css', { config: { permission: 'public' } }, async (_req, reply) =>
     reply.type('text/css').header('cache-control', 'public, max-age=3600').send(STYLE),
   );
+  for (const path of ['/assets/favicon.svg', '/favicon.ico']) {
+    app.get(path, { config: { permission: 'public' } }, async (_req, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+    );
+  }
   callbackRoutes(app, { client: deps.client, providers: deps.providers });
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;

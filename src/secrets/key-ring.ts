@@ -1,9 +1,10 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConsentryError } from '../domain/errors.ts';
 import { createOnce } from './create-once.ts';
 import { assertPrivateKeyFile } from './file-modes.ts';
-import { SecretBox, type SecretKey, secretKeyFrom } from './secret-box.ts';
+import { type KeyRingSource, SecretBox, type SecretKey, secretKeyFrom } from './secret-box.ts';
 
 /**
  * Where SecretBox keys come from.
@@ -48,9 +49,49 @@ export function loadKeys(source: KeySource, options: { createIfMissing: boolean 
   return parseKeys(createOnce(source.keyFile, () => `${SecretBox.generateKey().toString('base64')}\n`));
 }
 
-/** Writes a key file (current first). Used by `secret-key rotate`. */
+/**
+ * Writes a key file (current first). Used by `secret-key rotate|prune`. Atomic (a private
+ * temporary file renamed into place): a running server re-reading the file (`keyFileSource`)
+ * sees the old ring or the new one, never a half-written file.
+ */
 export function writeKeyFile(path: string, keys: readonly SecretKey[]): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${keys.map((k) => k.key.toString('base64')).join('\n')}\n`, { mode: 0o600 });
-  chmodSync(path, 0o600);
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(tmp, `${keys.map((k) => k.key.toString('base64')).join('\n')}\n`, {
+    mode: 0o600,
+    flag: 'wx',
+  });
+  chmodSync(tmp, 0o600);
+  renameSync(tmp, path);
+}
+
+/**
+ * The key file as a running server's ring source: `read()` returns the file's keys when the file
+ * changed since the last read (inode, size, mtime), else undefined — one `stat` per call, so the
+ * SecretBox may call it whenever it meets a key id it does not hold. A file that does not parse
+ * (being replaced by hand) is ignored until it changes again.
+ */
+export function keyFileSource(path: string): KeyRingSource {
+  const signature = () => {
+    try {
+      const s = statSync(path);
+      return `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+    } catch {
+      return undefined;
+    }
+  };
+  let seen = signature();
+  return {
+    read() {
+      const now = signature();
+      if (now === undefined || now === seen) return undefined;
+      try {
+        const keys = parseKeys(readFileSync(path, 'utf8'));
+        seen = now;
+        return keys.length ? keys : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }

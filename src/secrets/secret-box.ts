@@ -38,16 +38,51 @@ export function aadFor(table: string, column: string, rowId: string | number): s
   return `${table}:${column}:${rowId}`;
 }
 
-export class SecretBox {
-  readonly #keys: ReadonlyMap<string, Buffer>;
-  readonly #current: SecretKey;
+/**
+ * Where a running SecretBox re-reads its ring from (the key file): `read()` returns the keys,
+ * current first, or undefined when nothing changed since the last read (so a reload costs one
+ * `stat`).
+ */
+export interface KeyRingSource {
+  read(): readonly SecretKey[] | undefined;
+}
 
-  /** @param keys current key first, then previous keys that may still open old ciphertexts. */
-  constructor(keys: readonly SecretKey[]) {
+export class SecretBox {
+  #keys: Map<string, Buffer>;
+  #current: SecretKey;
+  readonly #source: KeyRingSource | undefined;
+
+  /**
+   * @param keys current key first, then previous keys that may still open old ciphertexts.
+   * @param options.source where `reload()` re-reads the ring (a key rotated while the server runs).
+   */
+  constructor(keys: readonly SecretKey[], options: { source?: KeyRingSource | undefined } = {}) {
     const [current] = keys;
     if (!current) throw new ConsentryError('SECRET_KEY_MISSING');
     this.#current = current;
     this.#keys = new Map(keys.map((k) => [k.id, k.key]));
+    this.#source = options.source;
+  }
+
+  /**
+   * Re-reads the ring from its source (`secret-key rotate` rewrote the key file): the source's
+   * first key becomes current, its keys come first, and keys this box already held stay after
+   * them — a running server never loses a key it could open with (a pruned key goes at the next
+   * restart), so a hand-edited or truncated key file cannot break it. Returns true when the ring
+   * changed. Called on an unknown key id in `open` and by the key-ring heartbeat.
+   */
+  reload(): boolean {
+    const read = this.#source?.read();
+    if (!read?.length) return false;
+    const next = new Map(read.map((k) => [k.id, k.key]));
+    for (const [id, key] of this.#keys) if (!next.has(id)) next.set(id, key);
+    const changed =
+      read[0]!.id !== this.#current.id ||
+      next.size !== this.#keys.size ||
+      [...next.keys()].some((id, i) => [...this.#keys.keys()][i] !== id);
+    this.#keys = next;
+    this.#current = read[0]!;
+    return changed;
   }
 
   get currentKeyId(): string {
@@ -70,7 +105,8 @@ export class SecretBox {
     const parts = sealed.split('.');
     if (parts.length !== 4 || parts[0] !== VERSION) throw new ConsentryError('SECRET_FORMAT_INVALID');
     const [, keyId, nonceB64, bodyB64] = parts as [string, string, string, string];
-    const key = this.#keys.get(keyId);
+    // A key id we do not hold: another process may have rotated the key file; re-read it once.
+    const key = this.#keys.get(keyId) ?? (this.reload() ? this.#keys.get(keyId) : undefined);
     if (!key) throw new ConsentryError('SECRET_KEY_UNKNOWN', { facts: { keyId } });
     const nonce = Buffer.from(nonceB64, 'base64url');
     const body = Buffer.from(bodyB64, 'base64url');

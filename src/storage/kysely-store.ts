@@ -12,6 +12,8 @@ export const SEALED_COLUMNS = [
   { table: 'connections', column: 'access_token', key: 'id' },
   { table: 'connections', column: 'refresh_token', key: 'id' },
   { table: 'flows', column: 'code_verifier', key: 'state_hash' },
+  // Issue 10: the value /healthz opens (re-sealed by rewrap like every other secret).
+  { table: 'sealed_sentinel', column: 'value', key: 'id' },
 ] as const;
 
 export function createKyselyStore(

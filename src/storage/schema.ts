@@ -125,6 +125,57 @@ export interface Database {
   console_users: ConsoleUsersTable;
   console_sessions: ConsoleSessionsTable;
   console_handoffs: ConsoleHandoffsTable;
+  // Migration 0009 (issue 10): key rotation and the audit trail.
+  sealed_sentinel: SealedSentinelTable;
+  key_ring_instances: KeyRingInstancesTable;
+  audit_events: AuditEventsTable;
+  audit_head: AuditHeadTable;
+}
+
+/** Migration 0009: one sealed random value `/healthz` opens (and the CSRF key derives from). */
+export interface SealedSentinelTable {
+  id: string;
+  value: string;
+  created_at: number;
+}
+
+/** Migration 0009: a heartbeat per running server with the SecretBox key ids it holds. */
+export interface KeyRingInstancesTable {
+  id: string;
+  current_key_id: string;
+  /** JSON array of key ids, current first. */
+  key_ids: string;
+  /** 'file' or 'env'. */
+  key_source: string;
+  host: string;
+  pid: number;
+  started_at: number;
+  heartbeat_at: number;
+  expires_at: number;
+}
+
+/** Migration 0009: the hash-chained audit trail. */
+export interface AuditEventsTable {
+  seq: number;
+  at: number;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_label: string;
+  address: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  /** JSON object, hashed as stored. */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Migration 0009: the chain's head, written with every append. */
+export interface AuditHeadTable {
+  id: string;
+  seq: number;
+  hash: string;
 }
 
 /** Consumers (issue 7): mail accounts, sign-in links and one-time sign-in tickets. */

@@ -4,8 +4,8 @@ import type { CookieJar } from '../support/browserless.ts';
 import { type AuthFixture, authFixture, basic } from './fixture.ts';
 
 /** The console's OAuth-application pages over HTTP, as a signed-in administrator. */
-const KEYS_MISSING =
-  'OAuth authorization is not available as encryption keys configuration was not complete. Please contact your administrator.';
+// To the administrator: what is missing (a signing key) and the command that creates it.
+const KEYS_MISSING = 'No signing key yet:';
 
 let f: AuthFixture;
 let admin: CookieJar;
@@ -43,6 +43,8 @@ describe('console: OAuth applications', () => {
     const list = await page(admin, url('/apps'));
     expect(list.status).toBe(200);
     expect(list.html).toContain(KEYS_MISSING);
+    expect(list.html).toContain('npx consentry keys generate');
+    expect(list.html).not.toContain('contact your administrator');
   });
 
   it('creates an application, shows the secret once (no-store), never again; the secret gets a token', async () => {

@@ -60,7 +60,9 @@ async function connectThroughCli(id: string, login: string) {
     stopPrefix: `${f.consentry.baseUrl}/oauth/callback`,
   });
   const back = await request(jar, callback);
-  expect(back.headers.get('location')).toBe(`/mail/${id}?oauth=connected`);
+  expect(back.headers.get('location')).toBe('/connect/done?oauth=connected');
+  const landing = await request(jar, new URL('/connect/done?oauth=connected', f.consentry.baseUrl).href);
+  expect(await landing.text()).toContain('You can close this tab.');
   expect((await request(new CookieJar(), url)).status).toBe(400); // the link works once
   const done = await running;
   expect(done.code, done.stderr).toBe(0);

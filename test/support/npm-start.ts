@@ -33,7 +33,8 @@ export async function npmStart(env: Record<string, string> = {}): Promise<Starte
     output += d.toString();
   });
   const baseUrl = `http://localhost:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: `npm start` builds first, and a loaded machine may take a while; the outcome is what counts.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}: ${output}`);
     try {

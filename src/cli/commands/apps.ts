@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { cliAuditActor } from '../../console/actor.ts';
 import type { ApiAudience, Application } from '../../domain/application.ts';
 import { ConsentryError } from '../../domain/errors.ts';
 import { printJson, printTable, withConsentry } from '../context.ts';
@@ -95,15 +96,18 @@ export function registerAppsCommands(program: Command): void {
         json?: boolean;
       }) => {
         await withConsentry(async (app) => {
-          const { application, clientSecret, notification } = await app.authserver.applications.create({
-            organization: o.organization,
-            name: o.name,
-            ownerEmail: o.owner,
-            audience: o.audience,
-            scopes: o.scopes,
-            tokenLifetimeSeconds: o.tokenLifetime,
-            active: !o.inactive,
-          });
+          const { application, clientSecret, notification } = await app.authserver.applications.create(
+            {
+              organization: o.organization,
+              name: o.name,
+              ownerEmail: o.owner,
+              audience: o.audience,
+              scopes: o.scopes,
+              tokenLifetimeSeconds: o.tokenLifetime,
+              active: !o.inactive,
+            },
+            cliAuditActor(),
+          );
           if (o.json) {
             printJson({ ...applicationJson(application), clientSecret, notification });
             return;
@@ -212,7 +216,7 @@ export function registerAppsCommands(program: Command): void {
       .option('--json', 'machine-readable output')
       .action(async (ref: string, o: Json) => {
         await withConsentry(async (app) => {
-          const a = await app.authserver.applications[name](ref);
+          const a = await app.authserver.applications[name](ref, cliAuditActor());
           if (o.json) printJson({ ...applicationJson(a), ...(name === 'delete' ? { deleted: true } : {}) });
           else
             process.stdout.write(
@@ -234,9 +238,11 @@ export function registerAppsCommands(program: Command): void {
     .action(async (ref: string, o: Json & { oldSecretValidUntil: string }) => {
       const cutoff = parseCutoff(o.oldSecretValidUntil);
       await withConsentry(async (app) => {
-        const { application, clientSecret } = await app.authserver.applications.rotateSecret(ref, {
-          oldSecretValidUntil: cutoff,
-        });
+        const { application, clientSecret } = await app.authserver.applications.rotateSecret(
+          ref,
+          { oldSecretValidUntil: cutoff },
+          cliAuditActor(),
+        );
         if (o.json) return printJson({ ...applicationJson(application), clientSecret });
         process.stdout.write(
           `New client secret for ${application.name} (${application.clientId}):\n${clientSecret}\nStore it now: it is shown only this once.\nThe previous secret is valid until ${cutoff.toISOString()}.\n`,

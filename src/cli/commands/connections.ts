@@ -122,7 +122,7 @@ export function registerConnectionsCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (id: string, opts: { reveal?: boolean; json?: boolean }) => {
       await withConsentry(async (app) => {
-        const i = await app.console.oauth.inspectConnection(OPERATOR, id);
+        const i = await app.console.oauth.inspectConnection(OPERATOR, id, { revealed: !!opts.reveal });
         const out = {
           id: i.connectionId,
           tokenType: i.tokenType,

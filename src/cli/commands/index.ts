@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAppsCommands } from './apps.ts';
+import { registerAuditCommands } from './audit.ts';
 import { registerClientsCommands } from './clients.ts';
 import { registerConnectCommand } from './connect.ts';
 import { registerConnectionsCommands } from './connections.ts';
@@ -22,4 +23,5 @@ export const COMMAND_GROUPS: ((program: Command) => void)[] = [
   registerMailboxesCommands,
   registerUsersCommands,
   registerSecretKeyCommands,
+  registerAuditCommands,
 ];

@@ -1,13 +1,17 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.ts';
+import { cliAuditActor } from '../../console/actor.ts';
 import { currentRing, pruneKeys, rotateKey } from '../../console/secret-keys.ts';
+import { awaitKeyEverywhere } from '../../core/key-ring-heartbeat.ts';
 import { ConsentryError } from '../../domain/errors.ts';
+import { createInstanceRepository } from '../../storage/key-ring/instances.repository.ts';
 import { countNotUnderKey, keyUsage, type RewrapProgress, rewrapAll } from '../../storage/sealed-rewrap.ts';
 import { printJson, withConsentry } from '../context.ts';
 
 /**
  * `secret-key rotate|rewrap|status|prune` — the SecretBox key ring (see src/console/secret-keys.ts
- * for the procedure: rotate → restart servers → rewrap → prune).
+ * for the procedure). With the key file, `rotate && rewrap` is safe while servers run: servers
+ * re-read the file, and rewrap waits until every live server reports the new key (issue 10).
  */
 export function registerSecretKeyCommands(program: Command): void {
   const sk = program.command('secret-key').description('the key that seals secrets at rest (SecretBox)');
@@ -16,7 +20,7 @@ export function registerSecretKeyCommands(program: Command): void {
     .description('make a new key current, keeping the old ones to open what they sealed')
     .option('--print-env', 'with SECRET_BOX_KEY: print the new value to set (it contains the keys)')
     .option('--json', 'machine-readable output')
-    .action((opts: { printEnv?: boolean; json?: boolean }) => {
+    .action(async (opts: { printEnv?: boolean; json?: boolean }) => {
       const config = loadConfig();
       if (config.secretBoxKey && !opts.printEnv)
         throw new ConsentryError('CONFIG_INVALID', {
@@ -29,16 +33,50 @@ export function registerSecretKeyCommands(program: Command): void {
       else
         process.stdout.write(`New current key ${change.currentKeyId} written to ${config.secretKeyFile}.\n`);
       process.stderr.write(
-        'Next: restart the servers (they then seal with the new key), then run `consentry secret-key rewrap`.\n',
+        change.source === 'file'
+          ? 'Running servers pick the new key up by themselves. Next: `consentry secret-key rewrap` (it waits until every server holds the new key).\n'
+          : 'Next: set SECRET_BOX_KEY to the new value on every server and restart them one by one, then run `consentry secret-key rewrap` (it waits until every server holds the new key).\n',
       );
+      await withConsentry(async (app) => {
+        await app.audit.record({
+          action: 'secret_key.rotate',
+          actor: cliAuditActor(),
+          target: { type: 'secret_key', id: change.currentKeyId },
+          details: { source: change.source, keys: change.keyIds.length },
+        });
+      });
     });
 
   sk.command('rewrap')
     .description('re-seal every stored secret under the current key (resumable; safe while servers run)')
     .option('--batch-size <n>', 'rows per transaction', '500')
+    .option(
+      '--wait <seconds>',
+      'how long to wait for every running server to report the new key before refusing',
+      '120',
+    )
     .option('--json', 'machine-readable output')
-    .action(async (opts: { batchSize: string; json?: boolean }) => {
+    .action(async (opts: { batchSize: string; wait: string; json?: boolean }) => {
       await withConsentry(async (app) => {
+        // Issue 10: re-sealing while a server still lacks the new key would break that server's
+        // reads; re-sealing while one still seals under the old key would leave values behind.
+        const keyId = app.box.currentKeyId;
+        const gate = await awaitKeyEverywhere(createInstanceRepository(app.database.db), keyId, {
+          waitMs: Math.max(0, Number(opts.wait) || 0) * 1000,
+        });
+        if (!gate.ready)
+          throw new ConsentryError('REWRAP_BLOCKED', {
+            detail: `Not every running server holds the new key ${keyId} yet: ${gate.lacking
+              .map(
+                (i) =>
+                  `${i.id} (${i.host}, pid ${i.pid}, current ${i.currentKeyId}, keys from ${i.keySource})`,
+              )
+              .join(
+                '; ',
+              )}. Servers using the key file re-read it every KEY_RING_CHECK_SECONDS; servers using SECRET_BOX_KEY need the new value and a restart. Nothing was re-sealed; run rewrap again.`,
+          });
+        if (!opts.json)
+          process.stderr.write(`${gate.live.length} running server(s) hold key ${keyId}; re-sealing.\n`);
         const bar = progressBar();
         const result = await rewrapAll(app.database.db, app.box, {
           batchSize: Math.max(1, Number(opts.batchSize) || 500),
@@ -51,6 +89,17 @@ export function registerSecretKeyCommands(program: Command): void {
           process.stdout.write(
             `Re-sealed ${result.rewrapped} value(s) under key ${app.box.currentKeyId}; ${result.skipped} changed meanwhile; ${result.remaining} remaining.\n`,
           );
+        await app.audit.record({
+          action: 'secret_key.rewrap',
+          actor: cliAuditActor(),
+          target: { type: 'secret_key', id: keyId },
+          details: {
+            rewrapped: result.rewrapped,
+            skipped: result.skipped,
+            remaining: result.remaining,
+            servers: gate.live.length,
+          },
+        });
         if (result.remaining > 0)
           throw new ConsentryError('REWRAP_INCOMPLETE', {
             detail: `${result.remaining} value(s) are still sealed under an old key — a server not yet restarted with the new key wrote them. Restart it and run rewrap again.`,
@@ -70,12 +119,22 @@ export function registerSecretKeyCommands(program: Command): void {
           (n, c) => n + c.count,
           0,
         );
+        const servers = await createInstanceRepository(app.database.db).live(new Date());
         const out = {
           source: ring.source,
           currentKeyId: app.box.currentKeyId,
           keyIds: ring.keys.map((k) => k.id),
           usage,
           pendingRewrap: pending,
+          servers: servers.map((s) => ({
+            id: s.id,
+            host: s.host,
+            pid: s.pid,
+            currentKeyId: s.currentKeyId,
+            keyIds: s.keyIds,
+            keySource: s.keySource,
+            heartbeatAt: s.heartbeatAt.toISOString(),
+          })),
         };
         if (opts.json) return printJson(out);
         process.stdout.write(`keys from ${out.source}; current ${out.currentKeyId}\n`);
@@ -84,6 +143,10 @@ export function registerSecretKeyCommands(program: Command): void {
             `  ${id}  ${usage[id] ?? 0} value(s)${id === out.currentKeyId ? '  (current)' : ''}\n`,
           );
         process.stdout.write(`${pending} value(s) to rewrap\n`);
+        for (const s of out.servers)
+          process.stdout.write(
+            `server ${s.id} (${s.host}, pid ${s.pid}): current ${s.currentKeyId}${s.currentKeyId === out.currentKeyId ? '' : '  (not yet the new key)'}\n`,
+          );
       });
     });
 
@@ -98,6 +161,12 @@ export function registerSecretKeyCommands(program: Command): void {
             detail: 'The keys come from SECRET_BOX_KEY; run with --print-env.',
           });
         const change = pruneKeys(app.config, await keyUsage(app.database.db));
+        await app.audit.record({
+          action: 'secret_key.prune',
+          actor: cliAuditActor(),
+          target: { type: 'secret_key', id: change.currentKeyId },
+          details: { source: change.source, removed: change.removed.length, keys: change.keyIds.length },
+        });
         if (opts.json) return printJson(change);
         if (change.envValue) process.stdout.write(`SECRET_BOX_KEY=${change.envValue}\n`);
         else

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { cliAuditActor } from '../../console/actor.ts';
 import { ALL_PERMISSIONS, parsePermissions } from '../../console/permissions.ts';
 import { ConsentryError } from '../../domain/errors.ts';
 import type { ConsoleUser } from '../../storage/console.ports.ts';
@@ -46,7 +47,10 @@ export function registerUsersCommands(program: Command): void {
       if (process.stdin.isTTY && (await readSecret('Repeat the password: ')) !== password)
         throw new ConsentryError('USER_INVALID', { detail: 'The two passwords differ.' });
       await withConsentry(async (app) => {
-        const u = await app.console.users.create({ email: opts.email, password, permissions });
+        const u = await app.console.users.create(
+          { email: opts.email, password, permissions },
+          cliAuditActor(),
+        );
         if (opts.json) printJson(userJson(u));
         else
           process.stdout.write(`Created ${u.email} with ${u.permissions.join(', ') || 'no permissions'}.\n`);
@@ -80,6 +84,8 @@ export function registerUsersCommands(program: Command): void {
         const updated = await app.console.users.setPermissions(
           u.id,
           permissionsOf(opts.admin, opts.permissions),
+          undefined,
+          cliAuditActor(),
         );
         if (opts.json) printJson(userJson(updated));
         else
@@ -104,7 +110,7 @@ export function registerUsersCommands(program: Command): void {
     await withConsentry(async (app) => {
       const u = (await app.console.users.list()).find((x) => x.email === email.toLowerCase());
       if (!u) throw new ConsentryError('USER_UNKNOWN');
-      await app.console.users.delete(u.id);
+      await app.console.users.delete(u.id, undefined, cliAuditActor());
       process.stdout.write(`Deleted ${u.email}.\n`);
     });
   });

@@ -1,3 +1,4 @@
+import { CONNECT_DONE_PATH } from '../../console/consumer.ts';
 import type { ConnectionEvent, OAuth2Consumer } from '../../core/consumers.ts';
 import { ConsentryError } from '../../domain/errors.ts';
 import type { MailboxRepository } from '../../storage/mailboxes.repository.ts';
@@ -45,6 +46,9 @@ export function createMailConsumer(deps: {
       // A reconnect is a new connection; the old one (needs_reauth or revoked) is dropped only now
       // that the new one is stored, so a refused reconnect leaves the account as it was.
       if (previous && previous !== connection.id) await deps.connections.delete(previous);
+      // A `consentry mailboxes connect` link: whoever opened it may have no console account, so the
+      // flow ends on the public "connected — you can close this tab" page.
+      if (payload.handoff) return `${CONNECT_DONE_PATH}?oauth=connected`;
       return `${mailAccountPath(mailbox.id)}?oauth=connected`;
     },
     async onConnectionEvent(event: ConnectionEvent) {

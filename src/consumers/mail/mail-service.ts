@@ -1,7 +1,8 @@
 import type { ProviderRegistry } from '../../catalog/registry.ts';
 import { type Actor, assertCan, can } from '../../console/actor.ts';
+import { CONNECT_DONE_PATH } from '../../console/consumer.ts';
 import type { OAuth2Client } from '../../core/oauth2-client.ts';
-import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
+import { ConsentryError, ERROR_CATALOGUE, isConsentryError } from '../../domain/errors.ts';
 import { redact } from '../../domain/redact.ts';
 import type { MailboxRepository } from '../../storage/mailboxes.repository.ts';
 import type { Store } from '../../storage/ports.ts';
@@ -38,6 +39,8 @@ export interface MailServiceDeps {
   resolveServer: (host: string, port: number) => Promise<{ address: string; servername: string | undefined }>;
   /** Extra per-provider server defaults (the demo provider's test servers). */
   serverDefaults?: Record<string, MailServerDefaults>;
+  /** Providers that cannot serve mailboxes here, with the sentence that says why. */
+  unavailable?: Record<string, string>;
   timeoutMs?: number;
   now?: () => Date;
 }
@@ -73,6 +76,14 @@ export class MailService {
     this.#d = deps;
     this.#defaults = { ...MAIL_SERVER_DEFAULTS, ...(deps.serverDefaults ?? {}) };
     this.#now = deps.now ?? (() => new Date());
+  }
+
+  /**
+   * Why a provider cannot be used for mailboxes here (the demo provider without a test mail
+   * server), or undefined. Pages leave such clients out and say this sentence instead.
+   */
+  unavailableReason(providerKey: string): string | undefined {
+    return this.#d.unavailable?.[providerKey];
   }
 
   /** Server settings a provider's accounts get when the administrator enters none. */
@@ -113,7 +124,9 @@ export class MailService {
     const smtp = input.smtp ?? defaults?.smtp;
     if (!imap || !smtp) {
       throw new ConsentryError('MAIL_SETTINGS_INVALID', {
-        detail: `There are no known mail servers for ${provider.displayName}; an administrator must enter the IMAP and SMTP servers.`,
+        detail:
+          this.unavailableReason(client.providerKey) ??
+          `There are no known mail servers for ${provider.displayName}; an administrator must enter the IMAP and SMTP servers.`,
       });
     }
     return this.#d.mailboxes.create(
@@ -200,7 +213,7 @@ export class MailService {
     const m = await this.#d.mailboxes.byHandoff(handoffId);
     if (!m) return undefined;
     await this.#d.mailboxes.setHandoff(m.id, undefined, this.#now());
-    return this.beginConnect(m.id, { session, returnUrl: mailAccountPath(m.id), handoff: handoffId });
+    return this.beginConnect(m.id, { session, returnUrl: CONNECT_DONE_PATH, handoff: handoffId });
   }
 
   async health(accountOrId: string | Mailbox, actor?: Actor): Promise<MailboxHealth> {
@@ -213,6 +226,15 @@ export class MailService {
       return { state: 'reconnect', message: `Reconnect your mailbox: ${why}`, account: c.account };
     }
     // Redacted again on the way out: rows stored before redaction covered derived forms.
+    if (m.lastError?.startsWith(ERROR_CATALOGUE.MAIL_SERVER_FAILED.message)) {
+      // A network or protocol fault at the mail server, not a refused token: reconnecting the
+      // grant would not help, so say what happened and what to check instead.
+      return {
+        state: 'unreachable',
+        message: `${redact(m.lastError)} The connection to the provider is fine: check the server settings (host, port, security) or whether the mail server is running, then try again.`,
+        account: c.account,
+      };
+    }
     if (m.lastError) return { state: 'error', message: redact(m.lastError), account: c.account };
     if (m.healthNote) return { state: 'error', message: m.healthNote, account: c.account };
     return { state: 'ok', message: 'Connected.', account: c.account, expiresAt: c.expiresAt };

@@ -43,6 +43,8 @@ export type MailboxHealth =
   | { state: 'not_connected'; message: string }
   | { state: 'ok'; message: string; account: string | undefined; expiresAt: Date | undefined }
   | { state: 'error'; message: string; account: string | undefined }
+  /** The mail server could not be reached or answered oddly: the OAuth grant is fine, so no reconnect. */
+  | { state: 'unreachable'; message: string; account: string | undefined }
   | { state: 'reconnect'; message: string; account: string | undefined };
 
 export interface MessageSummary {

@@ -150,7 +150,7 @@ function healthCell(h: MailboxHealth): SafeHtml {
       ? 'status-active'
       : h.state === 'reconnect'
         ? 'status-needs_reauth'
-        : h.state === 'error'
+        : h.state === 'error' || h.state === 'unreachable'
           ? 'status-revoked'
           : 'muted';
   return html`<span class="${cls}" data-health="${h.state}">${h.message}</span>`;
@@ -171,9 +171,13 @@ async function listPage(
       ? html`<td>${m.ownerRef ? (owners.get(m.ownerRef) ?? html`<span class="muted">deleted user</span>`) : html`<span class="muted">none (CLI or platform)</span>`}</td>`
       : '';
   const clients = await ctx.deps.store.clients.list();
-  const mailClients = clients.filter(
+  const withMailPreset = clients.filter(
     (c) => ctx.deps.providers.has(c.providerKey) && ctx.deps.providers.get(c.providerKey).presets.mail,
   );
+  const mailClients = withMailPreset.filter((c) => !mail.unavailableReason(c.providerKey));
+  const unavailable = [
+    ...new Set(withMailPreset.map((c) => mail.unavailableReason(c.providerKey)).filter(Boolean)),
+  ] as string[];
   const nameOf = (ref: string) => clients.find((c) => c.id === ref)?.name ?? 'unknown client';
   const rows = await Promise.all(
     accounts.map(async (m) => {
@@ -200,6 +204,7 @@ async function listPage(
         : html`<div class="card empty">No mailboxes yet.</div>`
     }
     <h2>Add a mailbox</h2>
+    ${unavailable.map((why) => html`<p class="muted small" data-unavailable>${why}</p>`)}
     ${
       mailClients.length
         ? html`<form method="post" action="/mail" class="card">${csrfField(request, reply, ctx)}
@@ -222,7 +227,7 @@ async function listPage(
           : html`<p class="small muted">Mail servers are the provider’s; an administrator can choose others.</p>`
       }
       <p><button type="submit">Add mailbox</button></p></form>`
-        : html`<div class="card empty">Register a client of a provider with a “mail” preset (Google, Microsoft, the demo provider) first.</div>`
+        : html`<div class="card empty">Register a client of a provider with a “mail” preset (Google, Microsoft) first.</div>`
     }`;
   return renderPage(request, reply, ctx, { title: 'Mailboxes', body, active: '/mail' });
 }

@@ -51,7 +51,9 @@ export interface SignInPolicy {
 
 export interface SignInOption {
   clientRef: string;
+  /** The provider's display name, plus the client's name when the provider has several clients. */
   label: string;
+  clientName: string;
   providerKey: string;
 }
 
@@ -91,7 +93,15 @@ export class SignInService {
       // Providers that vouch for nobody (the built-in demo: any name, any password) are never a
       // way into the console — neither a "Sign in with" button nor a "Link" (issue 10, finding 1).
       if (!p.consoleSignIn) continue;
-      out.push({ clientRef: c.id, label: c.name || p.displayName, providerKey: p.key });
+      out.push({ clientRef: c.id, label: p.displayName, clientName: c.name, providerKey: p.key });
+    }
+    // Buttons are labelled by provider ("Sign in with Google"); the client's own name is added only
+    // when one provider has several sign-in clients — two clients both named "Mail" (one Google,
+    // one Microsoft) must not give two identical buttons.
+    const perProvider = new Map<string, number>();
+    for (const o of out) perProvider.set(o.providerKey, (perProvider.get(o.providerKey) ?? 0) + 1);
+    for (const o of out) {
+      if ((perProvider.get(o.providerKey) ?? 0) > 1 && o.clientName) o.label = `${o.label} (${o.clientName})`;
     }
     return out.sort((a, b) => a.label.localeCompare(b.label));
   }

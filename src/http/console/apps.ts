@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthServer } from '../../authserver/auth-server.ts';
 import type { NotificationResult } from '../../authserver/owner-notification.ts';
+import { auditActorOf } from '../../console/actor.ts';
 import type { ApiAudience, Application } from '../../domain/application.ts';
 import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
 import { html, type SafeHtml } from '../html.ts';
 import {
   actionButton,
+  actorOf,
   type ConsoleContext,
   csrfField,
   formatTime,
@@ -23,8 +25,12 @@ import type { ConsolePageModule } from './pages.ts';
  * no signing key is configured. Managing applications needs `administer_oauth`; rotating a
  * secret also `manage_secrets`. Pages showing a secret are `Cache-Control: no-store` (renderPage).
  */
-const KEYS_WARNING =
-  'OAuth authorization is not available as encryption keys configuration was not complete. Please contact your administrator.';
+/**
+ * Shown to the administrator (never "contact your administrator": they are the administrator).
+ * Oro's wording ("encryption keys") meant the token-signing key pair; say that, and say how.
+ */
+const keysWarningHtml = (): SafeHtml =>
+  html`<div class="flash warn" role="alert"><strong>No signing key yet:</strong> applications can be created, but the token endpoint cannot issue access tokens until a signing key exists. Create one on the server with <code>npx consentry keys generate</code> (RS256; add <code>--alg ES256</code> for ES256) — the private key is written to the data directory with mode 0600 — then reload this page.</div>`;
 const ADMIN = { config: { permission: 'administer_oauth' } };
 const SECRETS = { config: { permission: 'manage_secrets' } };
 
@@ -39,10 +45,7 @@ type Params = { Params: { id: string } };
 
 function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthServer): void {
   const service = authserver.applications;
-  const keysWarning = (): SafeHtml =>
-    authserver.keysReady
-      ? html``
-      : html`<div class="flash warn" role="alert">${KEYS_WARNING} <span class="muted">(Run <code>consentry keys generate</code>.)</span></div>`;
+  const keysWarning = (): SafeHtml => (authserver.keysReady ? html`` : keysWarningHtml());
 
   app.get('/apps', ADMIN, async (request, reply) => {
     const q = request.query as Record<string, string | undefined>;
@@ -80,7 +83,7 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
   app.post('/apps', ADMIN, async (request, reply) => {
     const f = formOf(request);
     try {
-      const created = await service.create({ ...inputOf(f), active: f.active === '1' });
+      const created = await service.create({ ...inputOf(f), active: f.active === '1' }, by(request));
       return secretPage(request, reply, ctx, authserver, created.application, created.clientSecret, {
         heading: 'Application created',
         notification: created.notification,
@@ -116,7 +119,7 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
   });
 
   app.post<Params>('/apps/:id/deactivate', ADMIN, async (request, reply) => {
-    const a = await service.deactivate(request.params.id);
+    const a = await service.deactivate(request.params.id, by(request));
     return redirectWithFlash(
       reply,
       ctx,
@@ -126,7 +129,7 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
     );
   });
   app.post<Params>('/apps/:id/activate', ADMIN, async (request, reply) => {
-    const a = await service.activate(request.params.id);
+    const a = await service.activate(request.params.id, by(request));
     return redirectWithFlash(
       reply,
       ctx,
@@ -136,7 +139,7 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
     );
   });
   app.post<Params>('/apps/:id/delete', ADMIN, async (request, reply) => {
-    const a = await service.delete(request.params.id);
+    const a = await service.delete(request.params.id, by(request));
     return redirectWithFlash(reply, ctx, '/apps', 'ok', `Deleted “${a.name}”.`);
   });
 
@@ -145,9 +148,11 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
       throw new ConsentryError('FORBIDDEN', { facts: { permission: 'administer_oauth' } });
     const hours = Number(formOf(request).old_secret_hours ?? '0');
     const graceHours = Number.isFinite(hours) && hours >= 0 && hours <= 24 * 30 ? hours : 0;
-    const { application, clientSecret } = await service.rotateSecret(request.params.id, {
-      oldSecretValidUntil: new Date(Date.now() + graceHours * 3_600_000),
-    });
+    const { application, clientSecret } = await service.rotateSecret(
+      request.params.id,
+      { oldSecretValidUntil: new Date(Date.now() + graceHours * 3_600_000) },
+      by(request),
+    );
     return secretPage(request, reply, ctx, authserver, application, clientSecret, {
       heading: 'New client secret',
       note: graceHours
@@ -156,6 +161,9 @@ function appsPages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthSe
     });
   });
 }
+
+/** The audit trail's actor for a console request (issue 10). */
+const by = (request: FastifyRequest) => auditActorOf(actorOf(request));
 
 const apiLabel = (a: ApiAudience) => (a === 'backend' ? 'Backend API' : 'Frontend API');
 
@@ -200,9 +208,7 @@ async function formPage(
   };
   const organizations = await authserver.applications.organizations();
   const title = a ? `Edit ${a.name}` : 'Add application';
-  const warning = authserver.keysReady
-    ? html``
-    : html`<div class="flash warn" role="alert">${KEYS_WARNING}</div>`;
+  const warning = authserver.keysReady ? html`` : keysWarningHtml();
   const body = html`<h1>${title}</h1>${warning}
     ${s.error ? html`<div class="flash error" role="alert">${s.error}</div>` : ''}
     <form method="post" action="${a ? `/apps/${a.id}` : '/apps'}" class="card">${csrfField(request, reply, ctx)}

@@ -23,6 +23,16 @@ document.addEventListener('click', async (event) => {
   button.setAttribute('aria-live', 'polite');
   setTimeout(() => { button.textContent = label; }, 1500);
 });
+// Narrow screens show table rows as cards: each cell gets its column's name as a label (CSS shows
+// it through ::before), so no page has to repeat its headers by hand.
+for (const table of document.querySelectorAll('.table-wrap table')) {
+  const names = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+  for (const row of table.querySelectorAll('tbody tr')) {
+    [...row.children].forEach((cell, i) => {
+      if (names[i] && !cell.classList.contains('actions') && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', names[i]);
+    });
+  }
+}
 document.addEventListener('submit', (event) => {
   const button = event.submitter ?? event.target.querySelector('button[data-confirm]');
   const message = button?.getAttribute?.('data-confirm');

@@ -168,7 +168,7 @@ function clientFields(
     }
     ${provider.templates.map(
       (t) => html`<label for="t_${t.name}">${t.label}${t.optional ? ' (optional)' : ''}</label>
-      <input id="t_${t.name}" name="t_${t.name}" type="text" value="${values.templateValues?.[t.name] ?? t.default ?? ''}" placeholder="${t.examples[0] ?? ''}" aria-describedby="t_${t.name}-help">
+      ${templateInput(t, values.templateValues?.[t.name] ?? t.default ?? '')}
       <p id="t_${t.name}-help" class="muted small">${t.description}</p>`,
     )}`;
 }
@@ -226,4 +226,26 @@ async function editPage(
       ${actionButton(request, reply, ctx, `/clients/${client.id}/delete`, 'Delete client', { danger: true, confirm: `Delete the client “${client.name}” and its connections?` })}</section>`
     }`;
   return renderPage(request, reply, ctx, { title: client.name, body, status: state.status ?? 200 });
+}
+
+/**
+ * A templated value's field: a select when the entry's pattern is a plain list of words
+ * (`production|testing`), so the administrator picks instead of typing; a text field otherwise.
+ */
+function templateInput(
+  t: {
+    name: string;
+    pattern?: string | undefined;
+    examples: readonly string[];
+    optional?: boolean | undefined;
+  },
+  value: string,
+): SafeHtml {
+  const choices = t.pattern && /^[\w.-]+(\|[\w.-]+)+$/.test(t.pattern) ? t.pattern.split('|') : undefined;
+  if (choices) {
+    return html`<select id="t_${t.name}" name="t_${t.name}" aria-describedby="t_${t.name}-help">${t.optional && !choices.includes(value) ? html`<option value=""></option>` : ''}${choices.map(
+      (c) => html`<option value="${c}"${c === value ? html` selected` : ''}>${c}</option>`,
+    )}</select>`;
+  }
+  return html`<input id="t_${t.name}" name="t_${t.name}" type="text" value="${value}" placeholder="${t.examples[0] ?? ''}" aria-describedby="t_${t.name}-help">`;
 }

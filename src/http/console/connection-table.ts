@@ -33,7 +33,7 @@ export function connectionTable(
       <td>${provider}</td>
       <td>${c.account ?? '—'}</td>
       <td>${c.purpose}</td>
-      <td class="mono">${c.scopes.join(' ') || '—'}</td>
+      <td class="mono">${c.scopes.length ? html`<span class="scopes">${c.scopes.map((s, i) => html`${i ? ' ' : ''}<span>${s}</span>`)}</span>` : '—'}</td>
       <td>${c.expiresAt ? formatTime(c.expiresAt) : 'does not expire'}</td>
       <td>${formatTime(c.lastRefreshAt, 'never')}</td>
       <td><span class="status status-${c.status}">${c.status}</span>${c.statusReason ? html`<br><span class="muted small">${c.statusReason}</span>` : ''}${c.lastError && c.status === 'active' ? html`<br><span class="muted small">last error: ${c.lastError}</span>` : ''}</td>

@@ -26,6 +26,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares who may call it: 'public', 'signed_in' or a console permission. */
     permission?: RouteAccess | string;
+    /** A page an end user (not an administrator) sees: errors are shown in their language. */
+    endUser?: boolean;
   }
 }
 
@@ -63,7 +65,12 @@ type FlashKind = 'ok' | 'error' | 'warn';
 
 export function actorOf(request: FastifyRequest): Actor {
   const u = request.consoleUser;
-  return { userId: u?.id, label: u?.email ?? 'anonymous', permissions: u?.permissions ?? [] };
+  return {
+    userId: u?.id,
+    label: u?.email ?? 'anonymous',
+    permissions: u?.permissions ?? [],
+    address: request.ip,
+  };
 }
 
 export function userCan(request: FastifyRequest, permission: Permission): boolean {
@@ -142,7 +149,7 @@ function takeFlash(request: FastifyRequest, reply: FastifyReply): SafeHtml | und
 function oauthFlash(request: FastifyRequest): SafeHtml | undefined {
   const q = request.query as Record<string, string | undefined>;
   if (q.oauth === 'connected')
-    return html`<div class="flash ok" role="status">Connected. The new connection is listed below.</div>`;
+    return html`<div class="flash ok" role="status">Connected. The account’s tokens are stored (sealed) and are refreshed automatically.</div>`;
   if (q.oauth === 'cancelled')
     return html`<div class="flash warn" role="status">The connection was cancelled${q.oauth_error ? html` (the provider said <code>${q.oauth_error.slice(0, 64)}</code>)` : ''}. Nothing was stored.</div>`;
   return undefined;

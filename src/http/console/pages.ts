@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { connectRoutes } from '../connect.ts';
 import { homeRoutes } from '../home.ts';
+import { auditPages } from './audit.ts';
 import { clientPages } from './clients.ts';
 import { connectionPages } from './connections.ts';
 import type { ConsoleContext, NavItem } from './context.ts';
@@ -32,4 +33,5 @@ export const CONSOLE_PAGES: ConsolePageModule[] = [
   { register: clientPages },
   { register: (app, ctx) => connectionPages(app, ctx, ctx.deps.providers) },
   { nav: [{ href: '/users', label: 'Users', permission: 'manage_users' }], register: userPages },
+  { nav: [{ href: '/audit', label: 'Audit', permission: 'manage_users' }], register: auditPages },
 ];

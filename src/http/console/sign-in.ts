@@ -27,10 +27,10 @@ export function signInPages(app: FastifyInstance, ctx: ConsoleContext): void {
         status: 400,
       });
     try {
-      const user = await ctx.services.users.createFirstAdmin({
-        email: f.email ?? '',
-        password: f.password ?? '',
-      });
+      const user = await ctx.services.users.createFirstAdmin(
+        { email: f.email ?? '', password: f.password ?? '' },
+        { kind: 'user', label: 'first-run setup', address: request.ip },
+      );
       await startSession(reply, ctx, await ctx.services.users.startSession(user));
       return redirectWithFlash(
         reply,

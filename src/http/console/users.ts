@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { auditActorOf } from '../../console/actor.ts';
 import { ALL_PERMISSIONS, PERMISSIONS, type Permission } from '../../console/permissions.ts';
 import { isConsentryError } from '../../domain/errors.ts';
 import { html } from '../html.ts';
 import {
   actionButton,
+  actorOf,
   type ConsoleContext,
   csrfField,
   formOf,
@@ -44,11 +46,14 @@ export function userPages(app: FastifyInstance, ctx: ConsoleContext): void {
   app.post('/users', { config: { permission: 'manage_users' } }, async (request, reply) => {
     const f = formOf(request);
     try {
-      const u = await ctx.services.users.create({
-        email: f.email ?? '',
-        password: f.password ?? '',
-        permissions: permsOf(f),
-      });
+      const u = await ctx.services.users.create(
+        {
+          email: f.email ?? '',
+          password: f.password ?? '',
+          permissions: permsOf(f),
+        },
+        auditActorOf(actorOf(request)),
+      );
       return redirectWithFlash(reply, ctx, '/users', 'ok', `Added ${u.email}.`);
     } catch (e) {
       if (isConsentryError(e) && e.status < 500)
@@ -60,7 +65,12 @@ export function userPages(app: FastifyInstance, ctx: ConsoleContext): void {
   app.post('/users/:id', { config: { permission: 'manage_users' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     try {
-      const u = await ctx.services.users.setPermissions(id, permsOf(formOf(request)), request.consoleUser);
+      const u = await ctx.services.users.setPermissions(
+        id,
+        permsOf(formOf(request)),
+        request.consoleUser,
+        auditActorOf(actorOf(request)),
+      );
       return redirectWithFlash(reply, ctx, '/users', 'ok', `Saved the permissions of ${u.email}.`);
     } catch (e) {
       if (isConsentryError(e) && e.status < 500)
@@ -72,7 +82,7 @@ export function userPages(app: FastifyInstance, ctx: ConsoleContext): void {
   app.post('/users/:id/delete', { config: { permission: 'manage_users' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     try {
-      await ctx.services.users.delete(id, request.consoleUser);
+      await ctx.services.users.delete(id, request.consoleUser, auditActorOf(actorOf(request)));
       return redirectWithFlash(reply, ctx, '/users', 'ok', 'Deleted the user.');
     } catch (e) {
       if (isConsentryError(e) && e.status < 500)

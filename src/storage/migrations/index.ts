@@ -6,6 +6,7 @@ import * as m0004 from './0004-consumers.ts';
 import * as m0005 from './0005-console.ts';
 import * as m0006 from './0006-auth-failures.ts';
 import * as m0007 from './0007-mailbox-owner.ts';
+import * as m0009 from './0009-key-ring-and-audit.ts';
 
 /**
  * Every migration, in order. Static imports (not a folder scan) so the list is the same under tsx,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0005-console': m0005,
   '0006-auth-failures': m0006,
   '0007-mailbox-owner': m0007,
+  '0009-key-ring-and-audit': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {
