@@ -146,10 +146,6 @@ export const ERROR_CATALOGUE = {
     message: 'The outbound request was refused by the egress policy.',
   },
   EGRESS_RESPONSE_TOO_LARGE: { status: 502, message: 'The remote server answered with too much data.' },
-  SIGN_IN_THROTTLED: {
-    status: 429,
-    message: 'Too many failed sign-ins from this address. Wait a few minutes and try again.',
-  },
   FLOW_START_THROTTLED: {
     status: 429,
     message: 'Too many sign-ins were started from this address. Wait a minute and try again.',

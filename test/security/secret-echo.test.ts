@@ -37,7 +37,10 @@ describe('a mail server echoing the XOAUTH2 line leaks no token (finding 4)', ()
     smtp.on('error', () => {});
     await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
     const port = (smtp.server.address() as { port: number }).port;
-    c = await startConsentry({ env: { MAIL_DEMO_SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    // IMAP is never used here; both are needed for the demo to be offered for mailboxes.
+    c = await startConsentry({
+      env: { MAIL_DEMO_SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_DEMO_IMAP_URL: 'imap://127.0.0.1:1' },
+    });
   });
   afterAll(async () => {
     await c?.close();
