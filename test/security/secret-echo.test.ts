@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivedForms } from '../../src/domain/redact.ts';
 import { cli } from '../cli/support.ts';
 import { createUser, csrfFrom, page, signIn } from '../console/support/console-client.ts';
-import { CookieJar, consentAtProvider, request } from '../support/browserless.ts';
+import { consentAtProvider, request } from '../support/browserless.ts';
 import { startConsentry, type TestConsentry } from '../support/consentry.ts';
 
 /**

@@ -7,7 +7,7 @@ import { redact } from '../../domain/redact.ts';
 import type { MailboxRepository } from '../../storage/mailboxes.repository.ts';
 import type { Store } from '../../storage/ports.ts';
 import { isImapAuthFailure, listNewestWithBearer } from './imap.ts';
-import { MAIL_PURPOSE, mailAccountPath } from './mail-consumer.ts';
+import { MAIL_PURPOSE } from './mail-consumer.ts';
 import { safeCause, serverReply, transportError } from './mail-errors.ts';
 import type { Mailbox, MailboxHealth, MailServer, MessageSummary } from './mailbox.ts';
 import { assertMailServer, MAIL_SERVER_DEFAULTS, type MailServerDefaults } from './servers.ts';
