@@ -12,7 +12,9 @@ import type { ProviderRegistry } from './catalog/registry.ts';
 import type { Config } from './config/config.ts';
 import { consoleConsumer } from './console/consumer.ts';
 import { type ConsoleServices, createConsoleServices } from './console/services.ts';
+import type { SignInBudgets } from './console/sign-in-limits.ts';
 import { createBuiltInConsumers, discoverConsumers, type Features } from './consumers/index.ts';
+import { serverFromUrl } from './consumers/mail/servers.ts';
 import { AuditTrail } from './core/audit-trail.ts';
 import { BackgroundRefresher } from './core/background-refresher.ts';
 import { ConsumerRegistry, type OAuth2Consumer } from './core/consumers.ts';
@@ -22,6 +24,8 @@ import { random256, sha256 } from './core/random.ts';
 import { ReconnectOutreach } from './core/reconnect-outreach.ts';
 import { catalogRefreshLifetimes, withRefreshLifetimes } from './core/refresh-lifetime.ts';
 import { ConsentryError } from './domain/errors.ts';
+import { Egress } from './egress/egress.ts';
+import { allowsPlainHttp, type EgressPolicy, type EgressRule, operatorRule } from './egress/policy.ts';
 import { apiPlugin } from './http/api/index.ts';
 import { authServerPlugin } from './http/authserver.ts';
 import { appsConsolePages } from './http/console/apps.ts';
@@ -42,12 +46,12 @@ import {
 import { type DispatcherOptions, WebhookDispatcher } from './integrations/webhook-dispatcher.ts';
 import { WebhookService } from './integrations/webhooks.ts';
 import { createLogger } from './logger.ts';
+import { ensurePrivateDir } from './secrets/file-modes.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
 import { createAuditRepository } from './storage/audit/audit.repository.ts';
 import { createHandoffRepository } from './storage/console-handoffs.repository.ts';
 import type { DatabaseHandle } from './storage/database.ts';
-import { registerDemoClient } from './storage/demo-clients.repository.ts';
-import { demoOidcAdapter } from './storage/demo-oidc.adapter.ts';
+import { demoOidcAdapter, purgeLegacyDemoSecrets } from './storage/demo-oidc.adapter.ts';
 import {
   createApiConnectSessionRepository,
   createApiKeyRepository,
@@ -141,7 +145,15 @@ export interface CreateOptions {
    * console routes at all); `{ prefix: '/admin' }` mounts them under their own prefix, relative
    * to the mount. Default: at the mount's root.
    */
-  console?: false | { prefix?: string | undefined } | undefined;
+  console?:
+    | false
+    | {
+        prefix?: string | undefined;
+        /** Tests: sign-in budgets and clock. */
+        signInBudgets?: Partial<SignInBudgets>;
+        now?: () => number;
+      }
+    | undefined;
   /**
    * The host's "who is signed in" (docs/embedding.md): return a stable id of the host's session
    * for this request, or undefined. OAuth flows started while it answers are bound to it.
@@ -155,6 +167,8 @@ export interface CreateOptions {
 
 export async function createConsentry(config: Config, options: CreateOptions = {}): Promise<Consentry> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
+  // The data directory holds keys and (SQLite) the database: 0700 at every start (issue 10, finding 6).
+  ensurePrivateDir(config.dataDir);
   const consolePrefix = options.console === false ? '' : normalizePrefix(options.console?.prefix ?? '');
   const mount: Mount = { base: config.basePath, pages: `${config.basePath}${consolePrefix}` };
   const demoOn = options.demoProvider ?? config.demoProvider;
@@ -173,6 +187,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
         logger.error({ err: { message: e.message }, action: input.action }, 'audit trail append failed'),
     });
 
+    const egress = new Egress(egressPolicyOf(config));
     // Built-in consumers, the platform's own, then discovered ones (CONSUMER_MODULES): one registry,
     // so a purpose registered twice stops start-up (CONSUMER_DUPLICATE).
     const builtIn = createBuiltInConsumers({
@@ -182,6 +197,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       providers,
       client: () => client,
       console: () => consoleServices,
+      egress,
     });
     const discovered = await discoverConsumers(config.consumerModules, {
       config,
@@ -202,6 +218,8 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     const webhookRepository = createWebhookRepository(database.db, box);
     const dispatcher = new WebhookDispatcher({
       webhooks: webhookRepository,
+      // Deliveries go through the egress policy like every other outbound request.
+      fetch: (url, init) => egress.fetch(url, init as Parameters<typeof egress.fetch>[1]),
       ...(config.instanceId ? { instanceId: config.instanceId } : {}),
       log: (level, facts, message) => logger[level](facts, message),
       ...options.webhooks,
@@ -215,6 +233,11 @@ export async function createConsentry(config: Config, options: CreateOptions = {
     // The console's and built-in consumers' pages live under the mount; a host's consumers
     // return the host's own paths.
     const ownPurposes = new Set([consoleConsumer, ...builtIn.consumers].map((c) => c.purpose));
+    if (config.demoProviderOffLoopback) {
+      logger.warn(
+        `WARNING: the built-in demo provider is ON at ${config.publicBaseUrl}/demo, a public URL that is not loopback. It signs anyone in with any name and password (never to this console). Set DEMO_PROVIDER=false unless this is a demo.`,
+      );
+    }
     const client = new OAuth2Client({
       // Stamps refresh-token expiries from the providers' documented lifetimes (scale-out), per
       // registered client (Google's 7 days only for clients in "Testing" status).
@@ -223,7 +246,14 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       consumers,
       redirectUri: config.redirectUri,
       skewSeconds: config.refreshSkewSeconds,
-      protocol: protocolSettings(config),
+      protocol: {
+        ...protocolSettings(config),
+        // Every outbound request through the egress policy (src/egress): http only to an allowed
+        // loopback host or our own origin (the built-in demo provider), checked per URL.
+        allowInsecure: (url) => allowsPlainHttp(egress.policy, url),
+        timeoutMs: 10_000,
+        fetch: egress.fetch,
+      },
       ...(config.instanceId ? { instanceId: config.instanceId } : {}),
       publicReturnPath: (path, purpose) => (ownPurposes.has(purpose) ? prefixPath(mount.pages, path) : path),
       audit,
@@ -291,6 +321,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
       registration: config.registration,
+      resolveMailServer: (host, port) => egress.resolveServer(host, port),
       store: createProviderRoleStore(database),
       audit,
       onKeyError: (e) =>
@@ -314,18 +345,13 @@ export async function createConsentry(config: Config, options: CreateOptions = {
         ...(builtIn.handoffFlows ?? []),
         (handoffId, session) => connectSessions.handoffFlow(handoffId, session),
       ],
+      ...(options.console && options.console.signInBudgets
+        ? { signInBudgets: options.console.signInBudgets }
+        : {}),
+      ...(options.console && options.console.now ? { now: options.console.now } : {}),
+      // Clients registered for the built-in demo provider are clients it accepts: it looks them
+      // up in the registered clients (see startDemoProvider), so nothing is copied on save.
       audit,
-      // Clients registered for the built-in demo provider become clients it accepts.
-      onClientSaved: async (c, secret) => {
-        if (c.providerKey !== 'demo' || !demoOn || c.options.builtIn) return;
-        const clientSecret = secret ?? (await store.clients.secretOf(c.id));
-        if (clientSecret)
-          await registerDemoClient(database.db, {
-            clientId: c.clientId,
-            clientSecret,
-            redirectUri: config.redirectUri,
-          });
-      },
     });
     const apiKeys = new ApiKeyService(createApiKeyRepository(database.db, database.readOne));
     const connectSessions = new ConnectSessionService({
@@ -524,6 +550,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
         await dispatcher.stop();
         mailTransport?.close();
         authserver.close();
+        await egress.close();
         await database.close();
       },
     };
@@ -543,9 +570,42 @@ function normalizePrefix(prefix: string): string {
   return p;
 }
 
+/**
+ * The egress policy (src/egress/policy.ts): EGRESS_ALLOW plus the endpoints the operator configured
+ * (the public URL — the demo provider and its own callback —, SMTP_URL, the demo mail servers):
+ * those are the operator's choice, so their host and port are open even when internal.
+ */
+function egressPolicyOf(config: Config): EgressPolicy {
+  const rules: EgressRule[] = [...config.egressAllow];
+  const add = (value: string | undefined, defaultPort: number): void => {
+    if (!value) return;
+    try {
+      const u = new URL(value);
+      if (u.hostname) rules.push(operatorRule(u.hostname, u.port ? Number(u.port) : defaultPort));
+    } catch {
+      // Not a URL: the setting's own parser reports it.
+    }
+  };
+  const pub = new URL(config.publicBaseUrl);
+  add(config.publicBaseUrl, pub.protocol === 'https:' ? 443 : 80);
+  add(config.smtpUrl, config.smtpUrl?.startsWith('smtps:') ? 465 : 587);
+  if (config.demoProvider) {
+    for (const [url, kind] of [
+      [config.mailDemoImapUrl, 'imap'],
+      [config.mailDemoSmtpUrl, 'smtp'],
+    ] as const) {
+      if (!url) continue;
+      const server = serverFromUrl(url, kind);
+      rules.push(operatorRule(server.host, server.port));
+    }
+  }
+  return { rules, trustedOrigins: [pub.origin] };
+}
+
 /** Registers the demo client (once) and starts oidc-provider for it. */
 async function startDemoProvider(config: Config, store: Store, database: DatabaseHandle, mount: Mount) {
   const client = await ensureDemoClient(store);
+  await purgeLegacyDemoSecrets(database.db);
   const provider = await createDemoOidcProvider({
     issuer: `${config.publicBaseUrl}/demo`,
     clients: [
@@ -556,9 +616,26 @@ async function startDemoProvider(config: Config, store: Store, database: Databas
         clientName: 'Consentry',
       },
     ],
-    adapter: demoOidcAdapter(database.db),
+    adapter: demoOidcAdapter(database.db, async (clientId) => {
+      // Clients an administrator registered for the demo: the demo accepts whatever Client ID and
+      // Secret were registered in Consentry, for the one Redirect URL. The secret is opened from
+      // its sealed column when the demo needs it, never copied into the demo's own table.
+      const registered = (await store.clients.list({ providerKey: 'demo' })).find(
+        (c) => c.clientId === clientId && !c.options.builtIn,
+      );
+      const secret = registered?.hasClientSecret ? await store.clients.secretOf(registered.id) : undefined;
+      if (!registered || !secret) return undefined;
+      return {
+        client_id: registered.clientId,
+        client_secret: secret,
+        redirect_uris: [config.redirectUri],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      };
+    }),
     keys: await loadDemoKeys(join(config.dataDir, 'demo-provider-keys.json')),
     accessTokenTtl: config.demoAccessTokenTtl,
   });
-  return mountedCallback(provider, `${mount.base}/demo`);
+  return mountedCallback(provider, `${mount.base}/demo`, new URL(config.publicBaseUrl));
 }

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { redact, redactDeep } from './domain/redact.ts';
 
 /**
  * Structured logs with secrets redacted. Request URLs are logged without their query string (the
@@ -49,6 +50,17 @@ export function createLogger(options: {
     {
       level: options.level,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Beyond the named fields: every string of every line goes through the one redaction
+      // function (credential shapes, base64 XOAUTH2 echoes), whatever field it sits in.
+      formatters: { log: (object) => redactDeep(object) },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((a) => (typeof a === 'string' ? redact(a) : a)) as Parameters<typeof method>,
+          );
+        },
+      },
       serializers: {
         req: (req: { method?: string; url?: string; id?: string }) => ({
           id: req.id,
@@ -58,7 +70,7 @@ export function createLogger(options: {
             .split('?')[0]!
             .replace(/^\/(reconnect|connect\/link)\/(?!done$)[^/]+/, '/$1/[redacted]'),
         }),
-        err: pino.stdSerializers.err,
+        err: (e: Error) => redactDeep(pino.stdSerializers.err(e)),
       },
     },
     destination,

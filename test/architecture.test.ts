@@ -84,4 +84,43 @@ describe('layering', () => {
       .filter((f) => !['config/config.ts', 'main.ts', 'cli/context.ts'].includes(f));
     expect(offenders).toEqual([]);
   });
+
+  it('outbound requests go through src/egress only: no global fetch, net.connect or tls.connect elsewhere', () => {
+    const direct = [
+      /(^|[^.\w#])fetch\s*\(/, // a bare fetch( call (not client.fetch, not #fetch)
+      /globalThis\.fetch/,
+      /\bnet\.connect\s*\(/,
+      /\btls\.connect\s*\(/,
+      /\b(?:net|tls)\.createConnection\s*\(/,
+      /from\s+'undici'/,
+      /from\s+'node:(?:net|tls|http|https)'/,
+    ];
+    // A quirk's `fetch(url, init, next) {` is a method definition wrapping the egress fetch, not a call.
+    const isMethodDefinition = (line: string) => /^\s*(async\s+)?fetch\s*\(.*\)\s*\{\s*$/.test(line);
+    const flagged = (line: string) => !isMethodDefinition(line) && direct.some((re) => re.test(line));
+    // The rule itself can fail: it catches the calls it is about.
+    for (const sample of [
+      'const r = await fetch(url);',
+      "return fetch('https://x');",
+      'net.connect({ host })',
+      'tls.connect(opts)',
+      'globalThis.fetch = f',
+    ])
+      expect(flagged(sample), sample).toBe(true);
+    for (const sample of ['client.fetch(range)', 'async fetch(url, init, next) {', 'this.#fetch(x)'])
+      expect(flagged(sample), sample).toBe(false);
+    const offenders = files(root)
+      .map((f) => ({ file: relative(root, f), text: readFileSync(f, 'utf8') }))
+      .filter(({ file }) => !file.startsWith('egress/'))
+      .flatMap(({ file, text }) =>
+        text
+          .split('\n')
+          .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line))
+          .filter(flagged)
+          // node:http is imported by the server faces for types and the demo mount, never to send.
+          .filter((line) => !/import type/.test(line))
+          .map((line) => `${file}: ${line.trim()}`),
+      );
+    expect(offenders).toEqual([]);
+  });
 });

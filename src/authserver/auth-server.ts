@@ -60,6 +60,11 @@ export interface AuthServerOptions {
   dataDir: string;
   smtpUrl: string | undefined;
   mailFrom?: string | undefined;
+  /** The egress module's check of the SMTP host (owner notifications). */
+  resolveMailServer?: (
+    host: string,
+    port: number,
+  ) => Promise<{ address: string; servername: string | undefined }>;
   store: ProviderRoleStore;
   notifier?: OwnerNotifier;
   limiter?: FailureLimiterOptions;
@@ -118,6 +123,7 @@ export class AuthServer {
         templatesDir: join(options.dataDir, 'mail-templates'),
         publicBaseUrl: options.publicBaseUrl,
         tokenEndpoint: `${options.publicBaseUrl}${AUTHSERVER_PATHS.token}`,
+        ...(options.resolveMailServer ? { resolveMailServer: options.resolveMailServer } : {}),
       });
     this.closeNotifier = () => (notifier as { close?: () => void }).close?.();
     this.applications = new ApplicationService(options.store, notifier, now, options.audit);

@@ -18,6 +18,11 @@ export interface MailSettings {
   templatesDir?: string | undefined;
   publicBaseUrl: string;
   tokenEndpoint: string;
+  /** The egress module's check of the SMTP host (the address to connect to and the TLS name). */
+  resolveMailServer?: (
+    host: string,
+    port: number,
+  ) => Promise<{ address: string; servername: string | undefined }>;
 }
 
 /**
@@ -27,11 +32,37 @@ export interface MailSettings {
  */
 export function createOwnerNotifier(settings: MailSettings): OwnerNotifier & { close(): void } {
   let transport: Transporter | undefined;
+  let transportKey = '';
+  /**
+   * SMTP_URL parsed here (not by nodemailer) so the socket goes to the address the egress module
+   * resolved and checked; TLS still verifies the configured host name (`servername`).
+   */
+  const transportFor = async (smtpUrl: string): Promise<Transporter> => {
+    const u = new URL(smtpUrl);
+    const secure = u.protocol === 'smtps:';
+    const port = u.port ? Number(u.port) : secure ? 465 : 587;
+    const target = settings.resolveMailServer
+      ? await settings.resolveMailServer(u.hostname, port)
+      : { address: u.hostname, servername: undefined };
+    const key = `${target.address}:${port}`;
+    if (transport && key === transportKey) return transport;
+    transport?.close();
+    transportKey = key;
+    transport = nodemailer.createTransport({
+      host: target.address,
+      port,
+      secure,
+      ...(target.servername ? { servername: target.servername } : {}),
+      ...(u.username
+        ? { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } }
+        : {}),
+    });
+    return transport;
+  };
   return {
     async applicationCreated(application) {
       const to = application.ownerEmail;
       if (!settings.smtpUrl) return { sent: false, to, reason: 'SMTP is not configured (SMTP_URL)' };
-      transport ??= nodemailer.createTransport(settings.smtpUrl);
       const message = renderTemplate(loadTemplate('application-created', settings.templatesDir), {
         applicationName: application.name,
         organizationName: application.organizationName,
@@ -44,7 +75,7 @@ export function createOwnerNotifier(settings: MailSettings): OwnerNotifier & { c
         tokenEndpoint: settings.tokenEndpoint,
       });
       try {
-        const info = await transport.sendMail({
+        const info = await (await transportFor(settings.smtpUrl)).sendMail({
           from: settings.from,
           to,
           subject: message.subject,

@@ -289,6 +289,11 @@ export const ProviderSchema = z
       .default({ steps: [], notes: [] }),
     /** Facts taken from weak sources, shown to administrators as such. */
     uncertain: z.array(z.string()).default([]),
+    /**
+     * Whether an account at this provider may sign in to Consentry's console (issue 10,
+     * finding 1). False for the built-in demo provider, which accepts any name and password.
+     */
+    consoleSignIn: z.boolean().default(true),
     /** Name of the quirk module in ./quirks/ (usually the key). */
     quirks: z.string().optional(),
   })

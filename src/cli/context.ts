@@ -1,6 +1,8 @@
 import type { Consentry } from '../app.ts';
 import { loadServerConfig, serverEnvironment } from '../config/config.ts';
 import { isConsentryError } from '../domain/errors.ts';
+import { redact, redactDeep } from '../domain/redact.ts';
+import { createLogger } from '../logger.ts';
 
 /**
  * What every command gets: a Consentry over the configured data directory (same service layer as
@@ -42,7 +44,9 @@ export async function withReader<T>(fn: (reader: import('../app-core.ts').Reader
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  // Credential shapes (Bearer/Basic/XOAUTH2, echoed in stored errors) never reach the terminal;
+  // a token asked for with --reveal is a bare value and passes.
+  process.stdout.write(`${JSON.stringify(redactDeep(value), null, 2)}\n`);
 }
 
 /** A plain aligned table for humans. */
@@ -52,7 +56,7 @@ export function printTable(rows: Record<string, unknown>[], columns: string[]): 
     return;
   }
   const cell = (v: unknown) =>
-    v === undefined || v === null ? '' : v instanceof Date ? v.toISOString() : String(v);
+    v === undefined || v === null ? '' : v instanceof Date ? v.toISOString() : redact(String(v));
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   const line = (vals: string[]) =>
     `${vals
@@ -69,6 +73,6 @@ export function fail(error: unknown): never {
     : error instanceof Error
       ? error.message
       : String(error);
-  process.stderr.write(`consentry: ${message}\n`);
+  process.stderr.write(`consentry: ${redact(message)}\n`);
   process.exit(isConsentryError(error) && error.status < 500 ? 2 : 1);
 }

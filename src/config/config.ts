@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { ConsentryError } from '../domain/errors.ts';
+import { type EgressRule, isLoopbackHost, parseEgressAllow } from '../egress/policy.ts';
 
 /**
  * The environment, parsed once into one typed object. Nothing else reads `process.env`.
@@ -55,8 +56,12 @@ export const EnvSchema = z.object({
   ),
   DEMO_PROVIDER: doc(
     booleanFlag.optional(),
-    'serve the built-in demo provider under `/demo`',
-    '`true` for `npm start` and the CLI, `false` in a library',
+    'serve the built-in demo provider under `/demo` (any name, any password — never a console sign-in; a warning is logged when turned on for a public URL)',
+    '`true` for `npm start` and the CLI when `PUBLIC_BASE_URL` is loopback; otherwise `false`',
+  ),
+  EGRESS_ALLOW: doc(
+    z.string().optional(),
+    'internal addresses outbound requests may reach anyway: `10.0.0.0/8,mail.internal:993,127.0.0.1:8080` ([docs/security.md](docs/security.md))',
   ),
   DEMO_ACCESS_TOKEN_TTL: doc(
     z.coerce.number().int().min(5).default(3600),
@@ -202,6 +207,10 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   logFormat: z.infer<typeof EnvSchema>['LOG_FORMAT'];
   demoProvider: boolean;
+  /** The demo provider was turned on for a public URL that is not loopback (start-up warns). */
+  demoProviderOffLoopback: boolean;
+  /** EGRESS_ALLOW, parsed: internal addresses outbound requests may reach anyway. */
+  egressAllow: EgressRule[];
   demoAccessTokenTtl: number;
   refreshSkewSeconds: number;
   /** Scale-out (issue 5): background refresher settings. */
@@ -256,6 +265,10 @@ export function loadConfig(
       detail: 'PUBLIC_BASE_URL: an origin with an optional path — no query, fragment or credentials',
     });
   const dataDir = resolve(e.DATA_DIR);
+  const loopbackPublic = isLoopbackHost(new URL(publicBaseUrl).hostname);
+  // Off in a library unless asked for (issue 13); for `npm start` and the CLI, on only on a loopback
+  // public URL (issue 10: the demo accepts any name and password).
+  const demoProvider = e.DEMO_PROVIDER ?? (options.server === true && loopbackPublic);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -281,7 +294,9 @@ export function loadConfig(
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
-    demoProvider: e.DEMO_PROVIDER ?? options.server === true,
+    demoProvider,
+    demoProviderOffLoopback: demoProvider && !loopbackPublic,
+    egressAllow: parseEgressAllow(e.EGRESS_ALLOW),
     demoAccessTokenTtl: e.DEMO_ACCESS_TOKEN_TTL,
     refreshSkewSeconds: e.REFRESH_SKEW_SECONDS,
     backgroundRefresh: {

@@ -11,6 +11,7 @@ import type { OAuth2Consumer } from '../core/consumers.ts';
 import type { OAuth2Client } from '../core/oauth2-client.ts';
 import { random256 } from '../core/random.ts';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
+import type { Egress } from '../egress/egress.ts';
 import type { ConsolePageModule } from '../http/console/pages.ts';
 import type { SafeHtml } from '../http/html.ts';
 import { createMailboxRepository } from '../storage/mailboxes.repository.ts';
@@ -72,6 +73,8 @@ export function createBuiltInConsumers(deps: {
   client: () => OAuth2Client;
   /** Late-bound: the console's services are built after the consumers. */
   console: () => ConsoleServices;
+  /** Outbound policy for the mail servers' sockets. */
+  egress: Pick<Egress, 'resolveServer'>;
 }): BuiltInConsumers {
   const mailboxes = createMailboxRepository(deps.db);
   const mail = new MailService({
@@ -79,6 +82,7 @@ export function createBuiltInConsumers(deps: {
     store: deps.store,
     providers: deps.providers,
     client: deps.client,
+    resolveServer: (host, port) => deps.egress.resolveServer(host, port),
     // The demo provider has no mail server of its own: it is offered for mailboxes only when an
     // operator points it at a test server (the tests do: smtp-server and Dovecot). Otherwise the
     // mailbox page leaves it out and says why, instead of ending in ECONNREFUSED.

@@ -39,6 +39,8 @@ export interface GrantContext {
   connection: Connection | undefined;
   /** The browser session that started the flow (hash), for consumers that sign people in. */
   sessionHash: string;
+  /** The catalog key of the provider that granted the token (sign-in refuses some providers). */
+  providerKey?: string | undefined;
   /**
    * Who consented, for OpenID providers: the validated ID-token claims completed from UserInfo
    * (same subject). Sign-in consumers match local users with it (issue 7).

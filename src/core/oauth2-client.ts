@@ -393,6 +393,7 @@ export class OAuth2Client {
         await consumer.onTokenGranted(token, flow.payload, {
           connection,
           sessionHash: flow.sessionHash,
+          providerKey: client.providerKey,
           profile,
         }),
         'success path',

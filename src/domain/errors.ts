@@ -169,6 +169,21 @@ export const ERROR_CATALOGUE = {
     status: 500,
     message: 'Some sealed values could not be re-sealed under the current key.',
   },
+
+  // Security hardening (issue 10): egress policy, sign-in limits, public flow starts, file modes
+  EGRESS_REFUSED: {
+    status: 400,
+    message: 'The outbound request was refused by the egress policy.',
+  },
+  EGRESS_RESPONSE_TOO_LARGE: { status: 502, message: 'The remote server answered with too much data.' },
+  FLOW_START_THROTTLED: {
+    status: 429,
+    message: 'Too many sign-ins were started from this address. Wait a minute and try again.',
+  },
+  FILE_MODE_INSECURE: {
+    status: 500,
+    message: 'A data or key file can be read by other users.',
+  },
   // Issue 10: key rotation while servers run.
   REWRAP_BLOCKED: {
     status: 409,

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Adapter, type Configuration } from 'oidc-provider';
 import { createOnce } from '../secrets/create-once.ts';
+import { assertPrivateKeyFile } from '../secrets/file-modes.ts';
 import { handleInteraction, isInteractionPath } from './demo-interactions.ts';
 
 /**
@@ -60,7 +61,10 @@ export async function generateDemoKeys(): Promise<DemoKeys> {
 
 /** Loads the demo keys from a file (mode 0600), creating it the first time. */
 export async function loadDemoKeys(file: string): Promise<DemoKeys> {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoKeys;
+  if (existsSync(file)) {
+    assertPrivateKeyFile(file);
+    return JSON.parse(readFileSync(file, 'utf8')) as DemoKeys;
+  }
   const keys = JSON.stringify(await generateDemoKeys());
   return JSON.parse(createOnce(file, () => keys)) as DemoKeys;
 }
@@ -136,13 +140,28 @@ export async function createDemoOidcProvider(options: DemoOidcOptions): Promise<
 /**
  * The provider as a plain request handler, serving its own interaction screens; with a `prefix`,
  * mounted under a path of another server (the `/demo` mount).
+ *
+ * With `publicUrl` (PUBLIC_BASE_URL), every URL the provider builds — its discovery document's
+ * endpoints, redirects, form actions — uses that origin, never the request's Host or
+ * X-Forwarded-* headers (issue 10, finding 10: `Host: evil.test` must not turn into
+ * `http://evil.test/demo/auth`). oidc-provider (Koa) derives them from the host and protocol,
+ * so both are overwritten here and the provider trusts only what we set (`proxy` on).
  */
 export function mountedCallback(
   provider: Provider,
   prefix = '',
+  publicUrl?: URL,
 ): (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => void {
   const callback = provider.callback();
+  if (publicUrl) provider.proxy = true;
   return (req, res) => {
+    if (publicUrl) {
+      req.headers.host = publicUrl.host;
+      req.headers['x-forwarded-host'] = publicUrl.host;
+      req.headers['x-forwarded-proto'] = publicUrl.protocol.replace(/:$/, '');
+      delete req.headers['x-forwarded-port'];
+      delete req.headers.forwarded;
+    }
     const original = req.url ?? '/';
     req.originalUrl = original;
     req.url = original.slice(prefix.length) || '/';

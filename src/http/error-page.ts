@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ConsentryError, ERROR_CATALOGUE, isConsentryError } from '../domain/errors.ts';
+import { redact } from '../domain/redact.ts';
 import { html, layout } from './html.ts';
 import { translatorFor } from './i18n/i18n.ts';
 
@@ -19,12 +20,13 @@ export function installErrorHandler(app: FastifyInstance): void {
         : new ConsentryError('INTERNAL');
     const status = isConsentryError(error) ? e.status : (error.statusCode ?? 500);
     const level = status >= 500 ? 'error' : 'warn';
-    request.log[level]({ code: e.code, facts: e.facts, cause: safeCause(error) }, e.message);
+    const message = redact(e.message);
+    request.log[level]({ code: e.code, facts: e.facts, cause: safeCause(error) }, message);
     const wantsJson =
       (request.headers.accept ?? '').includes('application/json') &&
       !(request.headers.accept ?? '').includes('text/html');
     reply.status(status).header('cache-control', 'no-store');
-    if (wantsJson) return reply.send(e.toJSON());
+    if (wantsJson) return reply.send({ ...e.toJSON(), message });
     if (request.routeOptions.config?.endUser) {
       return reply.type('text/html; charset=utf-8').send(endUserErrorPage(e, request.headers));
     }
@@ -33,7 +35,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       .send(
         layout(
           'Error',
-          html`<div class="card"><h1>Something needs your attention</h1><p>${e.message}</p><p class="muted">Code: <code>${e.code}</code></p><p><a class="button secondary" href="/">Back to Consentry</a></p></div>`,
+          html`<div class="card"><h1>Something needs your attention</h1><p>${message}</p><p class="muted">Code: <code>${e.code}</code></p><p><a class="button secondary" href="/">Back to Consentry</a></p></div>`,
         ),
       );
   });
@@ -67,11 +69,12 @@ function safeCause(error: unknown): string | undefined {
 export function endUserErrorPage(e: ConsentryError, headers: IncomingHttpHeaders): string {
   const { t, maybe, locale } = translatorFor(headers);
   const base = ERROR_CATALOGUE[e.code].message;
-  const detail = e.message.startsWith(base) ? e.message.slice(base.length).trim() : '';
+  const full = redact(e.message);
+  const detail = full.startsWith(base) ? full.slice(base.length).trim() : '';
   const message = maybe(`errors.${e.code}`);
   return layout(
     t('error.title'),
-    html`<div class="card narrow"><h1>${t('error.title')}</h1><p>${message ?? e.message}</p>${
+    html`<div class="card narrow"><h1>${t('error.title')}</h1><p>${message ?? full}</p>${
       message && detail ? html`<p class="muted">${detail}</p>` : ''
     }<p>${t('error.startAgain')}</p><p class="muted">${t('error.code', { code: e.code })}</p></div>`,
     { lang: locale },

@@ -81,7 +81,7 @@ export function consentryRoutes(deps: ServerDeps): (app: FastifyInstance) => Pro
     // A host that registered these already shares them with us (registering twice would clash).
     if (!app.hasDecorator('parseCookie')) await app.register(cookie);
     if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
-    addSecurityHeaders(app, { skipPrefix: `${mount.base}${DEMO_PREFIX}/` });
+    await addSecurityHeaders(app, { https: deps.session.secure });
     installErrorHandler(app);
     installMountRewrite(app, mount.pages, mount.base || '/');
     app.decorateRequest('hostSession', undefined);
@@ -107,7 +107,7 @@ export function consentryRoutes(deps: ServerDeps): (app: FastifyInstance) => Pro
       }
     });
     styleRoute(app);
-    callbackRoutes(app, { client: deps.client, mount });
+    callbackRoutes(app, { client: deps.client, mount, providers: deps.providers });
     for (const plugin of deps.plugins ?? []) await plugin(app);
     const pages = deps.pages;
     if (pages) {

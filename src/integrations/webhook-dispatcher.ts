@@ -1,5 +1,6 @@
 import { random256 } from '../core/random.ts';
 import { SIGNATURE_HEADER, signWebhook } from '../domain/webhook-signature.ts';
+import { strictEgressFetch } from '../egress/egress.ts';
 import type { WebhookDelivery, WebhookRepository } from '../storage/integrations.ports.ts';
 
 /**
@@ -31,7 +32,8 @@ export interface DispatcherOptions {
   maxAttempts?: number;
   /** Backoff before attempt n+1, ms. */
   backoffMs?: (attempts: number) => number;
-  fetch?: typeof fetch;
+  /** Outbound HTTP; default: the strict egress policy (public https only; src/egress). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
   now?: () => Date;
   log?: (level: 'info' | 'warn' | 'error', facts: Record<string, unknown>, message: string) => void;
 }
@@ -58,7 +60,7 @@ export class WebhookDispatcher {
       batchSize: 20,
       maxAttempts: 12,
       backoffMs: webhookBackoffMs,
-      fetch: globalThis.fetch.bind(globalThis),
+      fetch: strictEgressFetch(),
       now: () => new Date(),
       ...options,
     };

@@ -1,4 +1,5 @@
-import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { FetchLike } from '../catalog/quirks/quirk.ts';
 import { ConsentryError } from '../domain/errors.ts';
 import type { ProviderSession } from './provider-session.ts';
 
@@ -8,7 +9,8 @@ import type { ProviderSession } from './provider-session.ts';
  * signature; we verify it too, because SECURITY.md asks for defence in depth against a forged or
  * `alg: none` token. jose's remote key set refetches once on an unknown `kid`, then rejects.
  */
-const keySets = new Map<string, JWTVerifyGetKey>();
+// Per egress fetch (one per running Consentry), then per jwks_uri.
+const keySets = new WeakMap<FetchLike, Map<string, JWTVerifyGetKey>>();
 
 export async function verifyIdTokenSignature(session: ProviderSession, idToken: string): Promise<void> {
   const jwksUri = session.as.jwks_uri;
@@ -19,12 +21,24 @@ export async function verifyIdTokenSignature(session: ProviderSession, idToken: 
       facts: { provider: key },
     });
   }
-  let keySet = keySets.get(jwksUri);
+  let byUri = keySets.get(session.egressFetch);
+  if (!byUri) {
+    byUri = new Map();
+    keySets.set(session.egressFetch, byUri);
+  }
+  let keySet = byUri.get(jwksUri);
   if (!keySet) {
     // A short cooldown: after a provider rotates its keys, the next unknown `kid` refetches the
     // set (once); the fetches are bounded by our own token requests, never by an attacker.
-    keySet = createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: 1_000, timeoutDuration: 10_000 });
-    keySets.set(jwksUri, keySet);
+    // Through the egress module: the jwks_uri gets its own scheme and address check (a discovery
+    // document on loopback cannot point it at plain http elsewhere — issue 10, finding 3).
+    const egressFetch = session.egressFetch;
+    keySet = createRemoteJWKSet(new URL(jwksUri), {
+      cooldownDuration: 1_000,
+      timeoutDuration: 10_000,
+      [customFetch]: (url, options) => egressFetch(url, { ...options, redirect: 'manual' }),
+    });
+    byUri.set(jwksUri, keySet);
   }
   const algorithms = session.as.id_token_signing_alg_values_supported?.filter((a) => a !== 'none') ?? [
     'RS256',

@@ -4,7 +4,8 @@ import type { FetchLike, ProviderQuirks } from '../catalog/quirks/quirk.ts';
 import { formOf, headersOf } from '../catalog/quirks/response.ts';
 import { fillTemplate, urlTemplateValues } from '../catalog/template.ts';
 import type { RegisteredClient } from '../domain/connection.ts';
-import { ConsentryError } from '../domain/errors.ts';
+import { ConsentryError, isConsentryError } from '../domain/errors.ts';
+import { strictEgressFetch as defaultFetch } from '../egress/egress.ts';
 import {
   chooseClientAuthMethod,
   clientSecretBasic,
@@ -45,6 +46,8 @@ export interface ProviderSession {
   requestOptions(): oauth.TokenEndpointRequestOptions & oauth.RevocationRequestOptions;
   /** Whether this flow uses PKCE (provider data, or discovery metadata for `oidc`). */
   usePkce: boolean;
+  /** The egress fetch without quirks (JWKS: a key set is not a provider-shaped answer). */
+  egressFetch: FetchLike;
 }
 
 export interface ProtocolSettings {
@@ -52,7 +55,10 @@ export interface ProtocolSettings {
   allowInsecure(url: URL): boolean;
   /** Per-request timeout; a timeout is a transient failure that keeps the stored token. */
   timeoutMs: number;
-  /** The fetch under every request (tests may wrap it; production uses the global). */
+  /**
+   * The fetch under every request: the egress module's (src/egress), which the composition root
+   * builds from EGRESS_ALLOW. Tests may wrap it. Absent: an egress with no exceptions at all.
+   */
   fetch?: FetchLike | undefined;
 }
 
@@ -63,7 +69,15 @@ type CustomFetch = (
 ) => Promise<Response>;
 
 const DISCOVERY_TTL_MS = 10 * 60 * 1000;
-const discoveryCache = new Map<string, { at: number; as: Promise<oauth.AuthorizationServer> }>();
+/**
+ * A failed discovery is remembered briefly too (finding 7 of issue 10): anonymous sign-in starts
+ * against a dead issuer cost one outbound request per 30 s, not one per page view.
+ */
+const FAILED_DISCOVERY_TTL_MS = 30 * 1000;
+const discoveryCache = new Map<
+  string,
+  { at: number; failed?: boolean; as: Promise<oauth.AuthorizationServer> }
+>();
 
 export function isLoopbackUrl(url: URL): boolean {
   return ['localhost', '127.0.0.1', '[::1]', '::1'].includes(url.hostname);
@@ -74,7 +88,7 @@ function customFetchFor(
   quirks: ProviderQuirks,
   ctx: { provider: OAuth2Provider; client: RegisteredClient },
 ): CustomFetch {
-  const plain: FetchLike = settings.fetch ?? ((url, init) => fetch(url, init));
+  const plain: FetchLike = settings.fetch ?? defaultFetch();
   // Entry data `tokenRequestBody: 'json'`: the form oauth4webapi built goes out as a JSON object
   // (same fields, same client authentication), under any quirk module.
   const base: FetchLike = ctx.provider.tokenRequestBody === 'json' ? jsonBodyFetch(plain) : plain;
@@ -103,9 +117,12 @@ async function discover(
   fetchFn: ReturnType<typeof customFetchFor>,
 ): Promise<oauth.AuthorizationServer> {
   const cached = discoveryCache.get(issuer);
-  if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.as;
+  if (cached && Date.now() - cached.at < (cached.failed ? FAILED_DISCOVERY_TTL_MS : DISCOVERY_TTL_MS))
+    return cached.as;
   const issuerUrl = new URL(issuer);
-  const promise = (async () => {
+  // Assigned after creation: the IIFE's catch reads it (it always runs after an await).
+  let promise: Promise<oauth.AuthorizationServer> | undefined;
+  promise = (async () => {
     try {
       const response = await oauth.discoveryRequest(issuerUrl, {
         algorithm: 'oidc',
@@ -117,8 +134,14 @@ async function discover(
       });
       return await oauth.processDiscoveryResponse(issuerUrl, response);
     } catch (cause) {
-      discoveryCache.delete(issuer);
-      throw new ConsentryError('DISCOVERY_FAILED', { cause, facts: { issuer } });
+      const entry = discoveryCache.get(issuer);
+      if (entry && entry.as === promise) {
+        entry.failed = true;
+        entry.as.catch(() => {}); // remembered, not unhandled
+      }
+      throw isConsentryError(cause, 'EGRESS_REFUSED')
+        ? cause
+        : new ConsentryError('DISCOVERY_FAILED', { cause, facts: { issuer } });
     }
   })();
   discoveryCache.set(issuer, { at: Date.now(), as: promise });
@@ -203,6 +226,7 @@ export async function openProviderSession(input: {
     useDpop: provider.dpop || (as.dpop_signing_alg_values_supported?.length ?? 0) > 0,
     tokenHost,
     usePkce,
+    egressFetch: settings.fetch ?? defaultFetch(),
     requestOptions: () => ({
       [oauth.customFetch]: fetchFn,
       [oauth.allowInsecureRequests]: settings.allowInsecure(new URL(as.token_endpoint ?? as.issuer)),

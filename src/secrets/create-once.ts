@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
  * all end up with the same key, never with a half-written file or two different keys.
  */
 export function createOnce(path: string, make: () => string): string {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   writeFileSync(tmp, make(), { mode: 0o600, flag: 'wx' });
   try {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,11 +29,14 @@ describe('key ring sources', () => {
     expect(() => parseKeys(Buffer.alloc(16).toString('base64'))).toThrow(/32 bytes/);
   });
 
-  it('tightens a key file that others can read', () => {
+  it('refuses a key file that others can read, saying what to run (issue 10, finding 6)', () => {
     const file = join(dir(), 'secret-box.key');
     writeFileSync(file, `${SecretBox.generateKey().toString('base64')}\n`, { mode: 0o644 });
-    loadKeys({ keyFile: file }, { createIfMissing: false });
-    expect(statSync(file).mode & 0o077).toBe(0);
+    chmodSync(file, 0o644);
+    expect(() => loadKeys({ keyFile: file }, { createIfMissing: false })).toThrow(/chmod 600/);
+    chmodSync(file, 0o600);
+    expect(loadKeys({ keyFile: file }, { createIfMissing: false })).toHaveLength(1);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8').trim().length).toBe(44);
   });
 });

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, w
 import { dirname } from 'node:path';
 import { ConsentryError } from '../domain/errors.ts';
 import { createOnce } from './create-once.ts';
+import { assertPrivateKeyFile } from './file-modes.ts';
 import { type KeyRingSource, SecretBox, type SecretKey, secretKeyFrom } from './secret-box.ts';
 
 /**
@@ -37,8 +38,7 @@ export function parseKeys(text: string): SecretKey[] {
 export function loadKeys(source: KeySource, options: { createIfMissing: boolean }): SecretKey[] {
   if (source.env?.trim()) return parseKeys(source.env);
   if (existsSync(source.keyFile)) {
-    const mode = statSync(source.keyFile).mode & 0o077;
-    if (mode !== 0) chmodSync(source.keyFile, 0o600);
+    assertPrivateKeyFile(source.keyFile);
     return parseKeys(readFileSync(source.keyFile, 'utf8'));
   }
   if (!options.createIfMissing) {

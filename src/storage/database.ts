@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type pgTypes from 'pg';
+import { ensurePrivateDir, tightenFiles } from '../secrets/file-modes.ts';
 import { withFileLock } from './file-lock.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -66,7 +66,13 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     };
     return { db, dialect: 'postgres', readOne, close: () => db.destroy() };
   }
-  if (options.sqliteFile !== ':memory:') mkdirSync(dirname(options.sqliteFile), { recursive: true });
+  const files =
+    options.sqliteFile === ':memory:' ? [] : ['', '-wal', '-shm'].map((s) => `${options.sqliteFile}${s}`);
+  if (options.sqliteFile !== ':memory:') {
+    // The data directory 0700 and the database files 0600 (issue 10, finding 6), checked every start.
+    ensurePrivateDir(dirname(options.sqliteFile));
+    tightenFiles(files);
+  }
   const sqlite = new SQLite(options.sqliteFile);
   // WAL lets readers run beside the writer; the busy timeout makes several processes wait for
   // each other's short write transactions instead of failing with SQLITE_BUSY.
@@ -74,6 +80,8 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  // SQLite gives its journals the database file's mode; the file itself was just created 0644.
+  tightenFiles(files);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const statements = new Map<string, SQLite.Statement>();
   const readOne = (sql: string, parameters: readonly unknown[]) => {

@@ -25,6 +25,9 @@ function toFlow(row: Selectable<FlowsTable>, box: SecretBox): Flow {
   };
 }
 
+/** Open flows kept per browser session; enough for several tabs starting consents at once. */
+export const MAX_FLOWS_PER_SESSION = 20;
+
 export function createFlowRepository(db: Kysely<Database>, box: SecretBox): FlowRepository {
   return {
     async create(flow: NewFlow, now: Date) {
@@ -45,6 +48,21 @@ export function createFlowRepository(db: Kysely<Database>, box: SecretBox): Flow
           expires_at: flow.expiresAt.getTime(),
           created_at: now.getTime(),
         })
+        .execute();
+      // At most MAX_FLOWS_PER_SESSION open flows per browser session (issue 10, finding 7): the
+      // oldest give way, so a script reusing one cookie cannot grow the table without bound.
+      await db
+        .deleteFrom('flows')
+        .where('session_hash', '=', flow.sessionHash)
+        .where('state_hash', 'not in', (eb) =>
+          eb
+            .selectFrom('flows')
+            .select('state_hash')
+            .where('session_hash', '=', flow.sessionHash)
+            .orderBy('created_at', 'desc')
+            .orderBy('state_hash')
+            .limit(MAX_FLOWS_PER_SESSION),
+        )
         .execute();
     },
     async consume(stateHash) {

@@ -5,12 +5,17 @@ import type { OAuth2Consumer } from '../../src/core/consumers.ts';
 import type { RegisteredClient } from '../../src/domain/connection.ts';
 import type { ProtocolSettings } from '../../src/protocol/provider-session.ts';
 import { startConsentry, type TestConsentry } from '../support/consentry.ts';
+import { loopbackFetch } from '../support/egress.ts';
 import { type StandIn, startStandIn } from '../support/stand-in.ts';
 
 /** Helpers shared by the catalog tests. */
 export const REDIRECT_URI = 'https://consentry.example.com/oauth/callback';
 
-export const SETTINGS: ProtocolSettings = { allowInsecure: () => true, timeoutMs: 5_000 };
+export const SETTINGS: ProtocolSettings = {
+  allowInsecure: () => true,
+  timeoutMs: 5_000,
+  fetch: loopbackFetch,
+};
 
 export function clientFor(
   provider: Pick<OAuth2Provider, 'key'>,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OAuth2Consumer } from '../../src/core/consumers.ts';
 import { isConsentryError } from '../../src/domain/errors.ts';
 import { startConsentry, type TestConsentry } from '../support/consentry.ts';
+import { loopbackFetch } from '../support/egress.ts';
 import { type Answer, type StandIn, startStandIn } from '../support/stand-in.ts';
 
 /**
@@ -49,7 +50,7 @@ beforeAll(async () => {
         clientAuth: 'client_secret_post',
       },
     ],
-    clientOptions: { protocol: { allowInsecure: () => true, timeoutMs: 400 } },
+    clientOptions: { protocol: { allowInsecure: () => true, timeoutMs: 400, fetch: loopbackFetch } },
   });
   for (const key of ['stand', 'stand-oidc']) {
     clients[key] = (

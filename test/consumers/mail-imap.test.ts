@@ -87,7 +87,14 @@ describe.skipIf(!available)('mail over IMAP (Dovecot, oauth2 passdb)', () => {
 
     const server = { host: '127.0.0.1', port: f.imap!.port, security: 'none' as const };
     const attempt = (user: string, accessToken: string) =>
-      listNewestWithBearer({ server, user, accessToken, limit: 1, timeoutMs: 5_000 }).then(
+      listNewestWithBearer({
+        server,
+        target: { address: server.host, servername: undefined },
+        user,
+        accessToken,
+        limit: 1,
+        timeoutMs: 5_000,
+      }).then(
         (list) => `ok ${list.map((x) => x.subject).join()}`,
         (e: { authenticationFailed?: boolean }) =>
           e.authenticationFailed ? 'refused' : `error ${String(e)}`,

@@ -2,25 +2,48 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar, consentAtProvider, request } from '../support/browserless.ts';
 import { startConsentry, type TestConsentry } from '../support/consentry.ts';
+import { startRemoteOidc } from '../support/remote-oidc.ts';
 
 /**
- * Sign in to the console with the built-in demo provider (a real oidc-provider), over HTTP with a
- * cookie jar: the same requests a browser makes. The Chromium walk is signin.browser.test.ts.
+ * Sign in to the console with an OpenID provider (a real oidc-provider on loopback, registered as
+ * an `oidc` client), over HTTP with a cookie jar: the same requests a browser makes. (The built-in
+ * demo provider is never a sign-in method: test/security/demo-signin.test.ts.)
  */
 const PASSWORD = 'correct horse battery staple';
 
-async function started(env: Record<string, string> = {}) {
+type Started = TestConsentry & { issuer: string };
+
+async function started(env: Record<string, string> = {}): Promise<Started> {
   const c = await startConsentry({ env });
+  const remote = await startRemoteOidc({
+    clients: [
+      { clientId: 'signin-rp', clientSecret: 'signin-rp-secret', redirectUris: [c.app.config.redirectUri] },
+    ],
+  });
+  await c.app.store.clients.create({
+    providerKey: 'oidc',
+    name: 'Demo',
+    clientId: 'signin-rp',
+    clientSecret: 'signin-rp-secret',
+    templateValues: { issuer: remote.issuer },
+  });
   await c.app.console.users.create({
     email: 'admin@example.org',
     password: PASSWORD,
     permissions: ['manage_users'],
   });
-  return c;
+  const close = c.close.bind(c);
+  return Object.assign(c, {
+    issuer: remote.issuer,
+    async close() {
+      await close();
+      await remote.close();
+    },
+  });
 }
 
 /** Walks /sign-in → "Sign in with Demo" → the demo screens → the callback → the ticket. */
-async function signIn(c: TestConsentry, login: string, options: { next?: string; jar?: CookieJar } = {}) {
+async function signIn(c: Started, login: string, options: { next?: string; jar?: CookieJar } = {}) {
   const jar = options.jar ?? new CookieJar();
   const page = await request(
     jar,
@@ -29,7 +52,7 @@ async function signIn(c: TestConsentry, login: string, options: { next?: string;
   expect(page.status).toBe(200);
   const html = await page.text();
   const href = /href="(\/sign-in\/with\/[^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
-  expect(href, 'the sign-in page offers the demo provider').toBeDefined();
+  expect(href, 'the sign-in page offers the OpenID provider').toBeDefined();
   const start = await request(jar, `${c.baseUrl}${href}`);
   expect(start.status).toBe(303);
   const callback = await consentAtProvider(jar, start.headers.get('location')!, {
@@ -44,8 +67,8 @@ async function finish(c: TestConsentry, jar: CookieJar, location: string) {
   return request(jar, new URL(location, c.baseUrl).href);
 }
 
-describe('sign-in with the demo provider (existing users only)', () => {
-  let c: TestConsentry;
+describe('sign-in with an OpenID provider (existing users only)', () => {
+  let c: Started;
   beforeAll(async () => {
     c = await started();
     await c.app.console.users.create({
@@ -77,14 +100,14 @@ describe('sign-in with the demo provider (existing users only)', () => {
     expect(await home.text()).toContain('alice@demo.consentry.test');
 
     const link = await c.app.database.db.selectFrom('signin_links').selectAll().execute();
-    expect(link).toEqual([expect.objectContaining({ issuer: `${c.baseUrl}/demo`, subject: 'alice' })]);
+    expect(link).toEqual([expect.objectContaining({ issuer: c.issuer, subject: 'alice' })]);
     expect(await c.app.store.connections.list({ purpose: 'signin' })).toEqual([]);
 
     // Her sign-in accounts page lists the link and can remove it (CSRF-protected form).
     const links = await request(jar, `${c.baseUrl}/account/sign-in-links`);
     expect(links.status).toBe(200);
     const page = await links.text();
-    expect(page).toContain(`${c.baseUrl}/demo`);
+    expect(page).toContain(c.issuer);
     const form =
       /<form class="inline" method="post" action="([^"]*unlink[^"]*)">.*?name="_csrf" value="([^"]+)"/s.exec(
         page,

@@ -97,7 +97,12 @@ process.on('message', async (message: ToWorker) => {
         providers: new ProviderRegistry([spec.provider]),
         consumers: new ConsumerRegistry([{ purpose: 'scale_test', onTokenGranted: () => '/done' }]),
         redirectUri: config.redirectUri,
-        protocol: { allowInsecure: isLoopbackUrl, timeoutMs: 10_000 },
+        // The global fetch (wrapped above to mark the crash point) stands in for the egress module.
+        protocol: {
+          allowInsecure: isLoopbackUrl,
+          timeoutMs: 10_000,
+          fetch: (u, i) => globalThis.fetch(u, i),
+        },
         instanceId: message.name,
         leaseMs: message.leaseMs,
         maxLeaseWaitMs: message.maxLeaseWaitMs,

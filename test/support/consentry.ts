@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { type Consentry, type CreateOptions, createConsentry } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/logger.ts';
+import { LOOPBACK_ALLOW } from './egress.ts';
 import { freePort } from './ports.ts';
 
 /**
@@ -38,6 +39,8 @@ export async function startConsentry(
       DATA_DIR: dataDir,
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'debug',
+      // Tests' peers listen on loopback: opened as an operator would (SSRF tests override it).
+      EGRESS_ALLOW: LOOPBACK_ALLOW,
       ...(options.env ?? {}),
     },
     { server: true },

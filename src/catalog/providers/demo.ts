@@ -22,6 +22,8 @@ export function demoProvider(publicBaseUrl: string): ProviderInput {
     clientAuth: 'client_secret_basic',
     pkce: true,
     issParameter: true,
+    // Anyone can be anyone at the demo (any name, any password): never a way into the console.
+    consoleSignIn: false,
     refreshToken: {
       issued: 'always',
       rotates: true,

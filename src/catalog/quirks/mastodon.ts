@@ -1,4 +1,5 @@
-import { ConsentryError } from '../../domain/errors.ts';
+import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
+import { strictEgressFetch } from '../../egress/egress.ts';
 import type { FetchLike, ProviderQuirks } from './quirk.ts';
 import { jsonObjectOf } from './response.ts';
 
@@ -23,7 +24,7 @@ export const mastodonQuirks: ProviderQuirks = {
     if (!instance) {
       throw new ConsentryError('CLIENT_INVALID', { detail: 'Mastodon needs the instance URL.' });
     }
-    const fetchFn: FetchLike = ctx.fetch ?? ((url, init) => fetch(url, init));
+    const fetchFn: FetchLike = ctx.fetch ?? strictEgressFetch();
     const scopes = ctx.scopes.filter((s) => !s.includes(':'));
     const facts = { provider: ctx.provider.key, instance };
     let response: Response;
@@ -41,6 +42,7 @@ export const mastodonQuirks: ProviderQuirks = {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (cause) {
+      if (isConsentryError(cause)) throw cause; // the egress policy's refusal, as it is
       throw new ConsentryError('PROVIDER_UNAVAILABLE', {
         detail: `The Mastodon instance ${instance} could not be reached.`,
         facts,

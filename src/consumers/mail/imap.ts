@@ -8,6 +8,8 @@ import type { MailServer, MessageSummary } from './mailbox.ts';
  */
 export async function listNewestWithBearer(input: {
   server: MailServer;
+  /** Where to connect: the address the egress module checked, TLS verified against `servername`. */
+  target: { address: string; servername: string | undefined };
   user: string;
   accessToken: string;
   limit: number;
@@ -15,7 +17,8 @@ export async function listNewestWithBearer(input: {
 }): Promise<MessageSummary[]> {
   const { server } = input;
   const client = new ImapFlow({
-    host: server.host,
+    host: input.target.address,
+    ...(input.target.servername ? { servername: input.target.servername } : {}),
     port: server.port,
     secure: server.security === 'tls',
     doSTARTTLS: server.security === 'starttls',

@@ -1,6 +1,11 @@
 import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
+import { redact } from '../../domain/redact.ts';
 
-/** Mail failures in words safe to show: the server's reply line only, any token replaced by `[token]`. */
+/**
+ * Mail failures in words safe to show: the server's reply line only, with the tokens in hand and
+ * every credential shape redacted — also a server's echo of the base64 XOAUTH2 line (issue 10,
+ * finding 4: `535 5.7.8 rejected dXNlcj1…`).
+ */
 
 /** The server's reply line, never more: a token must not ride into a message. */
 export function serverReply(error: unknown, tokens: readonly string[]): string {
@@ -9,7 +14,7 @@ export function serverReply(error: unknown, tokens: readonly string[]): string {
   const line = String(text ?? e.code ?? 'no reply')
     .split(/\r?\n/)[0]!
     .slice(0, 200);
-  return tokens.reduce((out, t) => (t ? out.split(t).join('[token]') : out), line);
+  return redact(line, tokens);
 }
 
 export function safeCause(error: unknown, tokens: readonly string[]): Error {

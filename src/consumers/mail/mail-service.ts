@@ -3,6 +3,7 @@ import { type Actor, assertCan, can } from '../../console/actor.ts';
 import { CONNECT_DONE_PATH } from '../../console/consumer.ts';
 import type { OAuth2Client } from '../../core/oauth2-client.ts';
 import { ConsentryError, ERROR_CATALOGUE, isConsentryError } from '../../domain/errors.ts';
+import { redact } from '../../domain/redact.ts';
 import type { MailboxRepository } from '../../storage/mailboxes.repository.ts';
 import type { Store } from '../../storage/ports.ts';
 import { isImapAuthFailure, listNewestWithBearer } from './imap.ts';
@@ -31,6 +32,11 @@ export interface MailServiceDeps {
   providers: ProviderRegistry;
   /** Late-bound: the client is created after the consumers it dispatches to. */
   client: () => OAuth2Client;
+  /**
+   * The egress module's check of a mail server (src/egress): resolves the host, refuses internal
+   * addresses the operator did not allow, and returns the address to connect to.
+   */
+  resolveServer: (host: string, port: number) => Promise<{ address: string; servername: string | undefined }>;
   /** Extra per-provider server defaults (the demo provider's test servers). */
   serverDefaults?: Record<string, MailServerDefaults>;
   /** Providers that cannot serve mailboxes here, with the sentence that says why. */
@@ -105,6 +111,14 @@ export class MailService {
     if (address && !ADDRESS.test(address)) {
       throw new ConsentryError('MAIL_SETTINGS_INVALID', { detail: 'The address is not an email address.' });
     }
+    // Mail server settings are an administrator's choice (issue 10, finding 2): anyone else gets
+    // the provider's servers, so a user cannot point Consentry's sockets at hosts of their choosing.
+    if (actor && !can(actor, 'administer_oauth') && (input.imap || input.smtp)) {
+      throw new ConsentryError('FORBIDDEN', {
+        detail:
+          'Only administrators (Administer OAuth) choose mail servers; leave the server settings blank to use the provider’s.',
+      });
+    }
     const defaults = this.defaultsFor(client.providerKey);
     const imap = input.imap ?? defaults?.imap;
     const smtp = input.smtp ?? defaults?.smtp;
@@ -112,7 +126,7 @@ export class MailService {
       throw new ConsentryError('MAIL_SETTINGS_INVALID', {
         detail:
           this.unavailableReason(client.providerKey) ??
-          `There are no known mail servers for ${provider.displayName}; enter the IMAP and SMTP servers.`,
+          `There are no known mail servers for ${provider.displayName}; an administrator must enter the IMAP and SMTP servers.`,
       });
     }
     return this.#d.mailboxes.create(
@@ -211,16 +225,17 @@ export class MailService {
         c.statusReason ?? (c.status === 'revoked' ? 'the connection was revoked.' : 'the grant ended.');
       return { state: 'reconnect', message: `Reconnect your mailbox: ${why}`, account: c.account };
     }
+    // Redacted again on the way out: rows stored before redaction covered derived forms.
     if (m.lastError?.startsWith(ERROR_CATALOGUE.MAIL_SERVER_FAILED.message)) {
       // A network or protocol fault at the mail server, not a refused token: reconnecting the
       // grant would not help, so say what happened and what to check instead.
       return {
         state: 'unreachable',
-        message: `${m.lastError} The connection to the provider is fine: check the server settings (host, port, security) or whether the mail server is running, then try again.`,
+        message: `${redact(m.lastError)} The connection to the provider is fine: check the server settings (host, port, security) or whether the mail server is running, then try again.`,
         account: c.account,
       };
     }
-    if (m.lastError) return { state: 'error', message: m.lastError, account: c.account };
+    if (m.lastError) return { state: 'error', message: redact(m.lastError), account: c.account };
     if (m.healthNote) return { state: 'error', message: m.healthNote, account: c.account };
     return { state: 'ok', message: 'Connected.', account: c.account, expiresAt: c.expiresAt };
   }
@@ -233,9 +248,10 @@ export class MailService {
       what: 'SMTP',
       server: m.smtp,
       isAuthFailure: isSmtpAuthFailure,
-      run: (user, bearer) =>
+      run: async (user, bearer) =>
         sendWithXoauth2({
           server: m.smtp,
+          target: await this.#d.resolveServer(m.smtp.host, m.smtp.port),
           user,
           bearer,
           from: { address: m.address, name: m.displayName },
@@ -259,7 +275,14 @@ export class MailService {
       server: m.imap,
       isAuthFailure: isImapAuthFailure,
       run: async (user, bearer) =>
-        listNewestWithBearer({ server: m.imap, user, accessToken: await bearer(false), limit, timeoutMs }),
+        listNewestWithBearer({
+          server: m.imap,
+          target: await this.#d.resolveServer(m.imap.host, m.imap.port),
+          user,
+          accessToken: await bearer(false),
+          limit,
+          timeoutMs,
+        }),
     });
   }
 
@@ -344,7 +367,7 @@ export class MailService {
   }
 
   async #fail(m: Mailbox, error: ConsentryError): Promise<ConsentryError> {
-    await this.#d.mailboxes.setHealth(m.id, { lastError: error.message }, this.#now());
+    await this.#d.mailboxes.setHealth(m.id, { lastError: redact(error.message) }, this.#now());
     return error;
   }
 }

@@ -214,14 +214,18 @@ async function listPage(
       <input id="address" name="address" type="email" autocomplete="off" placeholder="blank: the address of the account you connect">
       <label for="name">Sender name (optional)</label>
       <input id="name" name="name" type="text">
-      <details><summary>Server settings (blank = the provider’s)</summary>
+      ${
+        seesAll
+          ? html`<details><summary>Server settings (blank = the provider’s)</summary>
         <label for="imap_host">IMAP host</label><input id="imap_host" name="imap_host" type="text">
         <label for="imap_port">IMAP port</label><input id="imap_port" name="imap_port" type="text" inputmode="numeric" placeholder="993">
         <label for="imap_security">IMAP security</label><select id="imap_security" name="imap_security"><option value="tls">TLS</option><option value="starttls">STARTTLS</option><option value="none">None (loopback only)</option></select>
         <label for="smtp_host">SMTP host</label><input id="smtp_host" name="smtp_host" type="text">
         <label for="smtp_port">SMTP port</label><input id="smtp_port" name="smtp_port" type="text" inputmode="numeric" placeholder="465 or 587">
         <label for="smtp_security">SMTP security</label><select id="smtp_security" name="smtp_security"><option value="tls">TLS</option><option value="starttls">STARTTLS</option><option value="none">None (loopback only)</option></select>
-      </details>
+      </details>`
+          : html`<p class="small muted">Mail servers are the provider’s; an administrator can choose others.</p>`
+      }
       <p><button type="submit">Add mailbox</button></p></form>`
         : html`<div class="card empty">Register a client of a provider with a “mail” preset (Google, Microsoft) first.</div>`
     }`;

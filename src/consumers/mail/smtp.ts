@@ -23,6 +23,8 @@ export interface SentMessage {
 
 export async function sendWithXoauth2(input: {
   server: MailServer;
+  /** Where to connect: the address the egress module checked, TLS verified against `servername`. */
+  target: { address: string; servername: string | undefined };
   user: string;
   bearer: (renew: boolean) => Promise<string>;
   from: { address: string; name?: string | undefined };
@@ -31,7 +33,8 @@ export async function sendWithXoauth2(input: {
 }): Promise<SentMessage> {
   const { server } = input;
   const transport = nodemailer.createTransport({
-    host: server.host,
+    host: input.target.address,
+    ...(input.target.servername ? { servername: input.target.servername } : {}),
     port: server.port,
     secure: server.security === 'tls',
     requireTLS: server.security === 'starttls',

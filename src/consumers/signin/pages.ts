@@ -97,6 +97,12 @@ export function signInPageModule(signin: () => SignInService): ConsolePageModule
       app.get('/sign-in/with/:clientRef', { config: { permission: 'public' } }, async (request, reply) => {
         const { clientRef } = request.params as { clientRef: string };
         const next = (request.query as Record<string, string | undefined>).next;
+        // Public and anonymous: bounded per address, shared by every instance (issue 10, finding 7).
+        const wait = await ctx.services.signInLimits.takeFlowStart(request.ip);
+        if (wait > 0) {
+          reply.header('retry-after', String(wait));
+          throw new ConsentryError('FLOW_START_THROTTLED');
+        }
         const url = await signin().begin(clientRef, {
           session: sessionId(request, reply, ctx.session),
           next,

@@ -90,6 +90,9 @@ export class SignInService {
       if (!this.#d.providers.has(c.providerKey)) continue;
       const p = this.#d.providers.get(c.providerKey);
       if (p.protocol !== 'oidc' || !p.presets.login?.includes('openid')) continue;
+      // Providers that vouch for nobody (the built-in demo: any name, any password) are never a
+      // way into the console — neither a "Sign in with" button nor a "Link" (issue 10, finding 1).
+      if (!p.consoleSignIn) continue;
       out.push({ clientRef: c.id, label: p.displayName, clientName: c.name, providerKey: p.key });
     }
     // Buttons are labelled by provider ("Sign in with Google"); the client's own name is added only
@@ -179,6 +182,14 @@ export class SignInService {
     payload: Record<string, unknown>,
     context: GrantContext,
   ): Promise<string> {
+    // Also refused here, whatever started the flow: a sign-in flow begun for such a provider by
+    // any other path (a stale flow, a library caller) still signs nobody in.
+    const key = context.providerKey;
+    if (key === undefined || !this.#d.providers.has(key) || !this.#d.providers.get(key).consoleSignIn) {
+      throw new ConsentryError('SIGNIN_NOT_ALLOWED', {
+        detail: 'This provider cannot be used to sign in to Consentry.',
+      });
+    }
     const idClaims = token.idTokenClaims;
     if (!idClaims || typeof idClaims.iss !== 'string' || typeof idClaims.sub !== 'string') {
       throw new ConsentryError('SIGNIN_FAILED', {

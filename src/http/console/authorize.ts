@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthServer } from '../../authserver/auth-server.ts';
 import type { AuthorizationRequest } from '../../authserver/authorization.ts';
-import { SignInThrottle } from '../../console/sign-in-throttle.ts';
 import { sha256 } from '../../core/random.ts';
 import type { Application } from '../../domain/application.ts';
 import { withQuery } from '../../domain/safe-path.ts';
@@ -53,7 +52,6 @@ const CARRIED = [
 
 function pages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthServer): void {
   const service = authserver.authorization;
-  const deviceThrottle = new SignInThrottle(10, 10 * 60 * 1000);
 
   /** The signed-in user and when they signed in (the console session's start: `auth_time`). */
   const signedIn = async (request: FastifyRequest) => {
@@ -121,16 +119,17 @@ function pages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthServer
   );
 
   async function deviceStep(request: FastifyRequest, reply: FastifyReply, typed: string) {
+    // Guessing user codes is bounded per user and address (RFC 8628 §5.1), in the database shared
+    // by every instance, through the console's sign-in limits (the account key names the device step).
     const key = `device:${request.consoleUser!.id}`;
-    if (deviceThrottle.blocked(key))
+    if ((await ctx.services.signInLimits.retryAfter(key, request.ip)) > 0)
       return deviceForm(request, reply, ctx, authserver.devicePath, {
         error: T.deviceThrottled,
         status: 429,
       });
     const pending = await authserver.pendingDevice(typed);
     if (!pending) {
-      // Guessing user codes is bounded per user (RFC 8628 §5.1).
-      deviceThrottle.fail(key);
+      await ctx.services.signInLimits.recordFailure(key, request.ip);
       return deviceForm(request, reply, ctx, authserver.devicePath, { error: T.deviceUnknown, status: 400 });
     }
     const body = html`<div class="card narrow"><h1>${T.consentTitle}</h1>

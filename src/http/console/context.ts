@@ -6,6 +6,7 @@ import type { Actor } from '../../console/actor.ts';
 import type { Permission, RouteAccess } from '../../console/permissions.ts';
 import type { ConsoleServices } from '../../console/services.ts';
 import type { OAuth2Client } from '../../core/oauth2-client.ts';
+import { redact } from '../../domain/redact.ts';
 import type { ConsoleUser } from '../../storage/console.ports.ts';
 import type { Store } from '../../storage/ports.ts';
 import type { Database } from '../../storage/schema.ts';
@@ -106,7 +107,9 @@ export function formOf(request: FastifyRequest): Record<string, string> {
 }
 
 export function setFlash(reply: FastifyReply, ctx: ConsoleContext, kind: FlashKind, text: string): void {
-  reply.setCookie(FLASH_COOKIE, Buffer.from(JSON.stringify({ kind, text })).toString('base64url'), {
+  // Redacted: a flash often repeats an error a peer worded (issue 10, finding 4).
+  const safe = redact(text);
+  reply.setCookie(FLASH_COOKIE, Buffer.from(JSON.stringify({ kind, text: safe })).toString('base64url'), {
     path: ctx.session.cookiePath || '/',
     httpOnly: true,
     sameSite: 'lax',

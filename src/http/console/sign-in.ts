@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MIN_PASSWORD_LENGTH } from '../../console/password.ts';
-import { SignInThrottle } from '../../console/sign-in-throttle.ts';
 import { ConsentryError, isConsentryError } from '../../domain/errors.ts';
 import { sameSitePathOr } from '../../domain/safe-path.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -13,8 +12,6 @@ import { type ConsoleContext, csrfField, formOf, redirectWithFlash, renderPage }
  * Signing in replaces the session id (no session fixation).
  */
 export function signInPages(app: FastifyInstance, ctx: ConsoleContext): void {
-  const throttle = new SignInThrottle();
-
   app.get('/setup', { config: { permission: 'public' } }, async (request, reply) => {
     if (await ctx.services.users.hasUsers()) return reply.redirect('/sign-in', 303);
     return setupPage(request, reply, ctx);
@@ -60,22 +57,27 @@ export function signInPages(app: FastifyInstance, ctx: ConsoleContext): void {
     const f = formOf(request);
     const email = (f.email ?? '').trim().toLowerCase();
     const next = sameSitePathOr(f.next);
-    const keys = [`email:${email}`, `ip:${request.ip}`];
-    if (throttle.blocked(...keys))
+    // Limits shared by every instance (src/console/sign-in-limits.ts): checked before the password,
+    // so a spent budget costs no scrypt and says nothing about the password.
+    const limits = ctx.services.signInLimits;
+    const wait = await limits.retryAfter(email, request.ip);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
       return signInPage(request, reply, ctx, {
         next,
         email,
         status: 429,
-        error: 'Too many failed attempts. Wait 15 minutes and try again.',
+        error: `Too many failed attempts from this address. Wait ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''} and try again.`,
       });
+    }
     try {
       const user = await ctx.services.users.authenticate(email, f.password ?? '');
-      throttle.succeed(...keys);
+      await limits.recordSuccess(email, request.ip);
       await startSession(reply, ctx, await ctx.services.users.startSession(user));
       return reply.redirect(next, 303);
     } catch (e) {
       if (!isConsentryError(e, 'SIGN_IN_INVALID')) throw e;
-      throttle.fail(...keys);
+      await limits.recordFailure(email, request.ip);
       request.log.warn({ code: e.code }, 'console sign-in refused');
       const extra = await ctx.deps.signInOptions?.(request);
       return signInPage(request, reply, ctx, { next, email, status: 401, error: e.message, extra });

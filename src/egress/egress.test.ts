@@ -1,0 +1,154 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isConsentryError } from '../domain/errors.ts';
+import { Egress, type Resolver } from './egress.ts';
+import { allowsPlainHttp, assertAddressAllowed, isInternalAddress, parseEgressAllow } from './policy.ts';
+
+const policy = (allow: string, trustedOrigins: string[] = []) => ({
+  rules: parseEgressAllow(allow),
+  trustedOrigins,
+});
+
+async function refusal(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    return isConsentryError(e) ? e.code : `other: ${(e as Error).name} ${(e as Error).message}`;
+  }
+  return 'no error';
+}
+
+describe('policy', () => {
+  it('classifies internal addresses: loopback, private, link-local, metadata, CGNAT, ULA, mapped', () => {
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fd00:ec2::254',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+      '224.0.0.1',
+    ])
+      expect(isInternalAddress(a), a).toBe(true);
+    for (const a of ['93.184.216.34', '2606:4700::1111', '8.8.8.8'])
+      expect(isInternalAddress(a), a).toBe(false);
+  });
+
+  it('parses EGRESS_ALLOW: ranges, addresses, hosts, ports; refuses garbage', () => {
+    const p = policy('10.0.0.0/8,mail.internal:993,[::1]:8080,192.0.2.7');
+    expect(() => assertAddressAllowed(p, 'x', '10.9.9.9', 443)).not.toThrow();
+    expect(() => assertAddressAllowed(p, 'mail.internal', '192.168.5.5', 993)).not.toThrow();
+    expect(() => assertAddressAllowed(p, 'mail.internal', '192.168.5.5', 25)).toThrow(/EGRESS_ALLOW/);
+    expect(() => assertAddressAllowed(p, 'x', '::1', 8080)).not.toThrow();
+    expect(() => assertAddressAllowed(p, 'x', '::1', 8081)).toThrow();
+    expect(() => assertAddressAllowed(p, 'x', '127.0.0.1', 80)).toThrow();
+    expect(() => parseEgressAllow('10.0.0.0/99')).toThrow(/EGRESS_ALLOW/);
+    expect(() => parseEgressAllow('http://x')).toThrow(/EGRESS_ALLOW/);
+  });
+
+  it('plain http only to an allowed loopback host or a trusted origin', () => {
+    const p = policy('127.0.0.1', ['http://consentry.internal:3000']);
+    expect(allowsPlainHttp(p, new URL('http://127.0.0.1:9/x'))).toBe(true);
+    // A loopback name: allowed as its loopback address; the connect-time check still decides.
+    expect(allowsPlainHttp(p, new URL('http://localhost:9/x'))).toBe(true);
+    expect(allowsPlainHttp(p, new URL('http://consentry.internal:3000/demo'))).toBe(true);
+    expect(allowsPlainHttp(p, new URL('http://example.com/'))).toBe(false);
+    expect(allowsPlainHttp(policy(''), new URL('http://127.0.0.1:9/x'))).toBe(false);
+  });
+});
+
+describe('Egress.fetch against loopback listeners', () => {
+  let server: Server;
+  let port: number;
+  const hits: string[] = [];
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      if (req.url === '/redirect') {
+        res.writeHead(302, { location: `http://127.0.0.1:${port}/target` }).end();
+      } else if (req.url === '/big') {
+        res.writeHead(200).end(Buffer.alloc(4096, 97));
+      } else if (req.url === '/slow') {
+        setTimeout(() => res.writeHead(200).end('late'), 2_000);
+      } else {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(`ok ${req.url}`);
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  it('refuses loopback without an exception, before any byte reaches the listener', async () => {
+    const before = hits.length;
+    const strict = new Egress(policy(''));
+    expect(await refusal(strict.fetch(`http://127.0.0.1:${port}/x`))).toBe('EGRESS_REFUSED');
+    // https to a loopback literal: the scheme passes, the address does not.
+    expect(await refusal(strict.fetch(`https://127.0.0.1:${port}/x`))).toBe('EGRESS_REFUSED');
+    expect(hits.length).toBe(before);
+    await strict.close();
+  });
+
+  it('checks the RESOLVED address at connect time (DNS rebinding)', async () => {
+    // A public-looking name whose answer, when the socket is opened, is 127.0.0.1: no check made
+    // earlier on the URL can vouch for it — the lookup the connector calls is the policy's.
+    const rebinding: Resolver = async () => [{ address: '127.0.0.1', family: 4 }];
+    const egress = new Egress(policy(''), { resolve: rebinding });
+    const before = hits.length;
+    expect(await refusal(egress.fetch(`https://rebind.test:${port}/x`))).toBe('EGRESS_REFUSED');
+    expect(hits.length).toBe(before);
+    // Mixed answers are refused too.
+    const mixed = new Egress(policy(''), {
+      resolve: async () => [
+        { address: '93.184.216.34', family: 4 },
+        { address: '10.0.0.1', family: 4 },
+      ],
+    });
+    expect(await refusal(mixed.resolveServer('mail.test', 993))).toBe('EGRESS_REFUSED');
+    await egress.close();
+    await mixed.close();
+  });
+
+  it('with an exception: fetches, never follows redirects unless asked, and checks every hop', async () => {
+    const egress = new Egress(policy('127.0.0.1'));
+    const ok = await egress.fetch(`http://127.0.0.1:${port}/hello`);
+    expect(await ok.text()).toBe('ok /hello');
+    const manual = await egress.fetch(`http://127.0.0.1:${port}/redirect`);
+    expect(manual.status).toBe(302);
+    const followed = await egress.fetch(`http://127.0.0.1:${port}/redirect`, { redirect: 'follow' });
+    expect(await followed.text()).toBe('ok /target');
+    expect(await refusal(egress.fetch(`http://127.0.0.1:${port}/redirect`, { redirect: 'error' }))).toBe(
+      'EGRESS_REFUSED',
+    );
+    await egress.close();
+  });
+
+  it('bounds the response size and the time', async () => {
+    const egress = new Egress(policy('127.0.0.1'));
+    expect(await refusal(egress.fetch(`http://127.0.0.1:${port}/big`, { maxResponseBytes: 1024 }))).toBe(
+      'EGRESS_RESPONSE_TOO_LARGE',
+    );
+    expect(await (await egress.fetch(`http://127.0.0.1:${port}/big`)).text()).toHaveLength(4096);
+    expect(await refusal(egress.fetch(`http://127.0.0.1:${port}/slow`, { timeoutMs: 200 }))).toMatch(
+      /TimeoutError|AbortError/,
+    );
+    await egress.close();
+  });
+
+  it('refuses plain http to a public host and to loopback not opened', async () => {
+    const egress = new Egress(policy('10.0.0.0/8'));
+    expect(await refusal(egress.fetch('http://example.com/'))).toBe('EGRESS_REFUSED');
+    expect(await refusal(egress.fetch(`http://127.0.0.1:${port}/`))).toBe('EGRESS_REFUSED');
+    await egress.close();
+  });
+});
