@@ -345,10 +345,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
         ...(builtIn.handoffFlows ?? []),
         (handoffId, session) => connectSessions.handoffFlow(handoffId, session),
       ],
-      ...(options.console && options.console.signInBudgets
-        ? { signInBudgets: options.console.signInBudgets }
-        : {}),
-      ...(options.console && options.console.now ? { now: options.console.now } : {}),
+      ...consoleTestOverrides(options.console),
       // Clients registered for the built-in demo provider are clients it accepts: it looks them
       // up in the registered clients (see startDemoProvider), so nothing is copied on save.
       audit,
@@ -638,4 +635,16 @@ async function startDemoProvider(config: Config, store: Store, database: Databas
     accessTokenTtl: config.demoAccessTokenTtl,
   });
   return mountedCallback(provider, `${mount.base}/demo`, new URL(config.publicBaseUrl));
+}
+
+/** Tests' sign-in budgets and clock for the console (none when the console is left out). */
+function consoleTestOverrides(console: CreateOptions['console']): {
+  signInBudgets?: Partial<SignInBudgets>;
+  now?: () => number;
+} {
+  if (!console) return {};
+  return {
+    ...(console.signInBudgets ? { signInBudgets: console.signInBudgets } : {}),
+    ...(console.now ? { now: console.now } : {}),
+  };
 }

@@ -2,7 +2,6 @@ import type { Consentry } from '../app.ts';
 import { loadServerConfig, serverEnvironment } from '../config/config.ts';
 import { isConsentryError } from '../domain/errors.ts';
 import { redact, redactDeep } from '../domain/redact.ts';
-import { createLogger } from '../logger.ts';
 
 /**
  * What every command gets: a Consentry over the configured data directory (same service layer as
