@@ -95,11 +95,14 @@ describe('the demo provider is never a way into the console (finding 1)', () => 
 });
 
 describe('demo provider defaults (finding 1) and discovery from PUBLIC_BASE_URL (finding 10)', () => {
-  it('is off by default when PUBLIC_BASE_URL is not loopback, on for localhost', () => {
-    expect(loadConfig({ PUBLIC_BASE_URL: 'https://auth.example.com' }).demoProvider).toBe(false);
-    expect(loadConfig({ PUBLIC_BASE_URL: 'http://10.0.0.5:3000' }).demoProvider).toBe(false);
-    expect(loadConfig({}).demoProvider).toBe(true);
-    expect(loadConfig({ PUBLIC_BASE_URL: 'http://127.0.0.1:3000' }).demoProvider).toBe(true);
+  it('is off by default when PUBLIC_BASE_URL is not loopback, on for localhost (npm start, CLI)', () => {
+    const server = { server: true };
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://auth.example.com' }, server).demoProvider).toBe(false);
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://10.0.0.5:3000' }, server).demoProvider).toBe(false);
+    expect(loadConfig({}, server).demoProvider).toBe(true);
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://127.0.0.1:3000' }, server).demoProvider).toBe(true);
+    // In a library (issue 13) it is off unless asked for, loopback or not.
+    expect(loadConfig({}).demoProvider).toBe(false);
     const forced = loadConfig({ PUBLIC_BASE_URL: 'https://auth.example.com', DEMO_PROVIDER: 'true' });
     expect(forced.demoProvider).toBe(true);
     expect(forced.demoProviderOffLoopback).toBe(true);
