@@ -71,7 +71,8 @@ export function endUserErrorPage(e: ConsentryError, headers: IncomingHttpHeaders
   const base = ERROR_CATALOGUE[e.code].message;
   const full = redact(e.message);
   const detail = full.startsWith(base) ? full.slice(base.length).trim() : '';
-  const message = maybe(`errors.${e.code}`);
+  // English is the catalogue's own wording (whole, with its detail); other languages translate it.
+  const message = locale === 'en' ? undefined : maybe(`errors.${e.code}`);
   return layout(
     t('error.title'),
     html`<div class="card narrow"><h1>${t('error.title')}</h1><p>${message ?? full}</p>${

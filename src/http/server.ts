@@ -151,7 +151,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.addHook('onResponse', async (request, reply) => {
     // request.log honours a route's own logLevel (the machine-to-machine endpoints log at debug).
     request.log.info(
-      { req: request, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) },
+      {
+        // Plain facts (the log formatter redacts every value): never the query string.
+        req: { id: request.id, method: request.method, url: request.url.split('?')[0] },
+        res: { statusCode: reply.statusCode },
+        responseTime: Math.round(reply.elapsedTime),
+      },
       'request completed',
     );
   });

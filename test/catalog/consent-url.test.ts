@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scopesFor } from '../../src/catalog/api.ts';
 import { CATALOG, CATALOG_ALIASES } from '../../src/catalog/providers/index.ts';
 import { ProviderRegistry } from '../../src/catalog/registry.ts';
-import { fillTemplate, validateTemplateValues } from '../../src/catalog/template.ts';
+import { fillTemplate, urlTemplateValues, validateTemplateValues } from '../../src/catalog/template.ts';
 import { buildAuthorizationUrl } from '../../src/protocol/grant.ts';
 import { openProviderSession } from '../../src/protocol/provider-session.ts';
 import { allFacts, exampleScopes, generatedFacts } from './generated-facts.ts';
@@ -158,7 +158,7 @@ describe('consent URL of every catalog entry', () => {
       });
       const url = await buildAuthorizationUrl(session, { redirectUri: REDIRECT_URI, scopes, state: 's' });
       expect(`${url.origin}${url.pathname}`).toBe(
-        fillTemplate(provider.endpoints.authorization!, client.templateValues),
+        fillTemplate(provider.endpoints.authorization!, urlTemplateValues(provider, client.templateValues)),
       );
       expect(url.searchParams.get('scope')).toBe(scopes.length ? scopes.join(provider.scopeSeparator) : null);
       expect(url.searchParams.get('client_id')).toBe(`client-${provider.key}`);

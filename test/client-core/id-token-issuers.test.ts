@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isConsentryError } from '../../src/domain/errors.ts';
 import { startConsentry, type TestConsentry } from '../support/consentry.ts';
+import { loopbackFetch } from '../support/egress.ts';
 import { type StandIn, startStandIn } from '../support/stand-in.ts';
 
 /**
@@ -42,7 +43,7 @@ beforeAll(async () => {
         clientAuth: 'client_secret_post',
       },
     ],
-    clientOptions: { protocol: { allowInsecure: () => true, timeoutMs: 10_000 } },
+    clientOptions: { protocol: { allowInsecure: () => true, timeoutMs: 10_000, fetch: loopbackFetch } },
   });
   for (const key of ['two-iss', 'one-iss'])
     clients[key] = (
