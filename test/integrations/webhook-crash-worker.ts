@@ -2,6 +2,7 @@ import { createConsentry } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { InstanceSpec } from '../scale/fixture.ts';
+import { loopbackFetch } from '../support/egress.ts';
 
 /**
  * One Consentry process for the webhook crash test (`node --import tsx`): it deletes a
@@ -17,21 +18,21 @@ const { spec, connectionId, receiverUrl, leaseMs } = JSON.parse(process.env.WEBH
   leaseMs: number;
 };
 
-const realFetch = globalThis.fetch;
-globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+// The dispatcher's outbound HTTP (the egress module's fetch in production), wrapped to die at the
+// moment a delivery would leave for the receiver.
+const dyingFetch = async (url: string, init: RequestInit): Promise<Response> => {
   if (url.startsWith(receiverUrl)) {
     process.send?.({ type: 'dying' });
     process.kill(process.pid, 'SIGKILL');
   }
-  return realFetch(input, init);
-}) as typeof fetch;
+  return loopbackFetch(url, init);
+};
 
 const app = await createConsentry(loadConfig({ ...spec.env, LOG_LEVEL: 'error' }), {
   logger: createLogger({ level: 'error', destination: process.stderr }),
   providers: [spec.provider],
   ...(spec.schema ? { schema: spec.schema } : {}),
-  webhooks: { leaseMs, pollMs: 100 },
+  webhooks: { leaseMs, pollMs: 100, fetch: dyingFetch },
 });
 await app.client.deleteConnection(connectionId);
 process.send?.({ type: 'recorded' });
