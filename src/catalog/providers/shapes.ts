@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { TemplateFieldSchema } from '../provider.ts';
+import type { ProviderInput, TemplateFieldSchema } from '../provider.ts';
 
 /**
  * Shapes many entries share, as data: the templated parts of URLs (a customer's subdomain, a
@@ -51,5 +51,31 @@ export function oneOf(
     pattern: values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
     examples: [...values],
     ...(defaultValue ? { default: defaultValue } : {}),
+  };
+}
+
+/**
+ * A provider's sandbox, staging or beta environment: the same entry with its own key, name and
+ * the endpoints (or authorization parameters) that differ — derived from the production entry so
+ * the two never drift apart by copy. Scopes, templates, client authentication and refresh
+ * behaviour are the production entry's.
+ */
+export function variantOf(
+  base: ProviderInput,
+  variant: {
+    key: string;
+    displayName: string;
+    endpoints?: Partial<ProviderInput['endpoints']>;
+    authorizationParams?: Record<string, string>;
+  },
+): ProviderInput {
+  return {
+    ...base,
+    key: variant.key,
+    displayName: variant.displayName,
+    endpoints: { ...base.endpoints, ...variant.endpoints },
+    ...(variant.authorizationParams
+      ? { authorizationParams: { ...base.authorizationParams, ...variant.authorizationParams } }
+      : {}),
   };
 }
