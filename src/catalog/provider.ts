@@ -177,6 +177,38 @@ export const ErrorMappingSchema = z
       ctx.addIssue({ code: 'custom', message: `cause ${m.cause} does not fit outcome ${m.outcome}` });
   });
 
+/**
+ * Grants Consentry can run as a client of the provider: `authorization_code` (RFC 6749 §4.1, a
+ * person consents), `client_credentials` (RFC 6749 §4.4, the registered client acts for itself:
+ * no person, no refresh token — a new token is requested before expiry) and `jwt_bearer`
+ * (RFC 7523 §2.1, a signed assertion, e.g. a Google service account acting for a user of its
+ * domain).
+ */
+export const CLIENT_GRANTS = ['authorization_code', 'client_credentials', 'jwt_bearer'] as const;
+export type ClientGrant = (typeof CLIENT_GRANTS)[number];
+
+/**
+ * How the provider runs the client-credentials grant (RFC 6749 §4.4), when `grants` lists it.
+ * The token endpoint is `token` when given, else `endpoints.token`; client authentication is the
+ * entry's `clientAuth` (a registered client may override it, e.g. `private_key_jwt`).
+ */
+export const ClientCredentialsSchema = z.object({
+  /** Token endpoint for this grant, when it differs from `endpoints.token` (templated). */
+  token: templatedUrl.optional(),
+  /**
+   * Scopes requested when the administrator names none (Microsoft app-only:
+   * `https://graph.microsoft.com/.default`); empty = send no `scope`.
+   */
+  defaultScopes: z.array(z.string().min(1)).default([]),
+  /**
+   * Extra token-request parameters (an `audience`, an RFC 8707 `resource`, an `account_id` …),
+   * templated like `tokenParams`; the engine owns `grant_type`, `scope` and client authentication.
+   */
+  tokenParams: z.record(z.string(), z.string()).default({}),
+  notes: z.string().optional(),
+});
+export type ClientCredentials = z.output<typeof ClientCredentialsSchema>;
+
 export const ProviderSchema = z
   .object({
     key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -188,6 +220,10 @@ export const ProviderSchema = z
     /** Issuer identifier (templated). With `discovery`, endpoints come from its metadata. */
     issuer: templatedUrl.optional(),
     discovery: z.boolean().default(false),
+    /** Grants this entry supports as a client (CLIENT_GRANTS); most entries: authorization code only. */
+    grants: z.array(z.enum(CLIENT_GRANTS)).min(1).default(['authorization_code']),
+    /** The client-credentials grant's details; required when `grants` lists `client_credentials`. */
+    clientCredentials: ClientCredentialsSchema.optional(),
     endpoints: z
       .object({
         authorization: templatedUrl.optional(),
@@ -298,12 +334,33 @@ export const ProviderSchema = z
     quirks: z.string().optional(),
   })
   .superRefine((p, ctx) => {
-    if (!p.discovery && (!p.endpoints.authorization || !p.endpoints.token)) {
+    const authorizationCode = p.grants.includes('authorization_code');
+    if (!p.discovery && authorizationCode && (!p.endpoints.authorization || !p.endpoints.token)) {
       ctx.addIssue({
         code: 'custom',
         message: 'authorization and token endpoints are required without discovery',
       });
     }
+    if (p.grants.includes('client_credentials')) {
+      if (!p.clientCredentials)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'grants lists client_credentials: clientCredentials is required',
+        });
+      else if (!p.discovery && !p.clientCredentials.token && !p.endpoints.token)
+        ctx.addIssue({ code: 'custom', message: 'client_credentials needs a token endpoint' });
+      for (const name of ['grant_type', 'scope', 'client_id', 'client_secret', 'client_assertion']) {
+        if (p.clientCredentials && name in p.clientCredentials.tokenParams)
+          ctx.addIssue({ code: 'custom', message: `clientCredentials.tokenParams may not set ${name}` });
+      }
+    } else if (p.clientCredentials) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'clientCredentials given but grants does not list client_credentials',
+      });
+    }
+    if (p.grants.includes('jwt_bearer') && !p.discovery && !p.endpoints.token)
+      ctx.addIssue({ code: 'custom', message: 'jwt_bearer needs a token endpoint' });
     if (p.discovery && !p.issuer) ctx.addIssue({ code: 'custom', message: 'discovery needs an issuer' });
     const declared = new Set(p.templates.map((t) => t.name));
     const urls = [
@@ -312,6 +369,8 @@ export const ProviderSchema = z
       p.revocation?.url,
       ...Object.values(p.authorizationParams),
       ...Object.values(p.tokenParams),
+      p.clientCredentials?.token,
+      ...Object.values(p.clientCredentials?.tokenParams ?? {}),
     ].filter((u): u is string => typeof u === 'string');
     for (const url of urls) {
       for (const m of url.matchAll(/\{([a-z_]+)\}/g)) {
