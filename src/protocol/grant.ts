@@ -368,3 +368,100 @@ export async function fetchUserInfo(
     throw providerError(cause, session.provider.key, 'token');
   }
 }
+
+/**
+ * Client credentials (RFC 6749 §4.4): the registered client asks for a token for itself — no
+ * person, no refresh token (§4.4.3: one SHOULD NOT be issued), so a new token is requested before
+ * expiry. Token endpoint: the entry's `clientCredentials.token`, else the session's; extra
+ * parameters: `clientCredentials.tokenParams` (templated) and `params` (an RFC 8707 `resource`,
+ * an `audience` the administrator chose). `scopes` empty → the entry's `defaultScopes`, and when
+ * those are empty too, no `scope` parameter (the provider's default).
+ *
+ * Errors: PROVIDER_ERROR (an RFC 6749 §5.2 answer, also an HTTP-200 error body), CLIENT_REFUSED
+ * via the caller's classification, TOKEN_RESPONSE_INVALID (a malformed success).
+ */
+export async function clientCredentialsGrant(
+  session: ProviderSession,
+  input: { scopes?: readonly string[]; params?: Record<string, string> } = {},
+): Promise<GrantResult> {
+  const cc = session.provider.clientCredentials;
+  let answer: ProviderAnswer | undefined;
+  try {
+    const target = cc?.token
+      ? {
+          ...session.as,
+          token_endpoint: fillTemplate(
+            cc.token,
+            urlTemplateValues(session.provider, session.client.templateValues),
+          ),
+        }
+      : session.as;
+    const scopes = input.scopes?.length ? input.scopes : (cc?.defaultScopes ?? []);
+    const parameters: Record<string, string> = {
+      ...filledParams(session, cc?.tokenParams ?? {}),
+      ...input.params,
+    };
+    if (scopes.length) parameters.scope = scopes.join(session.provider.scopeSeparator);
+    const response = await oauth.clientCredentialsGrantRequest(
+      target,
+      session.oauthClient,
+      session.clientAuth,
+      parameters,
+      session.requestOptions(),
+    );
+    answer = await readAnswer(response);
+    const refused = errorBodyOf200(answer, session.provider.key, 'token');
+    if (refused) throw refused;
+    const result = await oauth.processClientCredentialsResponse(
+      target,
+      session.oauthClient,
+      await withoutIdToken(response),
+      processOptions(session),
+    );
+    return { response: result, idTokenClaims: undefined };
+  } catch (cause) {
+    throw withAnswer(providerError(cause, session.provider.key, 'token'), answer);
+  }
+}
+
+/** RFC 7523 §2.1 grant type. */
+export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+/**
+ * JWT bearer authorization grant (RFC 7523 §2.1): `assertion` is a JWT the caller signed (a
+ * Google service account's, see https://developers.google.com/identity/protocols/oauth2/service-account#httprest);
+ * it is the authorization and the client's authentication at once, so no other client
+ * authentication is sent. No refresh token: a new assertion is signed before expiry.
+ *
+ * Errors: PROVIDER_ERROR (`invalid_grant` for a bad signature, an unknown subject or a subject
+ * the key may not impersonate — Google `unauthorized_client` when domain-wide delegation is not
+ * granted), TOKEN_RESPONSE_INVALID.
+ */
+export async function jwtBearerGrant(
+  session: ProviderSession,
+  input: { assertion: string; params?: Record<string, string> },
+): Promise<GrantResult> {
+  let answer: ProviderAnswer | undefined;
+  try {
+    const response = await oauth.genericTokenEndpointRequest(
+      session.as,
+      session.oauthClient,
+      oauth.None(),
+      JWT_BEARER_GRANT_TYPE,
+      { ...input.params, assertion: input.assertion },
+      session.requestOptions(),
+    );
+    answer = await readAnswer(response);
+    const refused = errorBodyOf200(answer, session.provider.key, 'token');
+    if (refused) throw refused;
+    const result = await oauth.processGenericTokenEndpointResponse(
+      session.as,
+      session.oauthClient,
+      await withoutIdToken(response),
+      processOptions(session),
+    );
+    return { response: result, idTokenClaims: undefined };
+  } catch (cause) {
+    throw withAnswer(providerError(cause, session.provider.key, 'token'), answer);
+  }
+}
