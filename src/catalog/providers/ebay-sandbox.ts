@@ -1,4 +1,5 @@
 import { defineProvider } from '../provider.ts';
+import { RU_NAME } from './ebay.ts';
 
 export default defineProvider({
   key: 'ebay-sandbox',
@@ -10,6 +11,8 @@ export default defineProvider({
     token: 'https://api.sandbox.ebay.com/identity/v1/oauth2/token',
   },
   clientAuth: 'client_secret_basic',
+  templates: [RU_NAME],
+  quirks: 'ebay',
   pkce: true,
   refreshToken: {
     issued: 'unknown',
