@@ -305,6 +305,17 @@ export async function revokeToken(
       const fields = new URLSearchParams();
       const headers = new Headers();
       const values = urlTemplateValues(session.provider, session.client.templateValues);
+      // Plain http judged on the revocation URL itself (it was judged on the token endpoint's, so
+      // a revocation URL on an allowed loopback host was refused and one elsewhere was let
+      // through to the egress check), refused with the policy's code like every other request.
+      const revocationUrl = new URL(fillTemplate(api.url, values));
+      const insecureOk = session.allowInsecure(revocationUrl);
+      if (revocationUrl.protocol !== 'https:' && !insecureOk) {
+        throw new ConsentryError('EGRESS_REFUSED', {
+          detail: `${revocationUrl.protocol}//${revocationUrl.host} is refused: outbound requests use https (plain http only to an allowed loopback address).`,
+          facts: { host: revocationUrl.hostname.slice(0, 253), reason: 'scheme' },
+        });
+      }
       if (api.clientAuth !== 'none') {
         const auth = await session.clientAuthFor(fillTemplate(api.url, values));
         await auth(session.as, session.oauthClient, fields, headers);
@@ -320,7 +331,7 @@ export async function revokeToken(
         {
           providerKey: session.provider.key,
           fetch: options[oauth.customFetch] as unknown as FetchLike,
-          allowInsecure: options[oauth.allowInsecureRequests] === true,
+          allowInsecure: insecureOk,
           ...(options.signal instanceof AbortSignal ? { signal: options.signal } : {}),
         },
       );

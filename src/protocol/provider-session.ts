@@ -12,6 +12,7 @@ import {
   isClientAuthMethod,
   privateKeyJwt,
 } from './client-auth.ts';
+import { schemeRefusal } from './errors.ts';
 
 /**
  * Everything needed to talk to one provider for one registered client: the authorization
@@ -48,6 +49,8 @@ export interface ProviderSession {
   usePkce: boolean;
   /** The egress fetch without quirks (JWKS: a key set is not a provider-shaped answer). */
   egressFetch: FetchLike;
+  /** Whether plain http may be used for this one URL (the settings' rule, judged per URL). */
+  allowInsecure(url: URL): boolean;
 }
 
 export interface ProtocolSettings {
@@ -139,9 +142,8 @@ async function discover(
         entry.failed = true;
         entry.as.catch(() => {}); // remembered, not unhandled
       }
-      throw isConsentryError(cause, 'EGRESS_REFUSED')
-        ? cause
-        : new ConsentryError('DISCOVERY_FAILED', { cause, facts: { issuer } });
+      if (isConsentryError(cause, 'EGRESS_REFUSED')) throw cause;
+      throw schemeRefusal(cause) ?? new ConsentryError('DISCOVERY_FAILED', { cause, facts: { issuer } });
     }
   })();
   discoveryCache.set(issuer, { at: Date.now(), as: promise });
@@ -227,6 +229,7 @@ export async function openProviderSession(input: {
     tokenHost,
     usePkce,
     egressFetch: settings.fetch ?? defaultFetch(),
+    allowInsecure: (url) => settings.allowInsecure(url),
     requestOptions: () => ({
       [oauth.customFetch]: fetchFn,
       [oauth.allowInsecureRequests]: settings.allowInsecure(new URL(as.token_endpoint ?? as.issuer)),
