@@ -43,8 +43,13 @@ export interface ProviderSession {
    * named one within the entry's `tokenHost.allowed`: token and revocation endpoints point there.
    */
   tokenHost: string | undefined;
-  /** Options passed to every oauth4webapi request: custom fetch, timeout, insecure-loopback. */
-  requestOptions(): oauth.TokenEndpointRequestOptions & oauth.RevocationRequestOptions;
+  /**
+   * Options passed to every oauth4webapi request: custom fetch, timeout, insecure-loopback —
+   * the last judged for `url` (the endpoint this request goes to; default the token endpoint).
+   */
+  requestOptions(
+    url?: string | undefined,
+  ): oauth.TokenEndpointRequestOptions & oauth.RevocationRequestOptions;
   /** Whether this flow uses PKCE (provider data, or discovery metadata for `oidc`). */
   usePkce: boolean;
   /** The egress fetch without quirks (JWKS: a key set is not a provider-shaped answer). */
@@ -230,9 +235,11 @@ export async function openProviderSession(input: {
     usePkce,
     egressFetch: settings.fetch ?? defaultFetch(),
     allowInsecure: (url) => settings.allowInsecure(url),
-    requestOptions: () => ({
+    requestOptions: (url) => ({
       [oauth.customFetch]: fetchFn,
-      [oauth.allowInsecureRequests]: settings.allowInsecure(new URL(as.token_endpoint ?? as.issuer)),
+      // Per endpoint (issue 10): a plain-http UserInfo, revocation or PAR endpoint the operator
+      // opened is not refused because the token endpoint is https — nor the reverse.
+      [oauth.allowInsecureRequests]: settings.allowInsecure(new URL(url ?? as.token_endpoint ?? as.issuer)),
       signal: AbortSignal.timeout(settings.timeoutMs),
     }),
   };

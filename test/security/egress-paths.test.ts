@@ -63,7 +63,9 @@ const WEBHOOK_SECRET = 'whsec-sentinel-8a1f6c3e5d92';
 const SENTINELS = [AT, RT, CLIENT_SECRET, SMTP_PASSWORD, WEBHOOK_SECRET];
 const FORBIDDEN = [
   ...SENTINELS.flatMap((s) => derivedForms(s)),
-  Buffer.from(`client-custom:${CLIENT_SECRET}`).toString('base64'),
+  ...['custom', 'github', 'todoist'].map((k) =>
+    Buffer.from(`client-${k}:${CLIENT_SECRET}`).toString('base64'),
+  ),
 ];
 
 /** Everything an error exposes: message, JSON (facts), name, code, the cause chain's messages. */
@@ -391,6 +393,7 @@ const HTTP_PATHS: HttpPath[] = [
       ['slack', '/api/auth.revoke'],
       ['hubspot', '/oauth/v1/refresh-tokens/'],
       ['todoist', '/api/v1/access_tokens'],
+      ['strava', '/oauth/deauthorize'],
     ] as const
   ).map(
     ([key, path]): HttpPath => ({
@@ -409,6 +412,22 @@ const HTTP_PATHS: HttpPath[] = [
       },
     }),
   ),
+  {
+    name: 'revocation, GitHub quirk (DELETE /applications/{client_id}/grant, Basic auth)',
+    expectPath: '/applications/client-github/grant',
+    async send(egress, origin) {
+      const entry = registry.get('github');
+      const provider = { ...entry, endpoints: { ...entry.endpoints, revocation: `${origin}/applications` } };
+      const session = await openProviderSession({
+        provider,
+        client: clientFor({ key: 'github' }, {}),
+        quirks: registry.quirksOf(provider),
+        clientSecret: CLIENT_SECRET,
+        settings: settingsOf(egress),
+      });
+      return revokeToken(session, AT);
+    },
+  },
   {
     name: 'Mastodon app registration (POST /api/v1/apps)',
     expectPath: '/api/v1/apps',
