@@ -809,3 +809,46 @@ describe('SMTP paths: owner notifications and reconnect-outreach mail', () => {
     silent.close();
   });
 });
+
+describe('a running Consentry: a webhook to an internal address is refused, nothing sent, no secret in last_error or logs', () => {
+  it('stores EGRESS_REFUSED as the delivery error; the receiver sees no connection', {
+    timeout: 120_000,
+  }, async () => {
+    const { startConsentry } = await import('../support/consentry.ts');
+    const { OPERATOR } = await import('../../src/console/actor.ts');
+    const receiver = await httpListener();
+    // As an operator configures production: loopback NOT opened (only a documentation address).
+    const c = await startConsentry({ env: { EGRESS_ALLOW: NOT_LOOPBACK, BACKGROUND_REFRESH: 'false' } });
+    try {
+      const created = await c.app.integrations.webhooks.create(OPERATOR, {
+        url: `https://127.0.0.1:${receiver.port}/hook?token=${AT}`,
+      });
+      await c.app.integrations.webhooks.record({
+        type: 'refreshed',
+        connectionId: 'conn-1',
+        purpose: 'console',
+        expiresAt: undefined,
+      });
+      await c.app.integrations.dispatcher.runOnce();
+      let rows: { last_error: string | null; status: string }[] = [];
+      for (let i = 0; i < 100; i++) {
+        rows = await c.app.database.db
+          .selectFrom('webhook_deliveries')
+          .select(['last_error', 'status'])
+          .execute();
+        if (rows.every((r) => r.last_error)) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.status).toBe('pending');
+      expect(rows[0]!.last_error).toMatch(/^EGRESS_REFUSED: /);
+      expect(receiver.connections).toBe(0);
+      const everything = JSON.stringify(rows) + c.logs.join('');
+      expectNoSecret(everything);
+      for (const form of derivedForms(created.secret)) expect(everything.includes(form)).toBe(false);
+    } finally {
+      await c.close();
+      await receiver.close();
+    }
+  });
+});
