@@ -488,14 +488,29 @@ describe('every HTTP path: refused destinations send nothing; the operator excep
     it(path.name, { timeout: 60_000 }, async () => {
       target.mode = 'ok';
       const before = { target: target.connections, second: second.connections };
-      const rebind: Resolver = async () => [{ address: '127.0.0.1', family: 4 }];
+      // The resolver hook: what each name "resolves" to when the socket is opened.
+      const answers: Record<string, { address: string; family: number }[]> = {
+        'rebind.test': [{ address: '127.0.0.1', family: 4 }],
+        'private.test': [{ address: '10.1.2.3', family: 4 }],
+        'metadata.test': [{ address: '169.254.169.254', family: 4 }],
+        'mixed.test': [
+          { address: '93.184.216.34', family: 4 },
+          { address: '127.0.0.1', family: 4 },
+        ],
+      };
+      const rebind: Resolver = async (host) => answers[host] ?? [];
       const strict = egressFor(NOT_LOOPBACK);
       const rebinding = egressFor(NOT_LOOPBACK, rebind);
       const refused: [string, Egress, string][] = [
         ['loopback not opened', strict, `https://127.0.0.1:${target.port}`],
         ['loopback not opened (plain http)', strict, `http://127.0.0.1:${target.port}`],
         ['a localhost-style name', strict, `https://localhost:${target.port}`],
+        ['a decimal-encoded loopback address', strict, `https://2130706433:${target.port}`],
+        ['an IPv4-mapped IPv6 loopback address', strict, `https://[::ffff:127.0.0.1]:${target.port}`],
         ['a name that resolves to loopback', rebinding, `https://rebind.test:${target.port}`],
+        ['a name that resolves to a private address', rebinding, 'https://private.test'],
+        ['a name that resolves to the metadata address', rebinding, 'https://metadata.test'],
+        ['a name with a public and a loopback answer', rebinding, `https://mixed.test:${target.port}`],
         ['the cloud metadata address', strict, 'https://169.254.169.254'],
         ['a private address', strict, 'https://10.0.0.7:8443'],
         ['an IPv6 ULA (AWS metadata)', strict, 'https://[fd00:ec2::254]'],
