@@ -867,3 +867,61 @@ describe('a running Consentry: a webhook to an internal address is refused, noth
     }
   });
 });
+
+describe('a running Consentry: reconnect-outreach mail goes to the operator’s SMTP_URL through the egress module', () => {
+  it('the mail reaches SMTP_URL (an operator exception of its own) with loopback otherwise closed; no password in logs', {
+    timeout: 120_000,
+  }, async () => {
+    const { startConsentry } = await import('../support/consentry.ts');
+    const { CookieJar, consentAtProvider } = await import('../support/browserless.ts');
+    const mails: { to: string[]; user: string }[] = [];
+    const smtp = new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      logger: false,
+      onAuth(auth, _s, cb) {
+        cb(auth.password === SMTP_PASSWORD ? null : new Error('bad'), { user: auth.username ?? '' });
+      },
+      onData(stream, session, cb) {
+        stream.resume();
+        stream.on('end', () => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), user: String(session.user ?? '') });
+          cb();
+        });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+    const port = (smtp.server.address() as AddressInfo).port;
+    const c = await startConsentry({
+      env: {
+        EGRESS_ALLOW: NOT_LOOPBACK,
+        SMTP_URL: `smtp://mailer:${SMTP_PASSWORD}@127.0.0.1:${port}`,
+        BACKGROUND_REFRESH: 'false',
+      },
+    });
+    try {
+      const session = 'egress-outreach-session-0123456789abcdef0123456789';
+      const consentUrl = await c.app.client.beginConsent({
+        provider: 'demo',
+        preset: 'login',
+        purpose: 'console',
+        payload: {},
+        returnUrl: '/',
+        session,
+      });
+      const callback = await consentAtProvider(new CookieJar(), consentUrl, {
+        stopPrefix: `${c.baseUrl}/oauth/callback`,
+        login: 'pat',
+      });
+      await c.app.client.handleCallback(callback, session);
+      const [connection] = await c.app.store.connections.list({ purpose: 'console' });
+      const link = await c.app.outreach.send(connection!.id, { email: 'pat@example.org' });
+      expect(link).toMatchObject({ sent: true });
+      expect(mails).toEqual([{ to: ['pat@example.org'], user: 'mailer' }]);
+      expectNoSecret(c.logs.join(''));
+    } finally {
+      await c.close();
+      await new Promise<void>((r) => smtp.close(() => r()));
+    }
+  });
+});
