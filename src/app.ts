@@ -3,7 +3,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import { ensureDemoClient, openCore, protocolSettings } from './app-core.ts';
 import { AuthServer, type AuthServerOptions } from './authserver/auth-server.ts';
@@ -26,6 +25,7 @@ import { catalogRefreshLifetimes, withRefreshLifetimes } from './core/refresh-li
 import { ConsentryError } from './domain/errors.ts';
 import { Egress } from './egress/egress.ts';
 import { allowsPlainHttp, type EgressPolicy, type EgressRule, operatorRule } from './egress/policy.ts';
+import { createSmtpMailer } from './egress/smtp.ts';
 import { apiPlugin } from './http/api/index.ts';
 import { authServerPlugin } from './http/authserver.ts';
 import { appsConsolePages } from './http/console/apps.ts';
@@ -284,7 +284,11 @@ export async function createConsentry(config: Config, options: CreateOptions = {
 
     // Reconnect outreach: links signed with a key derived from the secret box (same on every
     // instance), emailed through SMTP_URL when a consumer (or an administrator) asks for email.
-    const mailTransport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
+    // Through the egress module like every outbound connection (issue 10): SMTP_URL's host is the
+    // operator's (an EGRESS rule of its own), and the socket goes to the address checked.
+    const mailTransport = config.smtpUrl
+      ? createSmtpMailer(config.smtpUrl, (host, port) => egress.resolveServer(host, port))
+      : undefined;
     const mailFrom = config.mailFrom ?? `Consentry <no-reply@${new URL(config.publicBaseUrl).hostname}>`;
     const outreach = new ReconnectOutreach({
       repository: createOutreachRepository(database.db),

@@ -123,4 +123,22 @@ describe('layering', () => {
       );
     expect(offenders).toEqual([]);
   });
+
+  it('mail clients open sockets only to an address the egress module checked (issue 10: no SMTP_URL bypass)', () => {
+    // nodemailer and imapflow open their own sockets: they are created only where the target is
+    // the `{ address, servername }` Egress.resolveServer returned. The reconnect-outreach mailer
+    // once used `nodemailer.createTransport(config.smtpUrl)` in app.ts: this list catches that.
+    const checkedTarget = ['egress/smtp.ts', 'consumers/mail/smtp.ts', 'consumers/mail/imap.ts'];
+    const opens = /\bcreateTransport\s*\(|\bnew\s+ImapFlow\s*\(|\bnew\s+SMTPConnection\s*\(/;
+    expect(opens.test('nodemailer.createTransport(config.smtpUrl)')).toBe(true);
+    const where = files(root)
+      .map((f) => ({ file: relative(root, f), text: readFileSync(f, 'utf8') }))
+      .filter(({ text }) => text.split('\n').some((l) => !/^\s*(\/\/|\*|\/\*)/.test(l) && opens.test(l)))
+      .map(({ file }) => file);
+    expect(where.filter((f) => !checkedTarget.includes(f))).toEqual([]);
+    for (const file of checkedTarget) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text, file).toMatch(/resolve(?:Mail)?Server|target\.address/);
+    }
+  });
 });

@@ -1,5 +1,5 @@
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { Application } from '../domain/application.ts';
+import { createSmtpMailer, type ResolveMailServer } from '../egress/smtp.ts';
 import { loadTemplate, renderTemplate } from './mail-templates.ts';
 
 /** The outcome the console and CLI show: sent, or why no email was sent. */
@@ -19,10 +19,7 @@ export interface MailSettings {
   publicBaseUrl: string;
   tokenEndpoint: string;
   /** The egress module's check of the SMTP host (the address to connect to and the TLS name). */
-  resolveMailServer?: (
-    host: string,
-    port: number,
-  ) => Promise<{ address: string; servername: string | undefined }>;
+  resolveMailServer?: ResolveMailServer | undefined;
 }
 
 /**
@@ -31,34 +28,10 @@ export interface MailSettings {
  * creation: the result says what happened and the caller shows it.
  */
 export function createOwnerNotifier(settings: MailSettings): OwnerNotifier & { close(): void } {
-  let transport: Transporter | undefined;
-  let transportKey = '';
-  /**
-   * SMTP_URL parsed here (not by nodemailer) so the socket goes to the address the egress module
-   * resolved and checked; TLS still verifies the configured host name (`servername`).
-   */
-  const transportFor = async (smtpUrl: string): Promise<Transporter> => {
-    const u = new URL(smtpUrl);
-    const secure = u.protocol === 'smtps:';
-    const port = u.port ? Number(u.port) : secure ? 465 : 587;
-    const target = settings.resolveMailServer
-      ? await settings.resolveMailServer(u.hostname, port)
-      : { address: u.hostname, servername: undefined };
-    const key = `${target.address}:${port}`;
-    if (transport && key === transportKey) return transport;
-    transport?.close();
-    transportKey = key;
-    transport = nodemailer.createTransport({
-      host: target.address,
-      port,
-      secure,
-      ...(target.servername ? { servername: target.servername } : {}),
-      ...(u.username
-        ? { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } }
-        : {}),
-    });
-    return transport;
-  };
+  // Through the egress module (src/egress/smtp.ts): the socket goes to the checked address.
+  const mailer = settings.smtpUrl
+    ? createSmtpMailer(settings.smtpUrl, settings.resolveMailServer)
+    : undefined;
   return {
     async applicationCreated(application) {
       const to = application.ownerEmail;
@@ -75,7 +48,7 @@ export function createOwnerNotifier(settings: MailSettings): OwnerNotifier & { c
         tokenEndpoint: settings.tokenEndpoint,
       });
       try {
-        const info = await (await transportFor(settings.smtpUrl)).sendMail({
+        const info = await mailer!.sendMail({
           from: settings.from,
           to,
           subject: message.subject,
@@ -94,7 +67,7 @@ export function createOwnerNotifier(settings: MailSettings): OwnerNotifier & { c
       }
     },
     close() {
-      transport?.close();
+      mailer?.close();
     },
   };
 }

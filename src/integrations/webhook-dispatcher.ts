@@ -1,4 +1,6 @@
 import { random256 } from '../core/random.ts';
+import { isConsentryError } from '../domain/errors.ts';
+import { redact } from '../domain/redact.ts';
 import { SIGNATURE_HEADER, signWebhook } from '../domain/webhook-signature.ts';
 import { strictEgressFetch } from '../egress/egress.ts';
 import type { WebhookDelivery, WebhookRepository } from '../storage/integrations.ports.ts';
@@ -156,11 +158,14 @@ export class WebhookDispatcher {
       await response.arrayBuffer().catch(() => undefined);
       if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
     } catch (e) {
-      error =
-        e instanceof Error
+      // The policy's refusal by its code (EGRESS_REFUSED, EGRESS_RESPONSE_TOO_LARGE); a network
+      // failure by its errno; redacted all the same (a receiver URL may carry a token).
+      error = isConsentryError(e)
+        ? `${e.code}: ${e.message}`
+        : e instanceof Error
           ? `${e.name}: ${(e as { cause?: { code?: string } }).cause?.code ?? e.message}`
           : 'failed';
-      error = error.slice(0, 200);
+      error = redact(error, [secret]).slice(0, 200);
     }
     const now = this.#o.now();
     if (!error) {

@@ -13,6 +13,8 @@ export function providerError(
   stage: 'token' | 'refresh' | 'revoke' | 'id_token',
 ): ConsentryError {
   if (isConsentryError(cause)) return cause;
+  const refused = schemeRefusal(cause);
+  if (refused) return refused;
   const facts: Record<string, string | number> = { provider: providerKey, stage };
   const safeCause = new Error(
     cause instanceof Error ? `${cause.name}: ${(cause as { code?: string }).code ?? ''}` : 'unknown',
@@ -71,6 +73,23 @@ export function providerError(
     detail: `${providerKey}: unexpected failure.`,
     facts,
     cause: safeCause,
+  });
+}
+
+/**
+ * oauth4webapi's own https check (`allowInsecureRequests` false for a plain-http URL) refused the
+ * request before sending it: that is the egress policy's scheme rule, so it carries the policy's
+ * code (EGRESS_REFUSED, reason `scheme`) — not TOKEN_RESPONSE_INVALID or DISCOVERY_FAILED, which
+ * would say a provider answered badly when nothing was sent (issue 10).
+ */
+export function schemeRefusal(cause: unknown): ConsentryError | undefined {
+  if (!(cause instanceof Error) || (cause as { code?: string }).code !== oauth.HTTP_REQUEST_FORBIDDEN)
+    return undefined;
+  const url = (cause as { cause?: unknown }).cause;
+  const host = url instanceof URL ? url.hostname.slice(0, 253) : 'unknown';
+  return new ConsentryError('EGRESS_REFUSED', {
+    detail: `${url instanceof URL ? `http://${url.host}` : 'a plain-http URL'} is refused: outbound requests use https (plain http only to an allowed loopback address).`,
+    facts: { host, reason: 'scheme' },
   });
 }
 

@@ -62,7 +62,7 @@ async function pushAuthorizationRequest(session: ProviderSession, url: URL): Pro
       session.oauthClient,
       await session.clientAuthFor(endpoint),
       url.searchParams,
-      session.requestOptions(),
+      session.requestOptions(endpoint),
     );
     const pushed = await oauth.processPushedAuthorizationResponse(session.as, session.oauthClient, response);
     const browser = new URL(session.as.authorization_endpoint!);
@@ -268,7 +268,11 @@ export async function refreshAccessToken(
         session.oauthClient,
         session.clientAuth,
         refreshToken,
-        { ...session.requestOptions(), ...tokenParamsOption(session), ...dpopOptions(options.dpop) },
+        {
+          ...session.requestOptions(target.token_endpoint),
+          ...tokenParamsOption(session),
+          ...dpopOptions(options.dpop),
+        },
       );
       answer = await readAnswer(response);
       const refused = errorBodyOf200(answer, session.provider.key, 'refresh');
@@ -301,10 +305,21 @@ export async function revokeToken(
   const api = session.provider.revocation;
   if (api) {
     try {
-      const options = session.requestOptions();
+      const options = session.requestOptions(); // its fetch and timeout; plain http judged below
       const fields = new URLSearchParams();
       const headers = new Headers();
       const values = urlTemplateValues(session.provider, session.client.templateValues);
+      // Plain http judged on the revocation URL itself (it was judged on the token endpoint's, so
+      // a revocation URL on an allowed loopback host was refused and one elsewhere was let
+      // through to the egress check), refused with the policy's code like every other request.
+      const revocationUrl = new URL(fillTemplate(api.url, values));
+      const insecureOk = session.allowInsecure(revocationUrl);
+      if (revocationUrl.protocol !== 'https:' && !insecureOk) {
+        throw new ConsentryError('EGRESS_REFUSED', {
+          detail: `${revocationUrl.protocol}//${revocationUrl.host} is refused: outbound requests use https (plain http only to an allowed loopback address).`,
+          facts: { host: revocationUrl.hostname.slice(0, 253), reason: 'scheme' },
+        });
+      }
       if (api.clientAuth !== 'none') {
         const auth = await session.clientAuthFor(fillTemplate(api.url, values));
         await auth(session.as, session.oauthClient, fields, headers);
@@ -320,7 +335,7 @@ export async function revokeToken(
         {
           providerKey: session.provider.key,
           fetch: options[oauth.customFetch] as unknown as FetchLike,
-          allowInsecure: options[oauth.allowInsecureRequests] === true,
+          allowInsecure: insecureOk,
           ...(options.signal instanceof AbortSignal ? { signal: options.signal } : {}),
         },
       );
@@ -335,7 +350,7 @@ export async function revokeToken(
       session.oauthClient,
       await session.clientAuthFor(session.as.revocation_endpoint),
       token,
-      session.requestOptions(),
+      session.requestOptions(session.as.revocation_endpoint),
     );
     await oauth.processRevocationResponse(response);
     return true;
@@ -358,7 +373,7 @@ export async function fetchUserInfo(
   if (!session.as.userinfo_endpoint) return undefined;
   try {
     const response = await oauth.userInfoRequest(session.as, session.oauthClient, accessToken, {
-      ...session.requestOptions(),
+      ...session.requestOptions(session.as.userinfo_endpoint),
       ...dpopOptions(dpop),
     } as oauth.UserInfoRequestOptions);
     return {
@@ -407,7 +422,7 @@ export async function clientCredentialsGrant(
       session.oauthClient,
       session.clientAuth,
       parameters,
-      session.requestOptions(),
+      session.requestOptions(target.token_endpoint),
     );
     answer = await readAnswer(response);
     const refused = errorBodyOf200(answer, session.provider.key, 'token');

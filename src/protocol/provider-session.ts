@@ -12,6 +12,7 @@ import {
   isClientAuthMethod,
   privateKeyJwt,
 } from './client-auth.ts';
+import { schemeRefusal } from './errors.ts';
 
 /**
  * Everything needed to talk to one provider for one registered client: the authorization
@@ -42,12 +43,19 @@ export interface ProviderSession {
    * named one within the entry's `tokenHost.allowed`: token and revocation endpoints point there.
    */
   tokenHost: string | undefined;
-  /** Options passed to every oauth4webapi request: custom fetch, timeout, insecure-loopback. */
-  requestOptions(): oauth.TokenEndpointRequestOptions & oauth.RevocationRequestOptions;
+  /**
+   * Options passed to every oauth4webapi request: custom fetch, timeout, insecure-loopback —
+   * the last judged for `url` (the endpoint this request goes to; default the token endpoint).
+   */
+  requestOptions(
+    url?: string | undefined,
+  ): oauth.TokenEndpointRequestOptions & oauth.RevocationRequestOptions;
   /** Whether this flow uses PKCE (provider data, or discovery metadata for `oidc`). */
   usePkce: boolean;
   /** The egress fetch without quirks (JWKS: a key set is not a provider-shaped answer). */
   egressFetch: FetchLike;
+  /** Whether plain http may be used for this one URL (the settings' rule, judged per URL). */
+  allowInsecure(url: URL): boolean;
 }
 
 export interface ProtocolSettings {
@@ -139,9 +147,8 @@ async function discover(
         entry.failed = true;
         entry.as.catch(() => {}); // remembered, not unhandled
       }
-      throw isConsentryError(cause, 'EGRESS_REFUSED')
-        ? cause
-        : new ConsentryError('DISCOVERY_FAILED', { cause, facts: { issuer } });
+      if (isConsentryError(cause, 'EGRESS_REFUSED')) throw cause;
+      throw schemeRefusal(cause) ?? new ConsentryError('DISCOVERY_FAILED', { cause, facts: { issuer } });
     }
   })();
   discoveryCache.set(issuer, { at: Date.now(), as: promise });
@@ -227,9 +234,12 @@ export async function openProviderSession(input: {
     tokenHost,
     usePkce,
     egressFetch: settings.fetch ?? defaultFetch(),
-    requestOptions: () => ({
+    allowInsecure: (url) => settings.allowInsecure(url),
+    requestOptions: (url) => ({
       [oauth.customFetch]: fetchFn,
-      [oauth.allowInsecureRequests]: settings.allowInsecure(new URL(as.token_endpoint ?? as.issuer)),
+      // Per endpoint (issue 10): a plain-http UserInfo, revocation or PAR endpoint the operator
+      // opened is not refused because the token endpoint is https — nor the reverse.
+      [oauth.allowInsecureRequests]: settings.allowInsecure(new URL(url ?? as.token_endpoint ?? as.issuer)),
       signal: AbortSignal.timeout(settings.timeoutMs),
     }),
   };
