@@ -6,11 +6,22 @@
 //   node scripts/build.mjs --force   build now (incremental)
 //   node scripts/build.mjs --clean   empty dist/ first (prepack: no file from a deleted source ships)
 // The CLI and the server never build at run time; they run dist/.
+//
+// After tsc, two artefacts for a fast CLI (issue 15), rebuilt whenever tsc ran or one is missing:
+//   dist/catalog/catalog.json  the provider catalog as ProviderRegistry validated it, read by the
+//                              CLI's listings instead of 300+ entry modules and their zod parse
+//                              (test/cli/prebuilt-catalog.test.ts holds it equal to the sources)
+//   dist/cli-bundle/           the CLI bundled by esbuild from dist/cli/main.js, split at its
+//                              dynamic imports: a command loads a few files instead of ~800
+//                              modules (Kysely alone is 260). Packages with native code, worker
+//                              files or their own file lookups stay external (BUNDLED lists the
+//                              pure-JS ones inlined). Without esbuild (a production install),
+//                              bin/consentry.js runs dist/cli/main.js instead.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', '.tsbuildinfo');
@@ -37,7 +48,10 @@ function stale() {
 }
 
 if (args.has('--clean')) rmSync(join(root, 'dist'), { recursive: true, force: true });
-if (args.has('--clean') || args.has('--force') || stale()) {
+const catalogJson = join(root, 'dist', 'catalog', 'catalog.json');
+const bundleDir = join(root, 'dist', 'cli-bundle');
+const compiled = args.has('--clean') || args.has('--force') || stale();
+if (compiled) {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const run = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
     cwd: root,
@@ -48,3 +62,71 @@ if (args.has('--clean') || args.has('--force') || stale()) {
     process.exit(run.status ?? 1);
   }
 }
+
+
+/** The catalog exactly as the registry holds it after validating every entry and alias. */
+async function writeCatalog() {
+  const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
+  const { CATALOG, CATALOG_ALIASES } = await import(dist('catalog/providers/index.js'));
+  const { ProviderRegistry } = await import(dist('catalog/registry.js'));
+  const registry = new ProviderRegistry(CATALOG);
+  for (const alias of CATALOG_ALIASES) registry.addAlias(alias);
+  writeFileSync(catalogJson, JSON.stringify({ providers: registry.all(), aliases: registry.aliases() }));
+}
+
+/** Pure-JavaScript packages inlined into the CLI bundle; every other package stays external. */
+const BUNDLED = new Set([
+  'kysely',
+  'zod',
+  'jose',
+  'commander',
+  'oauth4webapi',
+  'i18next',
+  'negotiator',
+  'ipaddr.js',
+  'fastify-type-provider-zod',
+  'p-throttle',
+]);
+
+async function bundleCli() {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    rmSync(bundleDir, { recursive: true, force: true });
+    return; // no devDependencies: bin/consentry.js falls back to dist/cli/main.js
+  }
+  rmSync(bundleDir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: { main: join(root, 'dist', 'cli', 'main.js') },
+    outdir: bundleDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    // Inlined CommonJS packages require() their own (external) dependencies.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    plugins: [
+      {
+        name: 'external-packages',
+        setup(build) {
+          build.onResolve({ filter: /^[^./]/ }, (a) => {
+            if (a.path.startsWith('node:')) return { external: true };
+            const name = a.path.startsWith('@')
+              ? a.path.split('/').slice(0, 2).join('/')
+              : a.path.split('/')[0];
+            return BUNDLED.has(name) ? undefined : { external: true };
+          });
+        },
+      },
+    ],
+  });
+}
+
+if (compiled || !existsSync(catalogJson)) await writeCatalog();
+if (compiled || !existsSync(join(bundleDir, 'main.js'))) await bundleCli();

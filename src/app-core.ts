@@ -1,6 +1,5 @@
-import type { ProviderInput } from './catalog/provider.ts';
+import type { OAuth2Provider, ProviderAlias, ProviderInput } from './catalog/provider.ts';
 import { demoProvider } from './catalog/providers/demo.ts';
-import { CATALOG, CATALOG_ALIASES } from './catalog/providers/index.ts';
 import { ProviderRegistry } from './catalog/registry.ts';
 import type { Config } from './config/config.ts';
 import { consoleConsumer } from './console/consumer.ts';
@@ -32,9 +31,20 @@ export interface Core {
   providers: ProviderRegistry;
 }
 
+/** The catalog as validated at build time (dist/catalog/catalog.json, see ProviderRegistry.fromValidated). */
+export interface PrebuiltCatalog {
+  providers: OAuth2Provider[];
+  aliases: ProviderAlias[];
+}
+
 export async function openCore(
   config: Config,
-  options: { schema?: string | undefined; providers?: ProviderInput[] | undefined } = {},
+  options: {
+    schema?: string | undefined;
+    providers?: ProviderInput[] | undefined;
+    /** Use this instead of loading and validating the catalog's sources (the CLI's listings). */
+    catalog?: PrebuiltCatalog | undefined;
+  } = {},
 ): Promise<Core> {
   const database = openDatabase({
     databaseUrl: config.databaseUrl,
@@ -45,13 +55,25 @@ export async function openCore(
     await migrateToLatest(database.db, { lockFile: database.file && `${database.file}.migrate.lock` });
     const box = await openSecretBox(config, database);
     const store = createKyselyStore(database.db, box, { readOne: database.readOne });
-    const providers = new ProviderRegistry([...CATALOG, ...(options.providers ?? [])]);
-    for (const alias of CATALOG_ALIASES) providers.addAlias(alias);
+    const providers = await catalogRegistry(options.catalog);
+    for (const entry of options.providers ?? []) providers.add(entry);
     return { database, box, store, providers };
   } catch (e) {
     await database.close();
     throw e;
   }
+}
+
+/**
+ * The provider registry: from the prebuilt catalog when given, else from the sources — loaded
+ * here, on demand, so a caller with the prebuilt catalog never loads the 300+ entry modules.
+ */
+async function catalogRegistry(prebuilt: PrebuiltCatalog | undefined): Promise<ProviderRegistry> {
+  if (prebuilt) return ProviderRegistry.fromValidated(prebuilt);
+  const { CATALOG, CATALOG_ALIASES } = await import('./catalog/providers/index.ts');
+  const providers = new ProviderRegistry(CATALOG);
+  for (const alias of CATALOG_ALIASES) providers.addAlias(alias);
+  return providers;
 }
 
 /** The OAuth2Client's protocol settings: http only on loopback or for our own origin (the demo provider). */
@@ -75,8 +97,11 @@ export interface Reader extends Core {
   close(): Promise<void>;
 }
 
-export async function openReader(config: Config): Promise<Reader> {
-  const core = await openCore(config);
+export async function openReader(
+  config: Config,
+  options: { catalog?: PrebuiltCatalog | undefined } = {},
+): Promise<Reader> {
+  const core = await openCore(config, { catalog: options.catalog });
   if (config.demoProvider) {
     core.providers.add(demoProvider(config.publicBaseUrl));
     // As the server does on start, so the listing shows it.

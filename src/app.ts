@@ -34,6 +34,7 @@ import { consolePlugin } from './http/console/index.ts';
 import { integrationsConsolePages } from './http/console/integrations.ts';
 import { outreachConsolePages } from './http/console/outreach.ts';
 import { createDemoOidcProvider, loadDemoKeys, mountedCallback } from './http/demo-provider.ts';
+import { outreachTextFor } from './http/i18n/i18n.ts';
 import { type Mount, prefixPath } from './http/mount.ts';
 import { outreachPlugin } from './http/outreach.ts';
 import { buildServer, consentryRoutes, type HostSessionHook, type ServerDeps } from './http/server.ts';
@@ -304,6 +305,7 @@ export async function createConsentry(config: Config, options: CreateOptions = {
           }
         : undefined,
       emit: (event) => client.events.emit('connection', event),
+      text: outreachTextFor,
     });
     client.events.on('connection', (event) => {
       void outreach

@@ -27,6 +27,28 @@ export class ProviderRegistry {
     for (const e of entries) this.add(e);
   }
 
+  /**
+   * A registry over entries validated earlier — `npm run build` writes the catalog as validated
+   * here to dist/catalog/catalog.json (test/cli/prebuilt-catalog.test.ts holds it equal to the
+   * sources), so the CLI's listings skip loading 300+ modules and parsing each entry again.
+   * Throws PROVIDER_INVALID for an entry naming an unknown quirk module.
+   */
+  static fromValidated(
+    catalog: { providers: readonly OAuth2Provider[]; aliases: readonly ProviderAlias[] },
+    quirks: Readonly<Record<string, ProviderQuirks>> = QUIRKS,
+  ): ProviderRegistry {
+    const registry = new ProviderRegistry([], quirks);
+    for (const provider of catalog.providers) {
+      if (provider.quirks && !quirks[provider.quirks])
+        throw new ConsentryError('PROVIDER_INVALID', {
+          detail: `${provider.key}: unknown quirk module ${provider.quirks}`,
+        });
+      registry.#providers.set(provider.key, provider);
+    }
+    for (const alias of catalog.aliases) registry.#aliases.set(alias.key, alias);
+    return registry;
+  }
+
   add(entry: ProviderInput): OAuth2Provider {
     const parsed = ProviderSchema.safeParse(entry);
     if (!parsed.success) {

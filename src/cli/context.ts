@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Consentry } from '../app.ts';
+import type { PrebuiltCatalog } from '../app-core.ts';
 import { loadServerConfig, serverEnvironment } from '../config/config.ts';
 import { isConsentryError } from '../domain/errors.ts';
 import { redact, redactDeep } from '../domain/redact.ts';
@@ -34,11 +36,27 @@ export async function withConsentry<T>(fn: (app: Consentry) => Promise<T>): Prom
 export async function withReader<T>(fn: (reader: import('../app-core.ts').Reader) => Promise<T>): Promise<T> {
   const config = loadServerConfig(serverEnvironment(process.env));
   const { openReader } = await import('../app-core.ts');
-  const reader = await openReader(config);
+  const reader = await openReader(config, { catalog: prebuiltCatalog() });
   try {
     return await fn(reader);
   } finally {
     await reader.close();
+  }
+}
+
+/**
+ * The catalog as `npm run build` validated it (dist/catalog/catalog.json, written by
+ * scripts/build.mjs; test/cli/prebuilt-catalog.test.ts holds it equal to the sources). Undefined
+ * when running from the sources (tsx), where the catalog is loaded and validated as usual.
+ */
+function prebuiltCatalog(): PrebuiltCatalog | undefined {
+  try {
+    return JSON.parse(
+      readFileSync(new URL('../catalog/catalog.json', import.meta.url), 'utf8'),
+    ) as PrebuiltCatalog;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') return undefined;
+    throw e;
   }
 }
 

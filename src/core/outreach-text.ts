@@ -1,37 +1,40 @@
 /**
- * Every end-user string of reconnect outreach — the email and the landing pages — in one place, so
- * a translation replaces this one object. `{provider}`, `{account}`, `{link}` and `{expires}` are
- * filled in; pages escape everything they show.
+ * The end-user text of reconnect outreach (the email and the landing pages) is translated data in
+ * the i18n layer (src/http/i18n/messages/*.ts, keys `outreach.<key>`), not here: the core stays
+ * free of HTTP and of any i18n library. What the core needs for the email is handed to it by the
+ * composition root (src/app.ts) as an `OutreachTextFor`: the text in a given language.
+ *
+ * Values filled in: `provider` (display name), `account`, `link` (the URL) and `expires` (a date
+ * and time, already formatted for the language by `formatDateTime`).
  */
-export const OUTREACH_TEXT = {
-  mailSubject: 'Reconnect your {provider} account',
-  mailBody: [
-    'Hello,',
-    '',
-    'The connection to your {provider} account {account} stopped working and needs your permission again.',
-    'Open this link to reconnect it (it works once, until {expires}):',
-    '',
-    '{link}',
-    '',
-    'If you did not expect this message, you can ignore it.',
-  ].join('\n'),
-  pageTitle: 'Reconnect your account',
-  pageHeading: 'Reconnect your {provider} account',
-  pageLead: 'The connection to {account} stopped working. Sign in at {provider} again to reconnect it.',
-  pageButton: 'Continue to {provider}',
-  pageExpires: 'This link works once, until {expires}.',
-  invalidTitle: 'This link cannot be used',
-  invalidBody: 'This reconnect link is unknown, expired or already used. Ask for a new one.',
-  doneTitle: 'Reconnect',
-  doneCancelled: 'The reconnect was cancelled. Nothing changed.',
-  doneMismatch:
-    'You signed in with another account than the one this connection belongs to. Nothing changed; sign in with that account using a new link.',
-  doneOk: 'Thank you — your account is connected again.',
-} as const;
+export const OUTREACH_TEXT_KEYS = [
+  'mailSubject',
+  'mailBody',
+  'pageTitle',
+  'pageHeading',
+  'pageLead',
+  'pageButton',
+  'pageExpires',
+  'invalidTitle',
+  'invalidBody',
+  'doneTitle',
+  'doneCancelled',
+  'doneMismatch',
+  'doneOk',
+] as const;
 
-export type OutreachTextKey = keyof typeof OUTREACH_TEXT;
+export type OutreachTextKey = (typeof OUTREACH_TEXT_KEYS)[number];
 
-/** The string with its `{name}` placeholders filled (unknown names stay as written). */
-export function outreachText(key: OutreachTextKey, values: Record<string, string> = {}): string {
-  return OUTREACH_TEXT[key].replace(/\{([a-z]+)\}/g, (m, name: string) => values[name] ?? m);
+/** Text in one language: `locale` is the language chosen (e.g. `fr`), `text` fills a key's values. */
+export interface OutreachText {
+  locale: string;
+  text(key: OutreachTextKey, values: Record<string, string>): string;
+  /** A date and time for people, in that language (UTC, with the zone named). */
+  formatDateTime(date: Date): string;
 }
+
+/**
+ * The text for a recipient's language: `language` is a BCP 47 tag or an `Accept-Language`-style
+ * list (e.g. `de-CH, de;q=0.9`); undefined or unsupported gives the default language (English).
+ */
+export type OutreachTextFor = (language: string | undefined) => OutreachText;

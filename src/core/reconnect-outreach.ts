@@ -3,7 +3,7 @@ import type { Connection } from '../domain/connection.ts';
 import { ConsentryError } from '../domain/errors.ts';
 import type { ConnectionRepository, OutreachRecord, OutreachRepository } from '../storage/ports.ts';
 import type { ConnectionEvent, OAuth2Consumer } from './consumers.ts';
-import { outreachText } from './outreach-text.ts';
+import type { OutreachTextFor } from './outreach-text.ts';
 import { random256 } from './random.ts';
 
 /**
@@ -31,6 +31,8 @@ export interface ReconnectOutreachOptions {
   /** Sends an email; undefined when SMTP_URL is not configured. Throws with an SMTP code on failure. */
   mailer?: ((m: { to: string; subject: string; text: string }) => Promise<void>) | undefined;
   emit(event: ConnectionEvent): void;
+  /** The email's text in the recipient's language (the i18n data files, wired by src/app.ts). */
+  text: OutreachTextFor;
   /** Default lifetime of a link, seconds (7 days). */
   ttlSeconds?: number;
   now?: () => Date;
@@ -40,6 +42,11 @@ export interface ReconnectOutreachOptions {
 export interface ReconnectOutreachOptIn {
   /** Email address of the connection's end user; undefined: no email (see `deliver`). */
   recipient?(connection: Connection): string | undefined | Promise<string | undefined>;
+  /**
+   * The end user's language for the email, a BCP 47 tag such as `fr` or `de-CH` (the pages follow
+   * the browser's `Accept-Language` instead); undefined or unsupported: English.
+   */
+  language?(connection: Connection): string | undefined | Promise<string | undefined>;
   /** Deliver the link yourself (in-app, chat); used instead of email when given. */
   deliver?(link: SentLink): void | Promise<void>;
   /** Lifetime of the link, seconds (default 7 days, at most 30 days). */
@@ -79,11 +86,12 @@ export class ReconnectOutreach {
   /**
    * Creates a link for a connection (any status but `revoked`). With `email` it is sent through
    * SMTP (OUTREACH_UNAVAILABLE when SMTP_URL is not set); without, the URL is returned for the
-   * caller to deliver. Throws CONNECTION_UNKNOWN, OUTREACH_UNAVAILABLE.
+   * caller to deliver. `language` (BCP 47, e.g. `fr`) picks the email's language; English when
+   * undefined or not supported. Throws CONNECTION_UNKNOWN, OUTREACH_UNAVAILABLE.
    */
   async send(
     connectionId: string,
-    options: { email?: string | undefined; ttlSeconds?: number } = {},
+    options: { email?: string | undefined; ttlSeconds?: number; language?: string | undefined } = {},
   ): Promise<SentLink> {
     const c = await this.#o.connections.get(connectionId);
     if (!c) throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: connectionId } });
@@ -111,12 +119,13 @@ export class ReconnectOutreach {
     const url = `${this.#o.publicBaseUrl}/reconnect/${id}.${mac(this.#o.keys[0]!, id, c.id, expiresAt)}`;
     const link: SentLink = { id, connectionId: c.id, url, expiresAt, channel };
     if (options.email) {
-      const values = this.#values(c, expiresAt, url);
+      const text = this.#o.text(options.language);
+      const values = this.#values(c, text.formatDateTime(expiresAt), url);
       try {
         await this.#o.mailer!({
           to: options.email,
-          subject: outreachText('mailSubject', values),
-          text: outreachText('mailBody', values),
+          subject: text.text('mailSubject', values),
+          text: text.text('mailBody', values),
         });
         await this.#o.repository.markSent(id, this.#now());
         link.sent = true;
@@ -219,16 +228,12 @@ export class ReconnectOutreach {
       return;
     }
     const email = await optIn.recipient?.(c);
-    if (email && this.#o.mailer) await this.send(c.id, { email, ...ttl });
+    if (email && this.#o.mailer)
+      await this.send(c.id, { email, ...ttl, language: await optIn.language?.(c) });
   }
 
-  #values(c: Connection, expiresAt: Date, link: string): Record<string, string> {
-    return {
-      provider: this.#o.providerName(c.providerKey),
-      account: c.account ?? '',
-      link,
-      expires: `${expiresAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
-    };
+  #values(c: Connection, expires: string, link: string): Record<string, string> {
+    return { provider: this.#o.providerName(c.providerKey), account: c.account ?? '', link, expires };
   }
 }
 

@@ -25,6 +25,11 @@ const CREDENTIAL_SHAPES: RegExp[] = [
   /\b(Bearer\s+)[A-Za-z0-9\-._~+/]+=*/g,
   /\b(Basic\s+)[A-Za-z0-9+/]+=*/g,
 ];
+/**
+ * What every credential shape above and every base64 run contains: a text without any of these
+ * has nothing to redact but known secrets (a fast path — the CLI prints thousands of strings).
+ */
+const MAYBE_CREDENTIAL = /[A-Za-z0-9+/_-]{16}|bearer|basic|auth=/i;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: SASL XOAUTH2 separates its fields with \x01
 const CREDENTIAL_IN_DECODED = /auth=Bearer|\bBearer\s+\S{8,}|\x01auth=/i;
 
@@ -67,6 +72,7 @@ function decodeRun(run: string): string | undefined {
  */
 export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
   const known = secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
+  if (known.length === 0 && !MAYBE_CREDENTIAL.test(text)) return text;
   let out = text;
   // Base64 runs first: the decoded text decides, before shapes cut a run into pieces.
   out = out.replace(BASE64_RUN, (run) => {

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+import type { Agent, fetch as undiciFetch } from 'undici';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import {
   assertAddressAllowed,
@@ -59,12 +59,27 @@ const systemResolver: Resolver = (host) =>
 export class Egress {
   readonly policy: EgressPolicy;
   readonly #resolve: Resolver;
-  readonly #agent: Agent;
+  /**
+   * undici and the agent, loaded at the first request: undici is ~60 modules, and the CLI's
+   * listings (issue 15: a fast CLI) compose an Egress that never sends anything.
+   */
+  #undici: Promise<{ agent: Agent; fetch: typeof undiciFetch }> | undefined;
 
   constructor(policy: EgressPolicy, options: { resolve?: Resolver } = {}) {
     this.policy = policy;
     this.#resolve = options.resolve ?? systemResolver;
-    this.#agent = new Agent({
+  }
+
+  #client(): Promise<{ agent: Agent; fetch: typeof undiciFetch }> {
+    this.#undici ??= import('undici').then(({ Agent, buildConnector, fetch }) => ({
+      fetch,
+      agent: this.#newAgent(Agent, buildConnector),
+    }));
+    return this.#undici;
+  }
+
+  #newAgent(Agent: typeof import('undici').Agent, buildConnector: typeof import('undici').buildConnector) {
+    return new Agent({
       connect: (opts, callback) => {
         const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
         const host = normalizeHost(opts.hostname);
@@ -150,13 +165,14 @@ export class Egress {
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let url = new URL(String(input));
     let requestInit = rest;
+    const { agent, fetch: undiciFetch } = await this.#client();
     for (let hop = 0; ; hop++) {
       assertSchemeAllowed(this.policy, url);
       const response = await undiciFetch(url, {
         ...(requestInit as Parameters<typeof undiciFetch>[1]),
         redirect: 'manual',
         signal: combined,
-        dispatcher: this.#agent,
+        dispatcher: agent,
       }).catch((e: unknown) => {
         throw unwrapRefusal(e);
       });
@@ -203,7 +219,7 @@ export class Egress {
   };
 
   async close(): Promise<void> {
-    await this.#agent.close();
+    if (this.#undici) await (await this.#undici).agent.close();
   }
 }
 

@@ -1,14 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { outreachText } from '../core/outreach-text.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReconnectOutreach } from '../core/reconnect-outreach.ts';
 import { isConsentryError } from '../domain/errors.ts';
 import { html, layout } from './html.ts';
+import { outreachTextFor } from './i18n/i18n.ts';
 import { contentSecurityPolicy } from './security-headers.ts';
 import { type SessionSettings, sessionId } from './session.ts';
 
 /**
  * The end user's side of reconnect outreach (issue 11): plain server-rendered pages, every value
- * escaped, every string from OUTREACH_TEXT (src/core/outreach-text.ts).
+ * escaped, every string from the i18n data files (keys `outreach.*`, src/http/i18n/messages/) in
+ * the language of the browser's `Accept-Language` (issue 15), English by default.
  *
  * GET shows what the link is for and consumes nothing (mail scanners prefetch links); the form's
  * POST uses the link once and sends the browser to the provider's consent screen for the same
@@ -16,45 +17,55 @@ import { type SessionSettings, sessionId } from './session.ts';
  */
 export function outreachPlugin(outreach: ReconnectOutreach, session: SessionSettings) {
   return (app: FastifyInstance): void => {
-    const invalid = (reply: import('fastify').FastifyReply) =>
-      reply
+    const END_USER = { config: { permission: 'public', endUser: true } };
+    const textOf = (request: FastifyRequest) =>
+      outreachTextFor(request.headers['accept-language'] as string | undefined);
+
+    const invalid = (request: FastifyRequest, reply: FastifyReply) => {
+      const { text, locale } = textOf(request);
+      return reply
         .status(410)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
         .send(
           layout(
-            outreachText('invalidTitle'),
-            html`<div class="card"><h1>${outreachText('invalidTitle')}</h1><p>${outreachText('invalidBody')}</p></div>`,
+            text('invalidTitle', {}),
+            html`<div class="card"><h1>${text('invalidTitle', {})}</h1><p>${text('invalidBody', {})}</p></div>`,
+            { lang: locale },
           ),
         );
+    };
 
-    app.get('/reconnect/done', { config: { permission: 'public' } }, async (request, reply) => {
+    app.get('/reconnect/done', END_USER, async (request, reply) => {
       const q = request.query as Record<string, string | undefined>;
-      const text =
+      const { text, locale } = textOf(request);
+      const outcome =
         q.oauth === 'account_mismatch'
-          ? outreachText('doneMismatch')
+          ? 'doneMismatch'
           : q.oauth === 'cancelled'
-            ? outreachText('doneCancelled')
-            : outreachText('doneOk');
+            ? 'doneCancelled'
+            : 'doneOk';
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
         .send(
           layout(
-            outreachText('doneTitle'),
-            html`<div class="card"><h1>${outreachText('doneTitle')}</h1><p id="outcome">${text}</p></div>`,
+            text('doneTitle', {}),
+            html`<div class="card"><h1>${text('doneTitle', {})}</h1><p id="outcome">${text(outcome, {})}</p></div>`,
+            { lang: locale },
           ),
         );
     });
 
-    app.get('/reconnect/:token', { config: { permission: 'public' } }, async (request, reply) => {
+    app.get('/reconnect/:token', END_USER, async (request, reply) => {
       const { token } = request.params as { token: string };
       try {
         const { record, connection, providerName } = await outreach.inspect(token);
+        const { text, locale, formatDateTime } = textOf(request);
         const values = {
           provider: providerName,
           account: connection.account ?? '',
-          expires: `${record.expiresAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
+          expires: formatDateTime(record.expiresAt),
         };
         return reply
           .type('text/html; charset=utf-8')
@@ -63,20 +74,21 @@ export function outreachPlugin(outreach: ReconnectOutreach, session: SessionSett
           .header('content-security-policy', contentSecurityPolicy("'self' https:"))
           .send(
             layout(
-              outreachText('pageTitle'),
-              html`<div class="card"><h1>${outreachText('pageHeading', values)}</h1>
-              <p>${outreachText('pageLead', values)}</p>
-              <form method="post" action="/reconnect/${token}"><button type="submit" id="continue">${outreachText('pageButton', values)}</button></form>
-              <p class="muted small">${outreachText('pageExpires', values)}</p></div>`,
+              text('pageTitle', values),
+              html`<div class="card"><h1>${text('pageHeading', values)}</h1>
+              <p>${text('pageLead', values)}</p>
+              <form method="post" action="/reconnect/${token}"><button type="submit" id="continue">${text('pageButton', values)}</button></form>
+              <p class="muted small">${text('pageExpires', values)}</p></div>`,
+              { lang: locale },
             ),
           );
       } catch (e) {
-        if (isConsentryError(e, 'OUTREACH_INVALID')) return invalid(reply);
+        if (isConsentryError(e, 'OUTREACH_INVALID')) return invalid(request, reply);
         throw e;
       }
     });
 
-    app.post('/reconnect/:token', { config: { permission: 'public' } }, async (request, reply) => {
+    app.post('/reconnect/:token', END_USER, async (request, reply) => {
       const { token } = request.params as { token: string };
       try {
         const url = await outreach.start(token, sessionId(request, reply, session));
@@ -85,7 +97,7 @@ export function outreachPlugin(outreach: ReconnectOutreach, session: SessionSett
           .header('referrer-policy', 'no-referrer')
           .redirect(url, 303);
       } catch (e) {
-        if (isConsentryError(e, 'OUTREACH_INVALID')) return invalid(reply);
+        if (isConsentryError(e, 'OUTREACH_INVALID')) return invalid(request, reply);
         throw e;
       }
     });

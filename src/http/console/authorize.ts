@@ -4,8 +4,8 @@ import type { AuthorizationRequest } from '../../authserver/authorization.ts';
 import { sha256 } from '../../core/random.ts';
 import type { Application } from '../../domain/application.ts';
 import { withQuery } from '../../domain/safe-path.ts';
-import { scopeInWords, END_USER_TEXT as T } from '../end-user-text.ts';
 import { html, type SafeHtml } from '../html.ts';
+import { scopeInWords, type Translator, translatorFor } from '../i18n/i18n.ts';
 import { SESSION_COOKIE } from '../session.ts';
 import {
   actionButton,
@@ -23,12 +23,14 @@ import type { ConsolePageModule } from './pages.ts';
  * screen, device-code entry (RFC 8628 §3.3), "Authorized apps" for every signed-in user, and the
  * administrators' view of every grant. People sign in with the console's own sign-in (password
  * or an OpenID provider): an unsigned request goes to `/sign-in?next=…` and comes back here.
- * Strings live in ../end-user-text.ts.
+ * Their strings are translated data (../i18n/messages/, keys `consent.*`, `device.*`,
+ * `authorized.*`, `authorizeError.*`, `scope.*`) in the language of `Accept-Language` (issue 15);
+ * the console around them (navigation, the administrators' Grants page) stays English.
  */
 export function authorizePages(authserver: AuthServer): ConsolePageModule {
   return {
     nav: [
-      { href: '/authorized-apps', label: T.authorizedTitle, permission: 'signed_in' },
+      { href: '/authorized-apps', label: 'Authorized apps', permission: 'signed_in' },
       { href: '/apps/grants', label: 'Grants', permission: 'administer_oauth' },
     ],
     register: (app, ctx) => pages(app, ctx, authserver),
@@ -119,27 +121,32 @@ function pages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthServer
   );
 
   async function deviceStep(request: FastifyRequest, reply: FastifyReply, typed: string) {
+    const tr = translatorFor(request.headers);
+    const { t } = tr;
     // Guessing user codes is bounded per user and address (RFC 8628 §5.1), in the database shared
     // by every instance, through the console's sign-in limits (the account key names the device step).
     const key = `device:${request.consoleUser!.id}`;
     if ((await ctx.services.signInLimits.retryAfter(key, request.ip)) > 0)
       return deviceForm(request, reply, ctx, authserver.devicePath, {
-        error: T.deviceThrottled,
+        error: t('device.throttled'),
         status: 429,
       });
     const pending = await authserver.pendingDevice(typed);
     if (!pending) {
       await ctx.services.signInLimits.recordFailure(key, request.ip);
-      return deviceForm(request, reply, ctx, authserver.devicePath, { error: T.deviceUnknown, status: 400 });
+      return deviceForm(request, reply, ctx, authserver.devicePath, {
+        error: t('device.unknown'),
+        status: 400,
+      });
     }
-    const body = html`<div class="card narrow"><h1>${T.consentTitle}</h1>
-      <p>${T.deviceConfirm(pending.userCode)}</p>
-      ${consentFacts(pending.application, pending.record.scopes, request.consoleUser!.email)}
+    const body = html`<div class="card narrow"><h1>${t('consent.title')}</h1>
+      <p>${t('device.confirm', { code: pending.userCode })}</p>
+      ${consentFacts(tr, pending.application, pending.record.scopes, request.consoleUser!.email)}
       <form method="post" action="${authserver.devicePath}/decision">${csrfField(request, reply, ctx)}
         <input type="hidden" name="user_code" value="${pending.userCode}">
-        <p><button type="submit" name="decision" value="allow">${T.allow}</button>
-        <button type="submit" name="decision" value="deny" class="secondary">${T.deny}</button></p></form></div>`;
-    return renderPage(request, reply, ctx, { title: T.consentTitle, body });
+        <p><button type="submit" name="decision" value="allow">${t('consent.allow')}</button>
+        <button type="submit" name="decision" value="deny" class="secondary">${t('consent.deny')}</button></p></form></div>`;
+    return renderPage(request, reply, ctx, { title: t('consent.title'), body, lang: tr.locale });
   }
 
   app.post(`${authserver.devicePath}/decision`, SIGNED_IN, async (request, reply) => {
@@ -151,13 +158,19 @@ function pages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthServer
       { id: who.user.id, authTimeMs: who.authTimeMs },
       approved,
     );
+    const { t, locale } = translatorFor(request.headers);
     if (!ok)
-      return deviceForm(request, reply, ctx, authserver.devicePath, { error: T.deviceUnknown, status: 400 });
-    const body = html`<div class="card narrow"><h1>${T.deviceTitle}</h1><p role="status">${approved ? T.deviceApproved : T.deviceDenied}</p></div>`;
-    return renderPage(request, reply, ctx, { title: T.deviceTitle, body });
+      return deviceForm(request, reply, ctx, authserver.devicePath, {
+        error: t('device.unknown'),
+        status: 400,
+      });
+    const body = html`<div class="card narrow"><h1>${t('device.title')}</h1><p role="status">${approved ? t('device.approved') : t('device.denied')}</p></div>`;
+    return renderPage(request, reply, ctx, { title: t('device.title'), body, lang: locale });
   });
 
   app.get('/authorized-apps', SIGNED_IN, async (request, reply) => {
+    const tr = translatorFor(request.headers);
+    const { t } = tr;
     const grants = await authserver.grants({ userId: request.consoleUser!.id });
     // One row per application: several grants (devices) of one app are revoked together.
     const byApp = new Map<string, (typeof grants)[number][]>();
@@ -166,12 +179,24 @@ function pages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthServer
       const g = list[list.length - 1]!;
       const name = g.applicationName ?? g.clientId;
       const scopes = [...new Set(list.flatMap((x) => x.scopes))];
-      return html`<tr><td>${name}</td><td>${g.organizationName ?? ''}</td><td><ul>${scopes.map((s) => html`<li>${scopeInWords(s)}</li>`)}</ul></td><td>${formatTime(new Date(g.createdAt))}</td>
-        <td>${actionButton(request, reply, ctx, `/authorized-apps/${g.applicationId}/revoke`, T.revoke, { danger: true, confirm: T.revokeConfirm(name) })}</td></tr>`;
+      return html`<tr><td>${name}</td><td>${g.organizationName ?? ''}</td><td><ul>${scopes.map((s) => html`<li>${scopeInWords(tr, s)}</li>`)}</ul></td><td>${formatTime(new Date(g.createdAt))}</td>
+        <td>${actionButton(request, reply, ctx, `/authorized-apps/${g.applicationId}/revoke`, t('authorized.revoke'), { danger: true, confirm: t('authorized.revokeConfirm', { app: name }) })}</td></tr>`;
     });
-    const body = html`<h1>${T.authorizedTitle}</h1><p>${T.authorizedLead}</p>
-      ${rows.length ? html`<div class="table-wrap"><table><thead><tr>${T.authorizedColumns.map((c) => html`<th>${c}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>` : html`<div class="empty">${T.authorizedNone}</div>`}`;
-    return renderPage(request, reply, ctx, { title: T.authorizedTitle, body, active: '/authorized-apps' });
+    const columns = [
+      t('authorized.column.application'),
+      t('authorized.column.organization'),
+      t('authorized.column.access'),
+      t('authorized.column.since'),
+      '',
+    ];
+    const body = html`<h1>${t('authorized.title')}</h1><p>${t('authorized.lead')}</p>
+      ${rows.length ? html`<div class="table-wrap"><table><thead><tr>${columns.map((c) => html`<th>${c}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>` : html`<div class="empty">${t('authorized.none')}</div>`}`;
+    return renderPage(request, reply, ctx, {
+      title: t('authorized.title'),
+      body,
+      active: '/authorized-apps',
+      lang: tr.locale,
+    });
   });
 
   app.post<{ Params: { id: string } }>('/authorized-apps/:id/revoke', SIGNED_IN, async (request, reply) => {
@@ -179,7 +204,8 @@ function pages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthServer
     const grants = await authserver.grants({ userId: user.id });
     const name = grants.find((g) => g.applicationId === request.params.id)?.applicationName ?? '';
     await service.revokeApplication(user.id, request.params.id, 'revoked_by_user');
-    return redirectWithFlash(reply, ctx, '/authorized-apps', 'ok', T.revoked(name));
+    const { t } = translatorFor(request.headers);
+    return redirectWithFlash(reply, ctx, '/authorized-apps', 'ok', t('authorized.revoked', { app: name }));
   });
 
   app.get('/apps/grants', ADMIN, async (request, reply) => {
@@ -207,11 +233,12 @@ function pages(app: FastifyInstance, ctx: ConsoleContext, authserver: AuthServer
   });
 }
 
-function consentFacts(application: Application, scopes: string[], email: string): SafeHtml {
-  return html`<p><strong>${T.consentLead(application.name, application.organizationName)}</strong></p>
-    <p class="muted">${T.consentAccount(email)}</p>
-    <p>${T.consentScopesHeading}</p><ul class="scopes">${scopes.map((s) => html`<li>${scopeInWords(s)}</li>`)}</ul>
-    <p class="muted small">${T.consentRemember}</p>`;
+function consentFacts(tr: Translator, application: Application, scopes: string[], email: string): SafeHtml {
+  const { t } = tr;
+  return html`<p><strong>${t('consent.lead', { app: application.name, organization: application.organizationName })}</strong></p>
+    <p class="muted">${t('consent.account', { email })}</p>
+    <p>${t('consent.scopesHeading')}</p><ul class="scopes">${scopes.map((s) => html`<li>${scopeInWords(tr, s)}</li>`)}</ul>
+    <p class="muted small">${t('consent.remember')}</p>`;
 }
 
 function consentPage(
@@ -235,13 +262,15 @@ function consentPage(
     code_challenge_method: req.codeChallenge ? 'S256' : undefined,
     resource: req.audience,
   };
-  const body = html`<div class="card narrow"><h1>${T.consentTitle}</h1>
-    ${consentFacts(req.application, req.scopes, email)}
-    <p class="muted small">${T.consentRedirectNote(shownTarget)}</p>
+  const tr = translatorFor(request.headers);
+  const { t } = tr;
+  const body = html`<div class="card narrow"><h1>${t('consent.title')}</h1>
+    ${consentFacts(tr, req.application, req.scopes, email)}
+    <p class="muted small">${t('consent.redirectNote', { target: shownTarget })}</p>
     <form method="post" action="${action}">${csrfField(request, reply, ctx)}
       ${Object.entries(carried).map(([k, v]) => (v === undefined ? '' : html`<input type="hidden" name="${k}" value="${v}">`))}
-      <p><button type="submit" name="decision" value="allow">${T.allow}</button>
-      <button type="submit" name="decision" value="deny" class="secondary">${T.deny}</button></p></form></div>`;
+      <p><button type="submit" name="decision" value="allow">${t('consent.allow')}</button>
+      <button type="submit" name="decision" value="deny" class="secondary">${t('consent.deny')}</button></p></form></div>`;
   // The POST answers with a redirect to the application: browsers apply form-action to it.
   const formTarget =
     target.protocol === 'https:' || target.protocol === 'http:' ? target.origin : target.protocol;
@@ -249,7 +278,7 @@ function consentPage(
     'content-security-policy',
     `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self' ${formTarget}; base-uri 'none'; object-src 'none'`,
   );
-  return renderPage(request, reply, ctx, { title: T.consentTitle, body });
+  return renderPage(request, reply, ctx, { title: t('consent.title'), body, lang: tr.locale });
 }
 
 function errorPage(
@@ -259,9 +288,16 @@ function errorPage(
   error: string,
   description: string,
 ): FastifyReply {
-  const body = html`<div class="card narrow"><h1>${T.errorTitle}</h1><p>${T.errorLead}</p>
-    <div class="flash error" role="alert">${description}</div><p class="muted small">${T.errorCode(error)}</p></div>`;
-  return renderPage(request, reply, ctx, { title: T.errorTitle, body, status: 400 });
+  const { t, locale } = translatorFor(request.headers);
+  // The description is the RFC 6749 error_description meant for the application's maker: English.
+  const body = html`<div class="card narrow"><h1>${t('authorizeError.title')}</h1><p>${t('authorizeError.lead')}</p>
+    <div class="flash error" role="alert" lang="en">${description}</div><p class="muted small">${t('authorizeError.code', { code: error })}</p></div>`;
+  return renderPage(request, reply, ctx, {
+    title: t('authorizeError.title'),
+    body,
+    status: 400,
+    lang: locale,
+  });
 }
 
 function deviceForm(
@@ -271,11 +307,17 @@ function deviceForm(
   action: string,
   state: { error?: string; status?: number } = {},
 ): FastifyReply {
-  const body = html`<div class="card narrow"><h1>${T.deviceTitle}</h1><p>${T.deviceLead}</p>
+  const { t, locale } = translatorFor(request.headers);
+  const body = html`<div class="card narrow"><h1>${t('device.title')}</h1><p>${t('device.lead')}</p>
     ${state.error ? html`<div class="flash error" role="alert">${state.error}</div>` : ''}
     <form method="post" action="${action}">${csrfField(request, reply, ctx)}
-      <label for="user_code">${T.deviceCodeLabel}</label>
+      <label for="user_code">${t('device.codeLabel')}</label>
       <input id="user_code" name="user_code" type="text" autocomplete="off" autocapitalize="characters" required maxlength="20" placeholder="BCDF-GHJK">
-      <p><button type="submit">${T.deviceContinue}</button></p></form></div>`;
-  return renderPage(request, reply, ctx, { title: T.deviceTitle, body, status: state.status ?? 200 });
+      <p><button type="submit">${t('device.continue')}</button></p></form></div>`;
+  return renderPage(request, reply, ctx, {
+    title: t('device.title'),
+    body,
+    status: state.status ?? 200,
+    lang: locale,
+  });
 }

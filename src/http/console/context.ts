@@ -165,7 +165,7 @@ export function renderPage(
   request: FastifyRequest,
   reply: FastifyReply,
   ctx: ConsoleContext,
-  page: { title: string; body: SafeHtml; status?: number; active?: string },
+  page: { title: string; body: SafeHtml; status?: number; active?: string; lang?: string },
 ): FastifyReply {
   const user = request.consoleUser;
   const flash = [takeFlash(request, reply, ctx), oauthFlash(request, csrfOf(request, reply, ctx))].filter(
@@ -179,15 +179,23 @@ export function renderPage(
           userCan(request, n.permission as Permission),
       )
     : [];
+  // An end-user page in another language (consent, device): the console's chrome stays English.
+  const chromeLang = page.lang && page.lang !== 'en' ? html` lang="en"` : '';
   const nav = user
-    ? html`<nav aria-label="Console"><ul>${links.map((n) => html`<li><a href="${n.href}"${page.active === n.href ? html` aria-current="page"` : ''}>${n.label}</a></li>`)}</ul></nav>
-      <div class="who"><span class="muted-inv">${user.email}</span>${actionButton(request, reply, ctx, '/sign-out', 'Sign out', { secondary: true })}</div>`
+    ? html`<nav aria-label="Console"${chromeLang}><ul>${links.map((n) => html`<li><a href="${n.href}"${page.active === n.href ? html` aria-current="page"` : ''}>${n.label}</a></li>`)}</ul></nav>
+      <div class="who"${chromeLang}><span class="muted-inv">${user.email}</span>${actionButton(request, reply, ctx, '/sign-out', 'Sign out', { secondary: true })}</div>`
     : html``;
   return reply
     .status(page.status ?? 200)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(layout(page.title, page.body, { nav, flash: html`${flash}` }));
+    .send(
+      layout(page.title, page.body, {
+        nav,
+        flash: html`${flash}`,
+        ...(page.lang ? { lang: page.lang } : {}),
+      }),
+    );
 }
 
 export function formatTime(d: Date | undefined, empty = '—'): SafeHtml | string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, negotiateLocale, translatorFor } from './i18n.ts';
+import { OUTREACH_TEXT_KEYS } from '../../core/outreach-text.ts';
+import { LOCALES, negotiateLocale, outreachTextFor, scopeInWords, translatorFor } from './i18n.ts';
 
 describe('end-user translations', () => {
   const reference = Object.keys(LOCALES.en).sort();
@@ -30,5 +31,44 @@ describe('end-user translations', () => {
     expect(t('error.code', { code: 'FLOW_UNKNOWN' })).toBe('Código: FLOW_UNKNOWN');
     expect(maybe('errors.FLOW_EXPIRED')).toMatch(/caducó/);
     expect(maybe('errors.NOT_A_KEY')).toBeUndefined();
+  });
+
+  it('has every key reconnect outreach asks for (the core names them, the data files hold them)', () => {
+    for (const key of OUTREACH_TEXT_KEYS) expect(Object.keys(LOCALES.en)).toContain(`outreach.${key}`);
+  });
+
+  it('a missing key fails the check above: the reference test is not vacuous', () => {
+    const { 'consent.allow': _dropped, ...incomplete } = LOCALES.fr;
+    expect(Object.keys(incomplete).sort()).not.toEqual(reference);
+  });
+
+  it('writes the reconnect email in the recipient’s language, with its values and a localized date', () => {
+    const values = {
+      provider: 'Google',
+      account: 'pat@example.org',
+      link: 'https://consentry.example/reconnect/x.y',
+    };
+    const at = new Date('2026-12-06T10:30:00Z');
+    const fr = outreachTextFor('fr');
+    expect(fr.locale).toBe('fr');
+    const frBody = fr.text('mailBody', { ...values, expires: fr.formatDateTime(at) });
+    expect(fr.text('mailSubject', values)).toBe('Reconnectez votre compte Google');
+    expect(frBody).toContain('Bonjour,\n\nLa connexion à votre compte Google pat@example.org');
+    expect(frBody).toContain('jusqu’au 6 décembre 2026');
+    expect(frBody).toContain('https://consentry.example/reconnect/x.y');
+    const de = outreachTextFor('de-AT');
+    expect(de.text('mailSubject', values)).toBe('Verbinden Sie Ihr Google-Konto erneut');
+    expect(de.formatDateTime(at)).toMatch(/^6\. Dezember 2026 um 10:30 UTC$/);
+    expect(outreachTextFor('pt-BR').text('mailSubject', values)).toBe('Reconnect your Google account');
+    expect(outreachTextFor(undefined).locale).toBe('en');
+  });
+
+  it('scopes in words per language, an unknown scope by its name', () => {
+    expect(scopeInWords(translatorFor({ 'accept-language': 'es' }), 'events:write')).toBe(
+      'Modificar los eventos en los que trabaja',
+    );
+    expect(scopeInWords(translatorFor({ 'accept-language': 'de' }), 'files:sync')).toBe(
+      '„files:sync“ verwenden',
+    );
   });
 });
