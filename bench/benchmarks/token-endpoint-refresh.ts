@@ -44,6 +44,7 @@ interface Running {
 const pinned = availableParallelism() > 1;
 
 async function startServer(target: Target, alg: string, children: ChildProcess[]): Promise<Running> {
+  // BENCH_CPU_PROF=DIR (inherited): each server writes DIR/<label>.cpuprofile of its load phase.
   const args = ['--import', 'tsx', join(root, target.file), alg, String(CHAINS + 1)];
   const child = pinned
     ? spawn('taskset', ['-c', SERVER_CORE, process.execPath, ...args], {
@@ -177,7 +178,17 @@ function refreshEndpoint(alg: 'ES256'): Benchmark {
           );
         }
       } finally {
-        for (const child of children) child.kill('SIGTERM');
+        // Wait for the children to exit: a CPU profile (BENCH_CPU_PROF) is written on the way out.
+        await Promise.all(
+          children.map(
+            (child) =>
+              new Promise<void>((resolve) => {
+                if (child.exitCode !== null) return resolve();
+                child.once('exit', () => resolve());
+                child.kill('SIGTERM');
+              }),
+          ),
+        );
         pinSelf(`0-${availableParallelism() - 1}`);
       }
       const result: BenchResult = {
