@@ -7,6 +7,7 @@ import { generateKeyFiles, type SigningAlg } from '../../src/authserver/signing-
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createProviderRoleStore } from '../../src/storage/provider-role.store.ts';
+import { profileFromHere } from './profile.ts';
 
 /**
  * Child process for `token-endpoint-refresh-*`: the whole Consentry (Fastify, SQLite, every
@@ -69,10 +70,12 @@ for (let i = 0; i < CHAINS; i++) {
 }
 await app.server.listen({ port: 0, host: '127.0.0.1' });
 const port = (app.server.server.address() as { port: number }).port;
+const writeProfile = await profileFromHere('consentry');
 process.stdout.write(
   `${JSON.stringify({ port, path: '/oauth2-token', clientId: application.clientId, refreshTokens })}\n`,
 );
 const stop = async () => {
+  await writeProfile();
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);

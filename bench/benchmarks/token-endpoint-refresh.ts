@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ const root = join(import.meta.dirname, '..', '..');
 const SERVER_CORE = '1';
 const LOAD_CORE = '0';
 const CONNECTIONS = 50;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const SECONDS = 2;
 /** Fresh chains per server: one set per load run (warm-up + rounds), a stopped run strands its chains. */
 const CHAINS = CONNECTIONS * (ROUNDS + 1);
@@ -39,11 +40,28 @@ interface Running {
   url: string;
   clientId: string;
   pool: string[];
+  pid: number | undefined;
+}
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux; undefined elsewhere).
+ * Fields 14 and 15 of /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux).
+ */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 const pinned = availableParallelism() > 1;
 
 async function startServer(target: Target, alg: string, children: ChildProcess[]): Promise<Running> {
+  // BENCH_CPU_PROF=DIR (inherited): each server writes DIR/<label>.cpuprofile of its load phase.
   const args = ['--import', 'tsx', join(root, target.file), alg, String(CHAINS + 1)];
   const child = pinned
     ? spawn('taskset', ['-c', SERVER_CORE, process.execPath, ...args], {
@@ -65,6 +83,8 @@ async function startServer(target: Target, alg: string, children: ChildProcess[]
     url: `http://127.0.0.1:${info.port}${info.path}`,
     clientId: info.clientId,
     pool: info.refreshTokens,
+    // taskset execs node: the same pid.
+    pid: child.pid,
   };
   // Sanity: one real rotation before measuring, so an error is never counted as throughput.
   const res = await fetch(running.url, {
@@ -88,11 +108,12 @@ async function startServer(target: Target, alg: string, children: ChildProcess[]
  * before the previous response's handler has run in some cases, which sends a refresh token twice
  * — a reuse, which (rightly) revokes the grant.
  */
-async function load(server: Running, seconds: number): Promise<number> {
+async function load(server: Running, seconds: number): Promise<{ perSecond: number; perCpuSecond?: number }> {
   const chains = server.pool.splice(0, CONNECTIONS);
   if (chains.length < CONNECTIONS) throw new Error('not enough refresh-token chains left');
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const target = new URL(server.url);
+  const cpuBefore = cpuSeconds(server.pid);
   const until = Date.now() + seconds * 1000;
   let done = 0;
   let failure = '';
@@ -138,9 +159,11 @@ async function load(server: Running, seconds: number): Promise<number> {
       }
     }),
   );
+  const cpuAfter = cpuSeconds(server.pid);
   agent.destroy();
   if (failure) throw new Error(`refresh failed at ${server.url}: ${failure}`);
-  return done / seconds;
+  const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : 0;
+  return { perSecond: done / seconds, ...(cpu > 0 ? { perCpuSecond: done / cpu } : {}) };
 }
 
 function pinSelf(cores: string): void {
@@ -160,6 +183,10 @@ function refreshEndpoint(alg: 'ES256'): Benchmark {
     async run(log) {
       const figures: Record<string, number[]> = { consentry: [], 'oidc-provider': [] };
       const ratios: number[] = [];
+      // Tokens per CPU-second of each server process: what one core would serve if it were the
+      // server's alone — steadier than wall-clock throughput on a shared machine.
+      const perCpu: Record<string, number[]> = { consentry: [], 'oidc-provider': [] };
+      const cpuRatios: number[] = [];
       pinSelf(LOAD_CORE);
       const servers = new Map<string, Running>();
       const children: ChildProcess[] = [];
@@ -169,15 +196,39 @@ function refreshEndpoint(alg: 'ES256'): Benchmark {
         for (let r = 0; r < ROUNDS; r++) {
           const order = r % 2 ? [...TARGETS].reverse() : TARGETS;
           const round: Record<string, number> = {};
-          for (const t of order) round[t.label] = await load(servers.get(t.label)!, SECONDS);
+          const cpuRound: Record<string, number | undefined> = {};
+          for (const t of order) {
+            const figure = await load(servers.get(t.label)!, SECONDS);
+            round[t.label] = figure.perSecond;
+            cpuRound[t.label] = figure.perCpuSecond;
+          }
           for (const [k, v] of Object.entries(round)) figures[k]!.push(v);
           ratios.push(round.consentry! / round['oidc-provider']!);
+          const [c, o] = [cpuRound.consentry, cpuRound['oidc-provider']];
+          if (c !== undefined && o !== undefined) {
+            perCpu.consentry!.push(c);
+            perCpu['oidc-provider']!.push(o);
+            cpuRatios.push(c / o);
+          }
           log(
-            `  round ${r + 1}: consentry ${round.consentry!.toFixed(0)}, oidc-provider ${round['oidc-provider']!.toFixed(0)} tokens/s`,
+            `  round ${r + 1}: consentry ${round.consentry!.toFixed(0)}, oidc-provider ${round['oidc-provider']!.toFixed(0)} tokens/s` +
+              (c !== undefined && o !== undefined
+                ? `; per server CPU-second ${c.toFixed(0)} vs ${o.toFixed(0)} (${(c / o).toFixed(2)})`
+                : ''),
           );
         }
       } finally {
-        for (const child of children) child.kill('SIGTERM');
+        // Wait for the children to exit: a CPU profile (BENCH_CPU_PROF) is written on the way out.
+        await Promise.all(
+          children.map(
+            (child) =>
+              new Promise<void>((resolve) => {
+                if (child.exitCode !== null) return resolve();
+                child.once('exit', () => resolve());
+                child.kill('SIGTERM');
+              }),
+          ),
+        );
         pinSelf(`0-${availableParallelism() - 1}`);
       }
       const result: BenchResult = {
@@ -192,6 +243,13 @@ function refreshEndpoint(alg: 'ES256'): Benchmark {
           connections: CONNECTIONS,
           rounds: ROUNDS,
           secondsPerRound: SECONDS,
+          ...(cpuRatios.length === ROUNDS
+            ? {
+                consentryTokensPerCpuSecond: Math.round(median(perCpu.consentry!)),
+                oidcProviderTokensPerCpuSecond: Math.round(median(perCpu['oidc-provider']!)),
+                ratioPerCpuSecond: Number(median(cpuRatios).toFixed(3)),
+              }
+            : {}),
         },
       };
       return [result];

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, hash, randomBytes, randomUUID } from 'node:crypto';
 import type { ApiAudience, Application } from '../domain/application.ts';
 import { parseScopeList, SCOPE_TOKEN } from '../domain/application.ts';
 import { matchRedirectUri } from '../domain/redirect-uri.ts';
@@ -19,11 +19,28 @@ export const CODE_LIFETIME_SECONDS = 60;
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 const CHALLENGE_S256 = /^[A-Za-z0-9_-]{43}$/;
 
-export const sha256Hex = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
+/** SHA-256 of a UTF-8 string, hex; `crypto.hash` is the one-shot form (no Hash object per call). */
+export const sha256Hex = (value: string): string => hash('sha256', value, 'hex');
 export const s256 = (verifier: string): string =>
   createHash('sha256').update(verifier, 'ascii').digest('base64url');
-/** 256 bits from the CSPRNG, base64url: codes, refresh tokens, device codes. */
-export const opaqueToken = (): string => randomBytes(32).toString('base64url');
+const TOKEN_BYTES = 32;
+let entropy = Buffer.alloc(0);
+let entropyOffset = 0;
+/**
+ * 256 bits from the CSPRNG, base64url: codes, refresh tokens, device codes. Drawn from a 4 KiB
+ * buffer filled by `randomBytes` and refilled when used up, each byte handed out once — the
+ * batching node:crypto's own `randomUUID` does — instead of one CSPRNG call per token (≈ 2 % of
+ * the refresh grant's CPU in issue 14's profile). Hand-written: a few lines over node:crypto.
+ */
+export const opaqueToken = (): string => {
+  if (entropyOffset + TOKEN_BYTES > entropy.length) {
+    entropy = randomBytes(4096);
+    entropyOffset = 0;
+  }
+  const token = entropy.toString('base64url', entropyOffset, entropyOffset + TOKEN_BYTES);
+  entropyOffset += TOKEN_BYTES;
+  return token;
+};
 
 export interface AuthorizationRequest {
   application: Application;

@@ -103,6 +103,11 @@ export async function authorizationCodeGrant(
   return issueUserTokens(deps, key, app, grant, grant.scopes);
 }
 
+/**
+ * @see RFC 6749 §6, RFC 9700 §4.14.2 — one joined read (token, grant, user), the checks, then
+ * rotation as one atomic step (the token marked used and its successor stored together), then the
+ * signature. A used token that comes back revokes the whole grant, as does losing a race for it.
+ */
 export async function refreshTokenGrant(
   deps: UserGrantDeps,
   key: SigningKey,
@@ -114,11 +119,10 @@ export async function refreshTokenGrant(
   const a = deps.authorizations;
   const hash = sha256Hex(token);
   const now = deps.now();
-  const record = await a.refreshToken(hash);
-  if (!record) throw invalidGrant('The refresh token is invalid or was revoked.');
-  const grant = await a.grant(record.grantId);
-  if (!grant || grant.revokedAt !== undefined)
-    throw invalidGrant('The refresh token is invalid or was revoked.');
+  const context = await a.refreshTokenContext(hash);
+  if (!context) throw invalidGrant('The refresh token is invalid or was revoked.');
+  const { token: record, grant } = context;
+  if (grant.revokedAt !== undefined) throw invalidGrant('The refresh token is invalid or was revoked.');
   if (grant.clientId !== app.clientId) throw invalidGrant('The refresh token was issued to another client.');
   if (record.usedAt !== undefined) {
     // RFC 9700 §4.14.2: a rotated-out refresh token came back — one of its holders is an attacker.
@@ -133,18 +137,33 @@ export async function refreshTokenGrant(
   const resource = params.get('resource');
   if (resource !== undefined && resource.replace(/\/$/, '') !== grant.audience)
     throw new OAuthError('invalid_target', 'The requested resource is not the one this grant is for.');
-  if (!(await a.useRefreshToken(hash, now))) {
+  if (!context.userActive) await endGrantOfGoneUser(deps, grant);
+  const refreshToken = opaqueToken();
+  const rotated = await a.rotateRefreshToken(
+    hash,
+    {
+      tokenHash: sha256Hex(refreshToken),
+      grantId: grant.id,
+      expiresAt: now + REFRESH_TOKEN_LIFETIME_SECONDS * 1000,
+    },
+    now,
+  );
+  if (!rotated) {
+    // Another request rotated this token first: the same token was sent twice.
     await a.revokeGrant(grant.id, 'refresh_token_reuse', now);
     throw invalidGrant('The refresh token was already used; the grant is revoked.');
   }
-  await liveUser(deps, grant);
-  return issueUserTokens(deps, key, app, grant, scopes);
+  return signUserTokens(deps, key, app, grant, scopes, refreshToken, now);
 }
 
 /** The user must still exist and be enabled; otherwise the grant ends. */
 async function liveUser(deps: UserGrantDeps, grant: Pick<GrantRecord, 'id' | 'userId'>): Promise<void> {
   const user = await deps.users.get(grant.userId);
   if (user && !user.disabled) return;
+  await endGrantOfGoneUser(deps, grant);
+}
+
+async function endGrantOfGoneUser(deps: UserGrantDeps, grant: Pick<GrantRecord, 'id'>): Promise<never> {
   await deps.authorizations.revokeGrant(grant.id, 'user_gone', deps.now());
   throw invalidGrant('The user of this grant is disabled or deleted.');
 }
@@ -164,6 +183,19 @@ async function issueUserTokens(
     now + REFRESH_TOKEN_LIFETIME_SECONDS * 1000,
     now,
   );
+  return signUserTokens(deps, key, app, grant, scopes, refreshToken, now);
+}
+
+/** The access token for a grant's user, and the response carrying it with `refreshToken`. */
+function signUserTokens(
+  deps: Pick<UserGrantDeps, 'issuer'>,
+  key: SigningKey,
+  app: ApplicationCredentials,
+  grant: Pick<GrantRecord, 'id' | 'userId' | 'audience' | 'authTime'>,
+  scopes: string[],
+  refreshToken: string,
+  now: number,
+): UserTokenResponse {
   const { accessToken } = issueAccessToken(
     key,
     {

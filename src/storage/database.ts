@@ -28,8 +28,19 @@ export interface DatabaseHandle {
    * `ensureFresh` on a valid token that overhead is most of the cost.
    */
   readOne?: (sql: string, parameters: readonly unknown[]) => unknown;
+  /**
+   * Hot-path writes, SQLite only: runs `work` synchronously inside one `BEGIN IMMEDIATE`
+   * transaction (one commit), its statements on cached prepared statements; `run` returns the
+   * number of rows changed. A throw in `work` rolls everything back. Answers `undefined` without
+   * running anything while a Kysely transaction is open on the connection (the statements would
+   * join it and share its fate): the caller then takes its Kysely path, which waits its turn.
+   */
+  transactSync?: <T>(work: (run: SqlRun) => T) => T | undefined;
   close(): Promise<void>;
 }
+
+/** Runs one statement on a cached prepared statement; the number of rows it changed. */
+export type SqlRun = (sql: string, parameters: readonly unknown[]) => number;
 
 export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
@@ -92,7 +103,26 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     }
     return statement.get(...parameters);
   };
-  return { db, dialect: 'sqlite', file: options.sqliteFile, readOne, close: () => db.destroy() };
+  const run: SqlRun = (sql, parameters) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement.run(...parameters).changes;
+  };
+  // Built once: better-sqlite3 wraps the function in BEGIN/COMMIT (ROLLBACK on a throw).
+  const transaction = sqlite.transaction(<T>(work: (run: SqlRun) => T): T => work(run));
+  const transactSync = <T>(work: (run: SqlRun) => T): T | undefined =>
+    sqlite.inTransaction ? undefined : (transaction.immediate(work) as T);
+  return {
+    db,
+    dialect: 'sqlite',
+    file: options.sqliteFile,
+    readOne,
+    transactSync,
+    close: () => db.destroy(),
+  };
 }
 
 /**

@@ -117,6 +117,24 @@ export interface GrantRecord {
   revokedReason: string | undefined;
 }
 
+/** A refresh token as stored: only its SHA-256 is kept (the token itself is never written). */
+export interface RefreshTokenRecord {
+  grantId: string;
+  expiresAt: number;
+  usedAt: number | undefined;
+}
+
+/**
+ * What the refresh grant needs, read at once (`refreshTokenContext`): the token, its grant, and
+ * whether the grant's user is still there and enabled.
+ */
+export interface RefreshTokenContext {
+  token: RefreshTokenRecord;
+  grant: GrantRecord;
+  /** False when the user was deleted or disabled. */
+  userActive: boolean;
+}
+
 /** A grant as the "Authorized apps" pages show it. */
 export interface GrantView extends GrantRecord {
   applicationName: string | undefined;
@@ -183,11 +201,24 @@ export interface AuthorizationRepository {
   revokeGrantsOf(userId: string, applicationId: string, reason: string, now: number): Promise<number>;
 
   insertRefreshToken(tokenHash: string, grantId: string, expiresAt: number, now: number): Promise<void>;
-  refreshToken(
-    tokenHash: string,
-  ): Promise<{ grantId: string; expiresAt: number; usedAt: number | undefined } | undefined>;
+  refreshToken(tokenHash: string): Promise<RefreshTokenRecord | undefined>;
+  /**
+   * The refresh token by hash with its grant and the grant's user state, in one read (the refresh
+   * grant's hot path); undefined when the token or its grant does not exist.
+   */
+  refreshTokenContext(tokenHash: string): Promise<RefreshTokenContext | undefined>;
   /** Marks the refresh token used (rotated); true only for the one caller that did. */
   useRefreshToken(tokenHash: string, now: number): Promise<boolean>;
+  /**
+   * Rotation (RFC 9700 §4.14.2) as one atomic step: marks `tokenHash` used and stores its
+   * successor for the same grant, or — when the token was already used (another request won) —
+   * changes nothing. True only for the one caller that rotated.
+   */
+  rotateRefreshToken(
+    tokenHash: string,
+    next: { tokenHash: string; grantId: string; expiresAt: number },
+    now: number,
+  ): Promise<boolean>;
 
   insertDevice(
     device: Omit<DeviceAuthorizationRecord, 'status' | 'userId' | 'authTime' | 'lastPollAt'>,

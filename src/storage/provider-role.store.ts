@@ -9,11 +9,12 @@ import { createUserRepository } from './users.repository.ts';
 
 /**
  * The provider role's repositories over one database (SQLite or PostgreSQL). The cached-statement
- * point read is used on SQLite only: its SQL here is written with `?` placeholders and read
- * synchronously; on PostgreSQL the Kysely queries are already one round trip.
+ * point reads of applications and revoked tokens are used on SQLite only: their SQL is written
+ * with `?` placeholders and read synchronously; on PostgreSQL those Kysely queries are already one
+ * round trip. The refresh grant's joined read and rotation use both engines' fast paths.
  */
 export function createProviderRoleStore(
-  handle: Pick<DatabaseHandle, 'db' | 'readOne' | 'dialect'>,
+  handle: Pick<DatabaseHandle, 'db' | 'readOne' | 'dialect'> & Partial<Pick<DatabaseHandle, 'transactSync'>>,
 ): ProviderRoleStore {
   const readOne = handle.dialect === 'sqlite' ? handle.readOne : undefined;
   return {
@@ -21,7 +22,8 @@ export function createProviderRoleStore(
     applications: createApplicationRepository(handle.db, readOne),
     revokedTokens: createRevokedTokenRepository(handle.db, readOne),
     authFailures: createAuthFailureRepository(handle.db),
-    authorizations: createAuthorizationRepository(handle.db),
+    // Its hot-path SQL is compiled for the dialect (or written per dialect): both engines.
+    authorizations: createAuthorizationRepository(handle.db, handle),
     users: createUserRepository(handle.db),
   };
 }

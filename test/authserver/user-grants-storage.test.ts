@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyFiles } from '../../src/authserver/signing-keys.ts';
 import { createProviderRoleStore } from '../../src/storage/provider-role.store.ts';
+import { createUserRepository } from '../../src/storage/users.repository.ts';
 import { createUser, signIn } from '../console/support/console-client.ts';
 import { startConsentry, type TestConsentry } from '../support/consentry.ts';
 import { freePort } from '../support/ports.ts';
@@ -15,7 +16,8 @@ import { authorize, authorizeUrl, json, pkce } from './user-flow.ts';
 /**
  * Issue 14's state on SQLite and PostgreSQL: single-use steps have exactly one winner under
  * concurrency, and two instances on one database share everything — consent given on A, the code
- * redeemed and the refresh token rotated on B, reuse detected on A.
+ * redeemed and the refresh token rotated on B, reuse detected on A. Rotation (the refresh grant's
+ * hot path: one joined read, one atomic used-mark + successor) has one winner across instances.
  */
 const pgUp = await postgresAvailable();
 
@@ -176,5 +178,115 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       );
       expect(decided.filter(Boolean)).toHaveLength(1);
     });
+
+    it('rotation: one joined read, then exactly one winner across two instances', async () => {
+      const [x, y] = [createProviderRoleStore(a.app.database), createProviderRoleStore(b.app.database)];
+      const now = Date.now();
+      const user = await a.app.console.users.create({
+        email: `rotation-${engine}@example.org`,
+        password: randomBytes(12).toString('hex'),
+        permissions: [],
+      });
+      const grant = {
+        id: `rot-${engine}`,
+        applicationId: 'a',
+        clientId: 'app_x',
+        userId: user.id,
+        scopes: ['participants:read', 'events:read'],
+        audience: 'aud',
+        authTime: now - 5_000,
+        createdAt: now,
+      };
+      await x.authorizations.insertGrant(grant);
+      await x.authorizations.insertRefreshToken(`rot-0-${engine}`, grant.id, now + 60_000, now);
+      expect(await y.authorizations.refreshTokenContext(`rot-0-${engine}`)).toEqual({
+        token: { grantId: grant.id, expiresAt: now + 60_000, usedAt: undefined },
+        grant: { ...grant, revokedAt: undefined, revokedReason: undefined },
+        userActive: true,
+      });
+      expect(await y.authorizations.refreshTokenContext('no-such-token')).toBeUndefined();
+
+      // Eight rotations of the same token at once, from both instances: one successor stored.
+      const wins = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          (i % 2 ? y : x).authorizations.rotateRefreshToken(
+            `rot-0-${engine}`,
+            { tokenHash: `rot-next-${i}-${engine}`, grantId: grant.id, expiresAt: now + 120_000 },
+            now + 1,
+          ),
+        ),
+      );
+      expect(wins.filter(Boolean)).toHaveLength(1);
+      const winner = wins.indexOf(true);
+      expect((await x.authorizations.refreshTokenContext(`rot-0-${engine}`))?.token.usedAt).toBe(now + 1);
+      for (let i = 0; i < 8; i++) {
+        const next = await y.authorizations.refreshToken(`rot-next-${i}-${engine}`);
+        if (i === winner)
+          expect(next).toEqual({ grantId: grant.id, expiresAt: now + 120_000, usedAt: undefined });
+        else expect(next).toBeUndefined();
+      }
+
+      // A disabled user shows in the same read.
+      await createUserRepository(a.app.database.db).update(user.id, { disabled: true });
+      expect((await x.authorizations.refreshTokenContext(`rot-next-${winner}-${engine}`))?.userActive).toBe(
+        false,
+      );
+    });
+
+    it.skipIf(engine !== 'sqlite')(
+      'rotation waits for an open Kysely transaction instead of joining it (sqlite)',
+      async () => {
+        const x = createProviderRoleStore(a.app.database).authorizations;
+        const now = Date.now();
+        await x.insertGrant({
+          id: 'trx-grant',
+          applicationId: 'a',
+          clientId: 'app_x',
+          userId: 'u',
+          scopes: [],
+          audience: 'aud',
+          authTime: now,
+          createdAt: now,
+        });
+        await x.insertRefreshToken('trx-0', 'trx-grant', now + 60_000, now);
+        let release!: () => void;
+        const held = new Promise<void>((r) => {
+          release = r;
+        });
+        let rotation: Promise<boolean> | undefined;
+        let settledInside = false;
+        // A transaction that is rolled back: had the rotation joined it, it would be undone too.
+        await a.app.database.db
+          .transaction()
+          .execute(async (trx) => {
+            await trx
+              .updateTable('oauth_grants')
+              .set({ scopes: 'x' })
+              .where('id', '=', 'trx-grant')
+              .execute();
+            rotation = x.rotateRefreshToken(
+              'trx-0',
+              { tokenHash: 'trx-1', grantId: 'trx-grant', expiresAt: now + 60_000 },
+              now,
+            );
+            void rotation.then(() => {
+              settledInside = true;
+            });
+            setTimeout(release, 50);
+            await held;
+            throw new Error('roll back');
+          })
+          .catch(() => undefined);
+        expect(settledInside).toBe(false);
+        expect(await rotation).toBe(true);
+        expect((await x.grant('trx-grant'))?.scopes).toEqual([]);
+        expect((await x.refreshToken('trx-0'))?.usedAt).toBe(now);
+        expect(await x.refreshToken('trx-1')).toEqual({
+          grantId: 'trx-grant',
+          expiresAt: now + 60_000,
+          usedAt: undefined,
+        });
+      },
+    );
   });
 }
