@@ -2,7 +2,7 @@ import pThrottle from 'p-throttle';
 import type { OAuth2Provider } from '../catalog/provider.ts';
 import type { Connection } from '../domain/connection.ts';
 import { isConsentryError } from '../domain/errors.ts';
-import type { ConnectionRepository } from '../storage/ports.ts';
+import type { ClaimedConnection, ConnectionRepository } from '../storage/ports.ts';
 import type { ConnectionEvent } from './consumers.ts';
 
 /**
@@ -33,7 +33,20 @@ import type { ConnectionEvent } from './consumers.ts';
 export interface RefresherClient {
   ensureFresh(connection: string, options?: { skewSeconds?: number }): Promise<unknown>;
   refreshConnection(connection: string): Promise<unknown>;
+  /**
+   * The batch claim (OAuth2Client): due connections taken under one lease in one statement, then
+   * refreshed one by one without a lease or read of their own. Without them, due connections are
+   * listed and refreshed through `ensureFresh` (a lease and a read each).
+   */
+  claimDue?(before: Date, limit: number): Promise<ClaimedConnection[]>;
+  refreshClaimed?(claim: ClaimedConnection): Promise<{ connection: Connection; refreshedHere: boolean }>;
 }
+
+/**
+ * Due connections claimed per statement: big enough that the claim costs little per refresh,
+ * small enough that a claimed row waits seconds, not its whole lease, for its turn.
+ */
+const CLAIM_CHUNK = 256;
 
 export interface BackgroundRefresherOptions {
   client: RefresherClient;
@@ -149,29 +162,58 @@ export class BackgroundRefresher {
     });
 
     const t = now();
-    const due = await connections.listDue(new Date(t.getTime() + windowSeconds * 1000), t, batchSize);
-    report.due = due.length;
-    await this.#perProvider(due, async (c) => {
-      try {
-        await this.#o.client.ensureFresh(c.id, { skewSeconds: windowSeconds });
-        const after = await connections.get(c.id);
-        if (after && after.version > c.version) report.refreshed++;
-      } catch (e) {
-        if (isConsentryError(e, 'CONNECTION_NEEDS_REAUTH')) report.needsReauth++;
-        else report.failed++;
-        if (
-          isConsentryError(e, 'CLIENT_REFUSED') ||
-          isConsentryError(e, 'PROVIDER_RATE_LIMITED') ||
-          (isConsentryError(e) && e.facts.cause === 'rate_limited')
-        )
-          this.#pausedClients.add(c.clientRef);
-        this.#o.log?.(
-          'debug',
-          { connection: c.id, error: errorCode(e) },
-          'background refresh did not succeed',
+    const before = new Date(t.getTime() + windowSeconds * 1000);
+    const failed = (c: Connection, e: unknown) => {
+      if (isConsentryError(e, 'CONNECTION_NEEDS_REAUTH')) report.needsReauth++;
+      else report.failed++;
+      if (
+        isConsentryError(e, 'CLIENT_REFUSED') ||
+        isConsentryError(e, 'PROVIDER_RATE_LIMITED') ||
+        (isConsentryError(e) && e.facts.cause === 'rate_limited')
+      )
+        this.#pausedClients.add(c.clientRef);
+      this.#o.log?.('debug', { connection: c.id, error: errorCode(e) }, 'background refresh did not succeed');
+    };
+    const { claimDue, refreshClaimed } = this.#o.client;
+    if (claimDue && refreshClaimed) {
+      // Claimed in chunks (one statement each); each chunk is refreshed before the next is taken.
+      const rate = this.#o.perProviderRatePerSecond;
+      const chunk =
+        rate > 0 ? Math.min(CLAIM_CHUNK, Math.max(this.#o.perProviderConcurrency, rate * 10)) : CLAIM_CHUNK;
+      for (let left = batchSize; left > 0; ) {
+        const claims = await claimDue.call(this.#o.client, before, Math.min(left, chunk));
+        if (claims.length === 0) break;
+        left -= claims.length;
+        report.due += claims.length;
+        await this.#perProvider(
+          claims,
+          async (claim) => {
+            try {
+              const outcome = await refreshClaimed.call(this.#o.client, claim);
+              if (outcome.refreshedHere || outcome.connection.version > claim.connection.version)
+                report.refreshed++;
+            } catch (e) {
+              failed(claim.connection, e);
+            }
+          },
+          // A claim skipped because its client was refused or rate-limited meanwhile: let go of it.
+          (claim) => connections.releaseLease(claim.connection.id, claim.owner),
+          (claim) => claim.connection,
         );
       }
-    });
+    } else {
+      const due = await connections.listDue(before, t, batchSize);
+      report.due = due.length;
+      await this.#perProvider(due, async (c) => {
+        try {
+          await this.#o.client.ensureFresh(c.id, { skewSeconds: windowSeconds });
+          const after = await connections.get(c.id);
+          if (after && after.version > c.version) report.refreshed++;
+        } catch (e) {
+          failed(c, e);
+        }
+      });
+    }
 
     const horizon = new Date(now().getTime() + this.#o.lapseWindowMs);
     const lapsing = await connections.listLapsing(horizon, now(), batchSize);
@@ -229,12 +271,18 @@ export class BackgroundRefresher {
    * `perProviderRatePerSecond` started per second; connections of a client found refused or
    * rate-limited during the pass are skipped.
    */
-  async #perProvider(list: Connection[], work: (c: Connection) => Promise<void>): Promise<void> {
-    const groups = new Map<string, Connection[]>();
-    for (const c of list) {
-      const group = groups.get(c.providerKey);
-      if (group) group.push(c);
-      else groups.set(c.providerKey, [c]);
+  async #perProvider<T = Connection>(
+    list: T[],
+    work: (item: T) => Promise<void>,
+    skipped: (item: T) => Promise<void> = async () => {},
+    connectionOf: (item: T) => Connection = (item) => item as Connection,
+  ): Promise<void> {
+    const groups = new Map<string, T[]>();
+    for (const item of list) {
+      const key = connectionOf(item).providerKey;
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
     }
     const rate = this.#o.perProviderRatePerSecond;
     await Promise.all(
@@ -249,11 +297,14 @@ export class BackgroundRefresher {
           { length: Math.min(this.#o.perProviderConcurrency, queue.length) },
           async () => {
             while (next < queue.length) {
-              const c = queue[next++]!;
-              if (this.#pausedClients.has(c.clientRef)) continue;
-              if (pace) await pace();
-              if (this.#pausedClients.has(c.clientRef)) continue;
-              await work(c);
+              const item = queue[next++]!;
+              const { clientRef } = connectionOf(item);
+              if (!this.#pausedClients.has(clientRef) && pace) await pace();
+              if (this.#pausedClients.has(clientRef)) {
+                await skipped(item).catch(() => {});
+                continue;
+              }
+              await work(item);
             }
           },
         );

@@ -21,8 +21,9 @@ import {
   type ProtocolSettings,
   type ProviderSession,
 } from '../protocol/provider-session.ts';
-import type { Store, TokenFields, UsableToken } from '../storage/ports.ts';
+import type { ClaimedConnection, Store, TokenFields, UsableToken } from '../storage/ports.ts';
 import type { AuditTrail } from './audit-trail.ts';
+import { ClaimSessions } from './claim-sessions.ts';
 import type { ClientEvent, ConnectionEvent, ConsumerRegistry, FlowFailedEvent } from './consumers.ts';
 import { random256, sha256 } from './random.ts';
 import { RefreshCoordinator, type RefreshOutcome } from './refresh-coordinator.ts';
@@ -109,6 +110,7 @@ export class OAuth2Client {
   readonly #skew: number;
   readonly #coordinator: RefreshCoordinator;
   readonly #now: () => Date;
+  readonly #claimSessions = new ClaimSessions();
 
   constructor(options: OAuth2ClientOptions) {
     this.#o = options;
@@ -116,7 +118,7 @@ export class OAuth2Client {
     this.#now = options.now ?? (() => new Date());
     this.#coordinator = new RefreshCoordinator({
       connections: options.store.connections,
-      refresher: (c, rt) => this.#callRefresh(c, rt),
+      refresher: (c, rt, claim) => this.#callRefresh(c, rt, claim),
       ...(options.instanceId ? { instanceId: options.instanceId } : {}),
       ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       ...(options.maxLeaseWaitMs ? { maxWaitMs: options.maxLeaseWaitMs } : {}),
@@ -167,8 +169,12 @@ export class OAuth2Client {
           now: this.#now(),
         });
       },
-      onClientRefused: (c, health) => this.#flagClient(c.clientRef, c.providerKey, health, c),
+      onClientRefused: (c, health) => {
+        this.#claimSessions.forget(c.clientRef);
+        return this.#flagClient(c.clientRef, c.providerKey, health, c);
+      },
       onRateLimited: async (c, until, health) => {
+        this.#claimSessions.forget(c.clientRef);
         if (await this.#o.store.clients.pauseUntil(c.clientRef, until, health))
           this.events.emit('client', {
             type: 'rate_limited',
@@ -554,6 +560,39 @@ export class OAuth2Client {
   }
 
   /**
+   * Background refresher (issue 11): takes the lease on up to `limit` connections whose access
+   * token expires before `before`, in one statement; refresh each with `refreshClaimed`.
+   */
+  claimDue(before: Date, limit: number): Promise<ClaimedConnection[]> {
+    return this.#coordinator.claimDue(before, limit);
+  }
+
+  /** Refreshes a connection claimed by `claimDue` (lease, fencing and failure handling as `refresh`). */
+  refreshClaimed(claim: ClaimedConnection): Promise<RefreshOutcome> {
+    return this.#coordinator.refreshClaimed(claim);
+  }
+
+  /**
+   * The client and its session for a refresh; for a claimed one, reused while the client is
+   * unchanged (./claim-sessions.ts). Refused or paused clients send nothing (issue 11).
+   */
+  async #refreshSession(
+    c: Connection,
+    claim: Pick<ClaimedConnection, 'clientStamp'> | undefined,
+  ): Promise<{ client: RegisteredClient; session: ProviderSession }> {
+    const stamp = claim?.clientStamp;
+    const cached = stamp === undefined ? undefined : this.#claimSessions.get(c.clientRef, c.tokenHost, stamp);
+    if (cached) return cached;
+    const client = await this.#client(c.clientRef);
+    this.#assertNotPaused(client);
+    const value = { client, session: await this.#session(client, c.tokenHost) };
+    // Neither refused nor paused (checked just above) and unchanged since the claim read its stamp.
+    if (stamp !== undefined && client.updatedAt.getTime() === stamp)
+      this.#claimSessions.set(c.clientRef, c.tokenHost, stamp, value);
+    return value;
+  }
+
+  /**
    * Who the account is: the ID-token claims, completed from UserInfo when they name no email.
    * A failing UserInfo does not fail the connection: the subject still identifies the account.
    */
@@ -572,10 +611,12 @@ export class OAuth2Client {
     }
   }
 
-  async #callRefresh(c: Connection, refreshToken: string): Promise<TokenFields> {
-    const client = await this.#client(c.clientRef);
-    this.#assertNotPaused(client);
-    const session = await this.#session(client, c.tokenHost);
+  async #callRefresh(
+    c: Connection,
+    refreshToken: string,
+    claim?: Pick<ClaimedConnection, 'clientStamp'>,
+  ): Promise<TokenFields> {
+    const { session } = await this.#refreshSession(c, claim);
     const grant = await refreshAccessToken(session, refreshToken, {
       // An ID token in a refresh response is checked only on connections made with `openid`.
       idToken: c.idTokenClaims !== undefined,

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Connection } from '../domain/connection.ts';
 import { describeHealth, type HealthState, UNKNOWN_REFUSAL_LIMIT } from '../domain/connection-health.ts';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
-import type { ConnectionRepository, TokenFields } from '../storage/ports.ts';
+import type { ClaimedConnection, ConnectionRepository, TokenFields } from '../storage/ports.ts';
 import { type Classified, classifyRefusal, healthOf, sameRefusal } from './refresh-outcome.ts';
 
 /**
@@ -30,7 +30,12 @@ export interface RefreshOutcome {
   refreshedHere: boolean;
 }
 
-export type Refresher = (connection: Connection, refreshToken: string) => Promise<TokenFields>;
+export type Refresher = (
+  connection: Connection,
+  refreshToken: string,
+  /** From a batch claim: the registered client's stamp when claimed (lets the caller reuse its session). */
+  claim?: Pick<ClaimedConnection, 'clientStamp'>,
+) => Promise<TokenFields>;
 
 export interface CoordinatorOptions {
   connections: ConnectionRepository;
@@ -98,6 +103,49 @@ export class RefreshCoordinator {
     if (existing) return existing;
     const p = this.#run(id, isFresh).finally(() => this.#inflight.delete(id));
     this.#inflight.set(id, p);
+    return p;
+  }
+
+  /**
+   * Background refresher (issue 11): claims up to `limit` connections due before `before` under
+   * one lease owner, in one statement (`ConnectionRepository.claimDue`) — the lease and the read
+   * under it for the whole batch. Each is then refreshed by `refreshClaimed`.
+   */
+  claimDue(before: Date, limit: number): Promise<ClaimedConnection[]> {
+    const t = this.#o.now();
+    const owner = `${this.#o.instanceId}:${randomUUID()}`;
+    return this.#o.connections.claimDue(before, t, limit, {
+      owner,
+      until: new Date(t.getTime() + this.#o.leaseMs),
+    });
+  }
+
+  /**
+   * Refreshes a connection claimed by `claimDue`: the claim is the lease and the read under it, so
+   * this goes straight to the provider call and the one fenced write (heartbeat and failure
+   * handling as for every refresh). A claim that waited in the queue past half its lease is
+   * renewed first; if it was lost meanwhile (the owner stalled past the lease and a sibling took
+   * over), nothing is sent. In-process callers of `refresh` for the same connection coalesce.
+   */
+  refreshClaimed(claim: ClaimedConnection): Promise<RefreshOutcome> {
+    const { connection: held, owner } = claim;
+    const run = async (): Promise<RefreshOutcome> => {
+      const t = this.#o.now().getTime();
+      if (claim.leaseUntil.getTime() - t < this.#o.leaseMs / 2) {
+        const until = new Date(t + this.#o.leaseMs);
+        if (!(await this.#o.connections.renewLease(held.id, owner, until)))
+          return { connection: await this.#read(held.id), refreshedHere: false };
+      }
+      const heartbeat = this.#heartbeat(held.id, owner);
+      try {
+        return await this.#callAndCommit(held.id, owner, held, claim);
+      } finally {
+        clearInterval(heartbeat);
+      }
+    };
+    if (this.#inflight.has(held.id)) return run();
+    const p = run().finally(() => this.#inflight.delete(held.id));
+    this.#inflight.set(held.id, p);
     return p;
   }
 
@@ -179,16 +227,21 @@ export class RefreshCoordinator {
     return timer;
   }
 
-  async #callAndCommit(id: string, owner: string, held: Connection): Promise<RefreshOutcome> {
+  async #callAndCommit(
+    id: string,
+    owner: string,
+    held: Connection,
+    claim?: ClaimedConnection,
+  ): Promise<RefreshOutcome> {
     const { connections, now } = this.#o;
-    const refreshToken = await connections.refreshTokenOf(id);
+    const refreshToken = claim ? claim.refreshToken : await connections.refreshTokenOf(id);
     if (!refreshToken) {
       await connections.releaseLease(id, owner);
       throw new ConsentryError('CONNECTION_NO_REFRESH_TOKEN', { facts: { connection: id } });
     }
     let fields: TokenFields;
     try {
-      fields = await this.#o.refresher(held, refreshToken);
+      fields = await this.#o.refresher(held, refreshToken, claim);
     } catch (e) {
       const error = isConsentryError(e) ? e : new ConsentryError('INTERNAL', { cause: e });
       return this.#settleFailure(id, owner, held, error, refreshToken);

@@ -100,6 +100,11 @@ export function withRefreshLifetimes(store: Store, lifetimeOf: RefreshLifetimeOf
         if (c) remember(id, c);
         return c;
       },
+      async claimDue(before, now, limit, lease) {
+        const claims = await connections.claimDue(before, now, limit, lease);
+        for (const claim of claims) remember(claim.connection.id, claim.connection);
+        return claims;
+      },
       insert: async (input, now) => connections.insert(await withExpiry(input, input, now, false), now),
       async commitRefresh(id, fence, token, now) {
         // Only rotated answers need the lifetime (one extra read, on the refresh path only).

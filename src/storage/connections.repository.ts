@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import {
+  type ExpressionBuilder,
+  type Kysely,
+  PostgresAdapter,
+  type Selectable,
+  type Updateable,
+} from 'kysely';
 import type { Connection, ConnectionStatus } from '../domain/connection.ts';
 import type { HealthState } from '../domain/connection-health.ts';
 import { aadFor, type SecretBox } from '../secrets/secret-box.ts';
 import { parseJson, toDate } from './json.ts';
-import type { ConnectionRepository, NewConnection, TokenFields } from './ports.ts';
+import type { ClaimedConnection, ConnectionRepository, NewConnection, TokenFields } from './ports.ts';
 import type { ConnectionsTable, Database } from './schema.ts';
 
 const accessAad = (id: string) => aadFor('connections', 'access_token', id);
@@ -74,6 +80,7 @@ export function createConnectionRepository(
   box: SecretBox,
   readOne?: (sql: string, parameters: readonly unknown[]) => unknown,
 ): ConnectionRepository {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   // The hot path (ensureFresh on a valid token): compiled once, run with new parameters each time.
   const byId = db.selectFrom('connections').selectAll().where('id', '=', '').compile();
   const usableById = db
@@ -318,6 +325,58 @@ export function createConnectionRepository(
         .limit(limit)
         .execute();
       return rows.map((r) => toConnection(r, box));
+    },
+    async claimDue(before, now, limit, lease) {
+      const t = now.getTime();
+      const leaseFree = (eb: ExpressionBuilder<Database, 'connections'>) =>
+        eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', t)]);
+      // The same selection as listDue (a range scan of connections_due stopping at `limit`)…
+      let due = db
+        .selectFrom('connections')
+        .select('id')
+        .where('status', '=', 'active')
+        .where('expires_at', '<', before.getTime())
+        .where('refresh_token', 'is not', null)
+        .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', t)]))
+        .where(leaseFree)
+        .where('client_ref', 'not in', (eb) =>
+          eb
+            .selectFrom('oauth_clients')
+            .select('id')
+            .where((w) => w.or([w('refused_at', 'is not', null), w('paused_until', '>', t)])),
+        )
+        .orderBy('status')
+        .orderBy('expires_at')
+        .limit(limit);
+      // …locked on PostgreSQL so that a concurrent claimer skips these rows instead of waiting.
+      if (postgres) due = due.forUpdate().skipLocked();
+      const rows = await db
+        .updateTable('connections')
+        .set({ lease_owner: lease.owner, lease_until: lease.until.getTime() })
+        .where('id', 'in', due)
+        // Checked again on the row being written (PostgreSQL re-evaluates it on the latest version).
+        .where('status', '=', 'active')
+        .where(leaseFree)
+        .returningAll()
+        .returning((eb) =>
+          eb
+            .selectFrom('oauth_clients')
+            .select('oauth_clients.updated_at')
+            .whereRef('oauth_clients.id', '=', 'connections.client_ref')
+            .as('client_stamp'),
+        )
+        .execute();
+      return rows
+        .map(
+          (row): ClaimedConnection => ({
+            connection: toConnection(row, box),
+            refreshToken: row.refresh_token ? box.open(row.refresh_token, refreshAad(row.id)) : undefined,
+            owner: lease.owner,
+            leaseUntil: lease.until,
+            clientStamp: row.client_stamp == null ? undefined : Number(row.client_stamp),
+          }),
+        )
+        .sort((a, b) => (a.connection.expiresAt?.getTime() ?? 0) - (b.connection.expiresAt?.getTime() ?? 0));
     },
     async listLapsing(before, now, limit) {
       // Same shape on connections_lapse (status, refresh_expires_at).

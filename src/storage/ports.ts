@@ -86,6 +86,24 @@ export type UsableToken = Pick<
   'id' | 'status' | 'accessToken' | 'tokenType' | 'scopes' | 'expiresAt' | 'idTokenClaims' | 'extras'
 >;
 
+/**
+ * A due connection claimed by `claimDue`: the row as it reads under the lease this claim took
+ * (the re-read under the lease, in the same statement), with what the refresh needs next.
+ */
+export interface ClaimedConnection {
+  connection: Connection;
+  /** The opened refresh token (read in the claiming statement). */
+  refreshToken: string | undefined;
+  /** The lease held: `lease_owner` and `lease_until` as written by the claim. */
+  owner: string;
+  leaseUntil: Date;
+  /**
+   * The registered client's `updated_at` (epoch ms) when claimed: any administrator edit of the
+   * client moves it, so a client (and opened secret) cached under this stamp is still current.
+   */
+  clientStamp: number | undefined;
+}
+
 export interface ConnectionRepository {
   insert(input: NewConnection, now: Date): Promise<Connection>;
   get(id: string): Promise<Connection | undefined>;
@@ -139,6 +157,22 @@ export interface ConnectionRepository {
    * provider nor paused by a rate limit; soonest first, by index.
    */
   listDue(before: Date, now: Date, limit: number): Promise<Connection[]>;
+  /**
+   * The background refresher's batch claim (issue 11): takes the lease on up to `limit` of the
+   * connections `listDue` would return, in ONE statement (`UPDATE … WHERE id IN (due rows) AND
+   * lease free … RETURNING`), and returns them as read under that lease, soonest expiry first.
+   * Two claimers never get the same row (SQLite: one writer at a time; PostgreSQL: the due rows
+   * are locked `FOR UPDATE SKIP LOCKED` and the lease condition is checked again on the locked
+   * row). Every claimed row is then committed (`commitRefresh`, fenced by version and owner),
+   * failed (`recordFailure`) or released (`releaseLease`) by its owner — or, should the owner die,
+   * found by `listAbandoned` once the lease runs out.
+   */
+  claimDue(
+    before: Date,
+    now: Date,
+    limit: number,
+    lease: { owner: string; until: Date },
+  ): Promise<ClaimedConnection[]>;
   /**
    * Active connections whose refresh token lapses (documented lifetime) before `before`, not yet
    * warned about and not leased; soonest first, by index.
