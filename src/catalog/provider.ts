@@ -455,6 +455,14 @@ export type TemplateField = z.output<typeof TemplateFieldSchema>;
 export type RevocationApi = z.output<typeof RevocationApiSchema>;
 export type ErrorMapping = z.output<typeof ErrorMappingSchema>;
 
+/**
+ * Whether a person can consent at this provider (an authorization endpoint, a consent URL, a
+ * "Connect" button, console sign-in). False for entries that list only client credentials.
+ */
+export function supportsConsent(p: Pick<OAuth2Provider, 'grants'>): boolean {
+  return p.grants.includes('authorization_code');
+}
+
 /** Identity helper so provider files get type checking without importing zod. */
 export function defineProvider(input: ProviderInput): ProviderInput {
   return input;

@@ -4,6 +4,7 @@ import {
   CATEGORIES,
   type Category,
   CLIENT_AUTH_METHODS,
+  CLIENT_GRANTS,
   type ClientAuthMethod,
   type OAuth2Provider,
 } from '../catalog/provider.ts';
@@ -124,12 +125,18 @@ export class OAuthAdmin {
 
   /**
    * The catalog, filtered by a search text (key, name, alias, category or scope) and/or a
-   * category (`crm`, `mail` …; see CATEGORIES). Throws BAD_REQUEST for an unknown category.
+   * category (`crm`, `mail` …; see CATEGORIES) and/or a grant (`client_credentials` …; see
+   * CLIENT_GRANTS). Throws BAD_REQUEST for an unknown category or grant.
    */
-  async listProviders(search = '', category = ''): Promise<ProviderListing[]> {
+  async listProviders(search = '', category = '', grant = ''): Promise<ProviderListing[]> {
     if (category && !(CATEGORIES as readonly string[]).includes(category)) {
       throw new ConsentryError('BAD_REQUEST', {
         detail: `Unknown category “${category}”. Known: ${CATEGORIES.join(', ')}.`,
+      });
+    }
+    if (grant && !(CLIENT_GRANTS as readonly string[]).includes(grant)) {
+      throw new ConsentryError('BAD_REQUEST', {
+        detail: `Unknown grant “${grant}”. Known: ${CLIENT_GRANTS.join(', ')}.`,
       });
     }
     const counts = new Map<string, number>();
@@ -146,6 +153,7 @@ export class OAuthAdmin {
         aliases: registry.aliasesOf(provider.key).map((a) => ({ key: a.key, displayName: a.displayName })),
       }))
       .filter(({ provider: p }) => !category || (p.categories as string[]).includes(category))
+      .filter(({ provider: p }) => !grant || (p.grants as string[]).includes(grant))
       .filter(
         ({ provider: p, aliases }) =>
           !q ||
