@@ -7,6 +7,7 @@ import {
   CLIENT_GRANTS,
   type ClientAuthMethod,
   type OAuth2Provider,
+  supportsConsent,
 } from '../catalog/provider.ts';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import { validateTemplateValues } from '../catalog/template.ts';
@@ -405,6 +406,14 @@ export class OAuthAdmin {
   ): Promise<string> {
     if (!input.handoff) assertCan(actor, 'connect_accounts');
     const client = await this.#mustClient(input.clientId);
+    const provider = this.#o.providers.has(client.providerKey)
+      ? this.#o.providers.get(client.providerKey)
+      : undefined;
+    if (provider && !supportsConsent(provider)) {
+      throw new ConsentryError('BAD_REQUEST', {
+        detail: `${provider.displayName} uses client credentials only: there is no consent to start, the client gets its tokens itself.`,
+      });
+    }
     let scopes = input.scopes;
     if (input.reconnect) {
       const c = await this.getConnection(actor, input.reconnect);
@@ -440,6 +449,11 @@ export class OAuthAdmin {
     assertCan(actor, 'connect_accounts');
     const client = await this.#mustClient(input.clientId);
     const provider = this.#o.providers.get(client.providerKey);
+    if (!supportsConsent(provider)) {
+      throw new ConsentryError('BAD_REQUEST', {
+        detail: `${provider.displayName} uses client credentials only: there is no consent link to hand out.`,
+      });
+    }
     if (input.scopes?.length && input.preset)
       throw new ConsentryError('SCOPES_INVALID', { detail: 'Give scopes or a preset, not both.' });
     if (input.preset && !provider.presets[input.preset])
