@@ -25,6 +25,6 @@ export default defineProvider({
     notes: ['Create a service principal and an OAuth secret for it; its application id is the client id.'],
   },
   uncertain: [
-    'Token endpoint, client authentication and request encoding come from public provider catalogs (late 2026) and are not yet checked against the provider’s own documentation.',
+    'Token path, POST and one-hour tokens checked against Databricks’ OAuth M2M guide; the all-apis scope and HTTP Basic client authentication are from its manual-token example, not re-read.',
   ],
 });

@@ -67,6 +67,8 @@ export function variantOf(
     displayName: string;
     endpoints?: Partial<ProviderInput['endpoints']>;
     authorizationParams?: Record<string, string>;
+    /** Values only the variant's URLs need (Stripe's sandbox id), after the production entry's. */
+    templates?: TemplateFieldInput[];
   },
 ): ProviderInput {
   return {
@@ -77,6 +79,7 @@ export function variantOf(
     ...(variant.authorizationParams
       ? { authorizationParams: { ...base.authorizationParams, ...variant.authorizationParams } }
       : {}),
+    ...(variant.templates ? { templates: [...(base.templates ?? []), ...variant.templates] } : {}),
   };
 }
 
