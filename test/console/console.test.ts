@@ -174,6 +174,33 @@ describe('admin console over HTTP', () => {
     expect(dbx.html).not.toContain('<dt>PKCE</dt>');
   });
 
+  it('a client-credentials-only client has no consent action: no Add (Auth Code), no preset links, /connect refused', async () => {
+    const form = await page(admin, `${t.baseUrl}/providers/databricks-workspace/register`);
+    const saved = await post(admin, `${t.baseUrl}/providers/databricks-workspace/register`, {
+      _csrf: csrfFrom(form.html),
+      name: 'Lakehouse',
+      clientId: 'sp-app-id',
+      clientSecret: 'dose-secret',
+      t_databricks_instance: 'dbc-a1b2c3d4-e5f6.cloud.databricks.com',
+    });
+    expect(saved.status).toBe(303);
+    const client = (await t.app.store.clients.list({ providerKey: 'databricks-workspace' }))[0]!;
+    const connections = await page(admin, `${t.baseUrl}${saved.headers.get('location')}`);
+    expect(connections.html).toContain('client credentials');
+    expect(connections.html).not.toContain(`/connect/${client.id}`);
+    expect(connections.html).not.toContain('Add (Auth Code)</a>');
+    const home = await page(admin, `${t.baseUrl}/`);
+    expect(home.html).toMatch(new RegExp(`data-client="${client.id}"`));
+    expect(home.html).not.toContain(`/connect/${encodeURIComponent(client.id)}`);
+    const refused = await page(
+      admin,
+      `${t.baseUrl}/connect/${client.id}?_csrf=${encodeURIComponent(csrfFrom(home.html))}`,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('client credentials only');
+    await t.app.store.clients.delete(client.id);
+  });
+
   it('registers a client: redirect URL and scopes to copy, templated fields validated, secret write-only', async () => {
     const form = await page(admin, `${t.baseUrl}/providers/microsoft/register`);
     expect(form.html).toContain(`value="${t.baseUrl}/oauth/callback"`);
