@@ -1,6 +1,11 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import type { Logger } from 'pino';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import type { UserService } from '../console/users.ts';
@@ -146,7 +151,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
     trustProxy: false,
     // One access line per request (below), not Fastify's two ("incoming request" + "completed").
-    disableRequestLogging: true,
+    // (Through a LogController: the top-level `disableRequestLogging` is deprecated, FSTDEP023.)
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.addHook('onResponse', async (request, reply) => {
     // request.log honours a route's own logLevel (the machine-to-machine endpoints log at debug).

@@ -58,8 +58,8 @@ describe('consent URL of every catalog entry', () => {
       expect(`${url.origin}${url.pathname}`).toBe(fact.authorize);
       const q = url.searchParams;
       expect(q.get('response_type')).toBe('code');
-      expect(q.get('client_id')).toBe(`client-${fact.key}`);
-      expect(q.get('redirect_uri')).toBe(REDIRECT_URI);
+      expect(q.get(fact.clientIdParam ?? 'client_id')).toBe(`client-${fact.key}`);
+      expect(q.get('redirect_uri')).toBe(fact.redirectUri ?? REDIRECT_URI);
       expect(q.get('state')).toBe('state-1');
       expect(q.get('scope')).toBe(fact.scopes.length ? fact.scopes.join(fact.separator) : null);
       if (fact.pkce) {
@@ -73,7 +73,7 @@ describe('consent URL of every catalog entry', () => {
 
       const expected = new Set([
         'response_type',
-        'client_id',
+        fact.clientIdParam ?? 'client_id',
         'redirect_uri',
         'state',
         ...(fact.scopes.length ? ['scope'] : []),

