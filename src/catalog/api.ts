@@ -1,6 +1,6 @@
 import type { RegisteredClient } from '../domain/connection.ts';
 import { ConsentryError } from '../domain/errors.ts';
-import type { Category, OAuth2Provider, TemplateField } from './provider.ts';
+import type { Category, ClientCredentials, ClientGrant, OAuth2Provider, TemplateField } from './provider.ts';
 import type { ProviderRegistry } from './registry.ts';
 import { validateTemplateValues } from './template.ts';
 
@@ -22,6 +22,8 @@ export interface ProviderSummary {
   /** Keys of other names that resolve to it (`google-mail` for Google …). */
   aliases: string[];
   protocol: OAuth2Provider['protocol'];
+  /** Grants Consentry runs as its client (CLIENT_GRANTS): authorization code, client credentials … */
+  grants: ClientGrant[];
   /** At least one registered client exists for this provider. */
   configured: boolean;
   clientCount: number;
@@ -74,6 +76,8 @@ export interface ProviderDetails extends ProviderSummary {
   issParameter: boolean;
   scopeSeparator: string;
   authorizationParams: Record<string, string>;
+  /** The client-credentials grant's details, when `grants` lists it. */
+  clientCredentials: ClientCredentials | undefined;
   templates: TemplateField[];
   refreshToken: OAuth2Provider['refreshToken'];
   keepResponseFields: string[];
@@ -111,6 +115,13 @@ export function providerDetails(
     issParameter: p.issParameter,
     scopeSeparator: p.scopeSeparator,
     authorizationParams: { ...p.authorizationParams },
+    clientCredentials: p.clientCredentials
+      ? {
+          ...p.clientCredentials,
+          defaultScopes: [...p.clientCredentials.defaultScopes],
+          tokenParams: { ...p.clientCredentials.tokenParams },
+        }
+      : undefined,
     templates: p.templates.map((t) => ({ ...t, examples: [...t.examples] })),
     refreshToken: { ...p.refreshToken },
     keepResponseFields: [...p.keepResponseFields],
@@ -302,6 +313,7 @@ function summaryOf(
     categories: [...p.categories],
     aliases: registry.aliasesOf(p.key).map((a) => a.key),
     protocol: p.protocol,
+    grants: [...p.grants],
     configured: clientCount > 0,
     clientCount,
     needs: p.templates.filter((t) => !t.optional).map((t) => t.label),
@@ -313,6 +325,17 @@ function summaryOf(
 }
 
 function genericSteps(p: OAuth2Provider): string[] {
+  if (!p.grants.includes('authorization_code')) {
+    // Client credentials only: an application of its own, no person, no redirect URL.
+    return [
+      p.docs.registerUrl
+        ? `Open ${p.docs.registerUrl} and create an API (machine-to-machine) client that may use the client-credentials grant.`
+        : `Create an API (machine-to-machine) client in ${p.displayName} that may use the client-credentials grant.`,
+      'No redirect URL is needed: no person signs in; the client asks for tokens itself.',
+      'Grant it the permissions (scopes, roles) your features need.',
+      'Copy the client id and client secret into this page.',
+    ];
+  }
   return [
     p.docs.registerUrl
       ? `Open ${p.docs.registerUrl} and create an OAuth application (a confidential web client).`

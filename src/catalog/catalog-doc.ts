@@ -14,6 +14,10 @@ export const GENERIC_ENTRIES: readonly string[] = ['oidc', 'custom'];
 export interface CatalogCounts {
   /** Named authorization-code providers (without the generic entries). */
   providers: number;
+  /** Entries that list the client-credentials grant (RFC 6749 §4.4), with or without authorization code. */
+  clientCredentials: number;
+  /** Entries that list both grants. */
+  both: number;
   aliases: number;
   generic: number;
 }
@@ -21,12 +25,28 @@ export interface CatalogCounts {
 export function catalogCounts(registry: ProviderRegistry): CatalogCounts {
   const all = registry.all();
   const generic = all.filter((p) => GENERIC_ENTRIES.includes(p.key)).length;
-  return { providers: all.length - generic, aliases: registry.aliases().length, generic };
+  const code = all.filter((p) => p.grants.includes('authorization_code'));
+  const client = all.filter((p) => p.grants.includes('client_credentials'));
+  return {
+    providers: code.length - generic,
+    clientCredentials: client.length,
+    both: client.filter((p) => p.grants.includes('authorization_code')).length,
+    aliases: registry.aliases().length,
+    generic,
+  };
+}
+
+/** The grants column: `code` (authorization code), `client` (client credentials), `jwt` (JWT bearer). */
+export function grantsText(p: OAuth2Provider): string {
+  const short = { authorization_code: 'code', client_credentials: 'client', jwt_bearer: 'jwt' } as const;
+  return p.grants.map((g) => short[g]).join(', ');
 }
 
 const SEP: Record<string, string> = { ' ': 'space', ',': 'comma' };
 
 function refreshText(p: OAuth2Provider): string {
+  // Client credentials alone: no refresh token, a new token is requested before expiry.
+  if (!p.grants.includes('authorization_code')) return '—';
   const r = p.refreshToken;
   const rot = r.rotates === true ? ', rotates' : r.rotates === false ? ', not rotated' : '';
   return `${r.issued}${rot}${r.lifetimeDays ? `, ${r.lifetimeDays} d` : ''}`;
@@ -39,21 +59,22 @@ function cell(s: string): string {
 /** The markdown table of every entry (sorted by display name) and of the aliases. */
 export function renderCatalogTable(registry: ProviderRegistry): string {
   const lines = [
-    '| key | provider | categories | client auth | PKCE | scope sep. | templates | refresh token | docs |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| key | provider | grants | categories | client auth | PKCE | scope sep. | templates | refresh token | docs |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const p of registry.all()) {
     const auth = p.clientAuth.replace('client_secret_', '');
+    const code = p.grants.includes('authorization_code');
     const docs = p.docs.registerUrl ? `[register](${p.docs.registerUrl})` : '—';
     const flags = [p.quirks ? `quirks: ${p.quirks}` : '', p.uncertain.length ? '⚠' : ''].filter(Boolean);
     lines.push(
-      `| \`${p.key}\` | ${cell(p.displayName)}${flags.length ? ` (${flags.join(', ')})` : ''} | ${p.categories.join(', ')} | ${auth} | ${p.pkce ? 'yes' : 'no'} | ${SEP[p.scopeSeparator] ?? `\`${p.scopeSeparator}\``} | ${p.templates.map((t) => t.name).join(', ') || '—'} | ${refreshText(p)} | ${docs} |`,
+      `| \`${p.key}\` | ${cell(p.displayName)}${flags.length ? ` (${flags.join(', ')})` : ''} | ${grantsText(p)} | ${p.categories.join(', ')} | ${auth} | ${code ? (p.pkce ? 'yes' : 'no') : '—'} | ${SEP[p.scopeSeparator] ?? `\`${p.scopeSeparator}\``} | ${p.templates.map((t) => t.name).join(', ') || '—'} | ${refreshText(p)} | ${docs} |`,
     );
   }
-  lines.push('', '| alias | product | entry | preset | categories |', '|---|---|---|---|---|');
+  lines.push('', '| alias | product | entry | grants | preset | categories |', '|---|---|---|---|---|---|');
   for (const a of registry.aliases()) {
     lines.push(
-      `| \`${a.key}\` | ${cell(a.displayName)} | \`${a.of}\` | ${a.preset ?? '—'} | ${a.categories.join(', ')} |`,
+      `| \`${a.key}\` | ${cell(a.displayName)} | \`${a.of}\` | ${grantsText(registry.get(a.of))} | ${a.preset ?? '—'} | ${a.categories.join(', ')} |`,
     );
   }
   return lines.join('\n');
@@ -62,7 +83,7 @@ export function renderCatalogTable(registry: ProviderRegistry): string {
 /** The sentence README.md and docs/providers.md use for the size of the catalog. */
 export function renderCount(registry: ProviderRegistry): string {
   const c = catalogCounts(registry);
-  return `${c.providers} authorization-code providers (plus ${c.aliases} aliases such as Gmail, Outlook and Zoho CRM)`;
+  return `${c.providers} authorization-code providers and ${c.clientCredentials} client-credentials providers (${c.both} do both; plus ${c.aliases} aliases such as Gmail, Outlook, Zoho CRM and ADP Workforce Now)`;
 }
 
 const MARKERS = {

@@ -197,9 +197,18 @@ export const ClientCredentialsSchema = z.object({
   token: templatedUrl.optional(),
   /**
    * Scopes requested when the administrator names none (Microsoft app-only:
-   * `https://graph.microsoft.com/.default`); empty = send no `scope`.
+   * `https://graph.microsoft.com/.default`); empty = send no `scope`. May hold `{placeholders}`
+   * (a per-client resource: `https://{environment}/.default`).
    */
   defaultScopes: z.array(z.string().min(1)).default([]),
+  /**
+   * The `grant_type` value, when the provider gives its two-legged client grant another name
+   * (Zoom Server-to-Server OAuth: `account_credentials`); default `client_credentials`.
+   */
+  grantType: z
+    .string()
+    .regex(/^[A-Za-z0-9_:.-]+$/)
+    .default('client_credentials'),
   /**
    * Extra token-request parameters (an `audience`, an RFC 8707 `resource`, an `account_id` …),
    * templated like `tokenParams`; the engine owns `grant_type`, `scope` and client authentication.
@@ -371,6 +380,7 @@ export const ProviderSchema = z
       ...Object.values(p.tokenParams),
       p.clientCredentials?.token,
       ...Object.values(p.clientCredentials?.tokenParams ?? {}),
+      ...(p.clientCredentials?.defaultScopes ?? []),
     ].filter((u): u is string => typeof u === 'string');
     for (const url of urls) {
       for (const m of url.matchAll(/\{([a-z_]+)\}/g)) {
@@ -444,6 +454,14 @@ export type OAuth2Provider = z.output<typeof ProviderSchema>;
 export type TemplateField = z.output<typeof TemplateFieldSchema>;
 export type RevocationApi = z.output<typeof RevocationApiSchema>;
 export type ErrorMapping = z.output<typeof ErrorMappingSchema>;
+
+/**
+ * Whether a person can consent at this provider (an authorization endpoint, a consent URL, a
+ * "Connect" button, console sign-in). False for entries that list only client credentials.
+ */
+export function supportsConsent(p: Pick<OAuth2Provider, 'grants'>): boolean {
+  return p.grants.includes('authorization_code');
+}
 
 /** Identity helper so provider files get type checking without importing zod. */
 export function defineProvider(input: ProviderInput): ProviderInput {

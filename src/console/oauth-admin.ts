@@ -4,8 +4,10 @@ import {
   CATEGORIES,
   type Category,
   CLIENT_AUTH_METHODS,
+  CLIENT_GRANTS,
   type ClientAuthMethod,
   type OAuth2Provider,
+  supportsConsent,
 } from '../catalog/provider.ts';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import { validateTemplateValues } from '../catalog/template.ts';
@@ -124,12 +126,18 @@ export class OAuthAdmin {
 
   /**
    * The catalog, filtered by a search text (key, name, alias, category or scope) and/or a
-   * category (`crm`, `mail` …; see CATEGORIES). Throws BAD_REQUEST for an unknown category.
+   * category (`crm`, `mail` …; see CATEGORIES) and/or a grant (`client_credentials` …; see
+   * CLIENT_GRANTS). Throws BAD_REQUEST for an unknown category or grant.
    */
-  async listProviders(search = '', category = ''): Promise<ProviderListing[]> {
+  async listProviders(search = '', category = '', grant = ''): Promise<ProviderListing[]> {
     if (category && !(CATEGORIES as readonly string[]).includes(category)) {
       throw new ConsentryError('BAD_REQUEST', {
         detail: `Unknown category “${category}”. Known: ${CATEGORIES.join(', ')}.`,
+      });
+    }
+    if (grant && !(CLIENT_GRANTS as readonly string[]).includes(grant)) {
+      throw new ConsentryError('BAD_REQUEST', {
+        detail: `Unknown grant “${grant}”. Known: ${CLIENT_GRANTS.join(', ')}.`,
       });
     }
     const counts = new Map<string, number>();
@@ -146,6 +154,7 @@ export class OAuthAdmin {
         aliases: registry.aliasesOf(provider.key).map((a) => ({ key: a.key, displayName: a.displayName })),
       }))
       .filter(({ provider: p }) => !category || (p.categories as string[]).includes(category))
+      .filter(({ provider: p }) => !grant || (p.grants as string[]).includes(grant))
       .filter(
         ({ provider: p, aliases }) =>
           !q ||
@@ -397,6 +406,14 @@ export class OAuthAdmin {
   ): Promise<string> {
     if (!input.handoff) assertCan(actor, 'connect_accounts');
     const client = await this.#mustClient(input.clientId);
+    const provider = this.#o.providers.has(client.providerKey)
+      ? this.#o.providers.get(client.providerKey)
+      : undefined;
+    if (provider && !supportsConsent(provider)) {
+      throw new ConsentryError('BAD_REQUEST', {
+        detail: `${provider.displayName} uses client credentials only: there is no consent to start, the client gets its tokens itself.`,
+      });
+    }
     let scopes = input.scopes;
     if (input.reconnect) {
       const c = await this.getConnection(actor, input.reconnect);
@@ -432,6 +449,11 @@ export class OAuthAdmin {
     assertCan(actor, 'connect_accounts');
     const client = await this.#mustClient(input.clientId);
     const provider = this.#o.providers.get(client.providerKey);
+    if (!supportsConsent(provider)) {
+      throw new ConsentryError('BAD_REQUEST', {
+        detail: `${provider.displayName} uses client credentials only: there is no consent link to hand out.`,
+      });
+    }
     if (input.scopes?.length && input.preset)
       throw new ConsentryError('SCOPES_INVALID', { detail: 'Give scopes or a preset, not both.' });
     if (input.preset && !provider.presets[input.preset])

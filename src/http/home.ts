@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { supportsConsent } from '../catalog/provider.ts';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import { CONSOLE_PURPOSE } from '../console/consumer.ts';
 import { connectionTable } from './console/connection-table.ts';
@@ -6,7 +7,8 @@ import { actorOf, type ConsoleContext, csrfOf, renderPage, userCan } from './con
 import { html } from './html.ts';
 
 /**
- * The console's home page (the dashboard): registered clients with "Add (Auth Code)", and every
+ * The console's home page (the dashboard): registered clients with "Add (Auth Code)" (for
+ * providers a person consents at; client-credentials-only ones have no such action), and every
  * connection the user may see with provider, account, granted scopes, expiry and status.
  */
 export const HOME_PURPOSE = CONSOLE_PURPOSE;
@@ -24,7 +26,7 @@ export function homeRoutes(app: FastifyInstance, ctx: ConsoleContext, providers:
       const count = connections.filter((x) => x.clientRef === c.id).length;
       return html`<tr data-client="${c.id}"><td>${p?.displayName ?? c.providerKey}</td><td>${c.name}</td><td class="mono">${c.clientId}</td>
         <td><a href="/clients/${c.id}/connections">${count} connection${count === 1 ? '' : 's'}</a></td>
-        <td class="actions">${canConnect ? html`<a class="button" href="/connect/${encodeURIComponent(c.id)}?return=%2F&amp;_csrf=${encodeURIComponent(csrf)}">Add (Auth Code)</a>` : ''}
+        <td class="actions">${canConnect && (!p || supportsConsent(p)) ? html`<a class="button" href="/connect/${encodeURIComponent(c.id)}?return=%2F&amp;_csrf=${encodeURIComponent(csrf)}">Add (Auth Code)</a>` : ''}
         ${canAdmin ? html`<a class="button secondary" href="/clients/${c.id}">Settings</a>` : ''}</td></tr>`;
     });
     const body = html`<h1>OAuth connections</h1>

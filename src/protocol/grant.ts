@@ -155,6 +155,22 @@ function filledParams(session: ProviderSession, params: Record<string, string>):
   );
 }
 
+/**
+ * Like filledParams, but a parameter whose placeholder names an optional template the client left
+ * empty is not sent at all (Auth0's `organization`), instead of failing the request.
+ */
+function filledOptionalParams(
+  session: ProviderSession,
+  params: Record<string, string>,
+): Record<string, string> {
+  const values = urlTemplateValues(session.provider, session.client.templateValues);
+  const optional = new Set(session.provider.templates.filter((t) => t.optional).map((t) => t.name));
+  const kept = Object.entries(params).filter(([, v]) =>
+    [...v.matchAll(/\{([a-z_]+)\}/g)].every((m) => values[m[1]!] !== undefined || !optional.has(m[1]!)),
+  );
+  return filledParams(session, Object.fromEntries(kept));
+}
+
 /** The entry's `tokenParams`, as oauth4webapi's additional token-request parameters. */
 function tokenParamsOption(session: ProviderSession): { additionalParameters?: Record<string, string> } {
   const params = filledParams(session, session.provider.tokenParams);
@@ -389,8 +405,11 @@ export async function fetchUserInfo(
  * person, no refresh token (§4.4.3: one SHOULD NOT be issued), so a new token is requested before
  * expiry. Token endpoint: the entry's `clientCredentials.token`, else the session's; extra
  * parameters: `clientCredentials.tokenParams` (templated) and `params` (an RFC 8707 `resource`,
- * an `audience` the administrator chose). `scopes` empty → the entry's `defaultScopes`, and when
- * those are empty too, no `scope` parameter (the provider's default).
+ * an `audience` the administrator chose); a parameter naming an optional template left empty is
+ * not sent. `scopes` empty → the entry's `defaultScopes` (templated), and when those are empty
+ * too, no `scope` parameter (the provider's default). `clientCredentials.grantType` replaces the
+ * `grant_type` value for providers that name this two-legged grant otherwise (Zoom
+ * `account_credentials`); the request is otherwise the same.
  *
  * Errors: PROVIDER_ERROR (an RFC 6749 §5.2 answer, also an HTTP-200 error body), CLIENT_REFUSED
  * via the caller's classification, TOKEN_RESPONSE_INVALID (a malformed success).
@@ -411,23 +430,43 @@ export async function clientCredentialsGrant(
           ),
         }
       : session.as;
-    const scopes = input.scopes?.length ? input.scopes : (cc?.defaultScopes ?? []);
+    const values = urlTemplateValues(session.provider, session.client.templateValues);
+    // Default scopes may name a per-client resource (`https://{environment}/.default`).
+    const scopes = input.scopes?.length
+      ? input.scopes
+      : (cc?.defaultScopes ?? []).map((s) => fillTemplate(s, values));
     const parameters: Record<string, string> = {
-      ...filledParams(session, cc?.tokenParams ?? {}),
+      ...filledOptionalParams(session, cc?.tokenParams ?? {}),
       ...input.params,
     };
     if (scopes.length) parameters.scope = scopes.join(session.provider.scopeSeparator);
-    const response = await oauth.clientCredentialsGrantRequest(
-      target,
-      session.oauthClient,
-      session.clientAuth,
-      parameters,
-      session.requestOptions(target.token_endpoint),
-    );
+    const grantType = cc?.grantType ?? 'client_credentials';
+    const response =
+      grantType === 'client_credentials'
+        ? await oauth.clientCredentialsGrantRequest(
+            target,
+            session.oauthClient,
+            session.clientAuth,
+            parameters,
+            session.requestOptions(target.token_endpoint),
+          )
+        : // The provider's own name for the same two-legged grant (Zoom `account_credentials`).
+          await oauth.genericTokenEndpointRequest(
+            target,
+            session.oauthClient,
+            session.clientAuth,
+            grantType,
+            parameters,
+            session.requestOptions(target.token_endpoint),
+          );
     answer = await readAnswer(response);
     const refused = errorBodyOf200(answer, session.provider.key, 'token');
     if (refused) throw refused;
-    const result = await oauth.processClientCredentialsResponse(
+    const process =
+      grantType === 'client_credentials'
+        ? oauth.processClientCredentialsResponse
+        : oauth.processGenericTokenEndpointResponse;
+    const result = await process(
       target,
       session.oauthClient,
       await withoutIdToken(response),

@@ -177,11 +177,13 @@ export async function openProviderSession(input: {
   if (provider.discovery) {
     as = await discover(fill(provider.issuer)!, settings, fetchFn);
   } else {
-    const authorization = fill(provider.endpoints.authorization)!;
+    const authorization = fill(provider.endpoints.authorization);
+    const token = fill(provider.endpoints.token) ?? fill(provider.clientCredentials?.token);
     as = {
-      issuer: fill(provider.issuer) ?? new URL(authorization).origin,
-      authorization_endpoint: authorization,
-      token_endpoint: fill(provider.endpoints.token)!,
+      // A client-credentials-only entry has no authorization endpoint: its token host names it.
+      issuer: fill(provider.issuer) ?? new URL((authorization ?? token)!).origin,
+      ...(authorization ? { authorization_endpoint: authorization } : {}),
+      token_endpoint: token!,
       ...(provider.endpoints.revocation ? { revocation_endpoint: fill(provider.endpoints.revocation) } : {}),
       ...(provider.endpoints.userinfo ? { userinfo_endpoint: fill(provider.endpoints.userinfo) } : {}),
       ...(provider.endpoints.jwks ? { jwks_uri: fill(provider.endpoints.jwks) } : {}),

@@ -19,17 +19,19 @@ const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const S256_OF_VERIFIER = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'; // RFC 7636 Appendix B
 
 describe('consent URL of every catalog entry', () => {
-  it('has facts for every entry except the discovery-only `oidc`: hand-written or generated from its data', () => {
+  it('has facts for every authorization-code entry except the discovery-only `oidc`: hand-written or generated from its data', () => {
     const facts = allFacts(registry);
     const keys = new Set(facts.map((f) => f.key));
     expect(keys.size).toBe(facts.length);
-    const missing = registry
-      .all()
-      .map((p) => p.key)
-      .filter((k) => k !== 'oidc' && !keys.has(k));
+    const authorizationCode = registry.all().filter((p) => p.grants.includes('authorization_code'));
+    const missing = authorizationCode.map((p) => p.key).filter((k) => k !== 'oidc' && !keys.has(k));
     expect(missing).toEqual([]);
     expect(FACTS.length).toBeGreaterThanOrEqual(45);
-    expect(generatedFacts(registry).length).toBe(registry.all().length - 1 - FACTS.length);
+    expect(generatedFacts(registry).length).toBe(authorizationCode.length - 1 - FACTS.length);
+    // Client-credentials-only entries have no consent URL (and are tested in client-credentials.test.ts).
+    const clientOnly = registry.all().filter((p) => !p.grants.includes('authorization_code'));
+    expect(clientOnly.length).toBeGreaterThan(0);
+    for (const p of clientOnly) expect(keys.has(p.key), p.key).toBe(false);
   });
 
   for (const fact of allFacts(registry)) {
@@ -135,7 +137,9 @@ describe('consent URL of every catalog entry', () => {
     }
   });
 
-  for (const alias of registry.aliases()) {
+  for (const alias of registry
+    .aliases()
+    .filter((a) => registry.get(a.of).grants.includes('authorization_code'))) {
     it(`alias ${alias.key}: consents through ${alias.of} with its preset or product scopes`, async () => {
       const provider = registry.get(alias.key);
       expect(provider.key).toBe(alias.of);

@@ -14,9 +14,11 @@ import { FACTS, type ProviderFact, standardAnswer, type TokenAnswerContext } fro
  */
 export function generatedFacts(registry: ProviderRegistry): ProviderFact[] {
   const documented = new Set(FACTS.map((f) => f.key));
+  // Consent URLs, code exchanges and refreshes exist only where a person consents: entries
+  // that list only client_credentials have their own generated tests (client-credentials.test.ts).
   return registry
     .all()
-    .filter((p) => !p.discovery && !documented.has(p.key))
+    .filter((p) => !p.discovery && !documented.has(p.key) && p.grants.includes('authorization_code'))
     .map((p) => factOf(p));
 }
 

@@ -63,6 +63,14 @@ export function rewriteForStandIn(provider: OAuth2Provider, base: string): OAuth
     ...(provider.revocation
       ? { revocation: { ...provider.revocation, url: toStandIn(provider.revocation.url, base) } }
       : {}),
+    ...(provider.clientCredentials?.token
+      ? {
+          clientCredentials: {
+            ...provider.clientCredentials,
+            token: toStandIn(provider.clientCredentials.token, base),
+          },
+        }
+      : {}),
     endpoints,
   };
 }

@@ -54,13 +54,41 @@ describe('consentry CLI', () => {
     expect(rows.length).toBeGreaterThanOrEqual(20);
     for (const r of rows) expect(r.categories, r.key).toContain('crm');
     expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(['hubspot', 'salesforce', 'pipedrive']));
-    const every = JSON.parse(all.stdout) as { key: string; aliases: string[] }[];
-    // 300+ named providers, oidc, custom and the demo provider.
-    expect(every.length).toBeGreaterThanOrEqual(303);
+    const every = JSON.parse(all.stdout) as { key: string; aliases: string[]; grants: string[] }[];
+    // 300+ named authorization-code providers, oidc, custom and the demo provider.
+    expect(every.filter((r) => r.grants.includes('authorization_code')).length).toBeGreaterThanOrEqual(303);
     expect(every.find((r) => r.key === 'google')?.aliases).toEqual(expect.arrayContaining(['google-mail']));
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('BAD_REQUEST');
     expect(unknown.stdout).toBe('');
+  }, 60_000);
+
+  it('providers list --grant client_credentials, and grants in --json', async () => {
+    const [cc, all, unknown, show] = await Promise.all([
+      cli(['providers', 'list', '--grant', 'client_credentials', '--json'], env),
+      cli(['providers', 'list'], env),
+      cli(['providers', 'list', '--grant', 'implicit'], env),
+      cli(['providers', 'show', 'databricks-workspace'], env),
+    ]);
+    expect(cc.code, cc.stderr).toBe(0);
+    const rows = JSON.parse(cc.stdout) as { key: string; grants: string[]; aliases: string[] }[];
+    for (const r of rows) expect(r.grants, r.key).toContain('client_credentials');
+    // About a hundred client-credentials providers: entries plus their aliases.
+    expect(rows.length).toBeGreaterThanOrEqual(90);
+    expect(rows.length + rows.reduce((n, r) => n + r.aliases.length, 0)).toBeGreaterThanOrEqual(106);
+    expect(rows.find((r) => r.key === 'zoom')?.grants).toEqual(['authorization_code', 'client_credentials']);
+    expect(rows.find((r) => r.key === 'databricks-workspace')?.grants).toEqual(['client_credentials']);
+    expect(rows.find((r) => r.key === 'adp')?.aliases).toEqual(expect.arrayContaining(['adp-workforce-now']));
+    expect(rows.some((r) => r.key === 'google')).toBe(false);
+    // The table names the grants and gives both counts.
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stdout).toMatch(/\d+ providers \(3\d\d authorization code, \d{2,3} client credentials\)/);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('BAD_REQUEST');
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toContain('grants         client_credentials');
+    expect(show.stdout).toContain('default scopes all-apis');
+    expect(show.stdout).not.toContain('Redirect URL');
   }, 60_000);
 
   it('users create reads the password from stdin, never an argument', async () => {

@@ -139,6 +139,68 @@ describe('admin console over HTTP', () => {
     expect(crm.html).not.toMatch(/<script(?![^>]*\bsrc=)/);
   });
 
+  it('providers page: grants shown per provider, filter by grant (client credentials), facts of the grant', async () => {
+    const entries = t.app.providers.all();
+    const cc = entries.filter((p) => p.grants.includes('client_credentials'));
+    expect(cc.length).toBeGreaterThanOrEqual(90);
+    const page1 = await page(admin, `${t.baseUrl}/providers?grant=client_credentials`);
+    expect(page1.status).toBe(200);
+    expect(page1.html).toContain(`data-count="${cc.length}"`);
+    expect(page1.html).toContain(
+      `${cc.length} of ${entries.length} providers with <strong>client credentials</strong>`,
+    );
+    expect(page1.html).toContain('<option value="client_credentials" selected>');
+    expect(page1.html.match(/<tr data-provider=/g)).toHaveLength(cc.length);
+    // A client-only entry and one with both grants; a consent-only entry is filtered out.
+    expect(page1.html).toMatch(
+      /data-provider="databricks-workspace"[\s\S]*?data-grants="client_credentials"/,
+    );
+    expect(page1.html).toMatch(
+      /data-provider="zoom"[\s\S]*?data-grants="authorization_code client_credentials"/,
+    );
+    expect(page1.html).not.toContain('data-provider="google"');
+    // Grant and category together; an unknown grant shows everything.
+    const hrCc = await page(admin, `${t.baseUrl}/providers?grant=client_credentials&category=hr`);
+    const hr = cc.filter((p) => p.categories.includes('hr'));
+    expect(hrCc.html.match(/<tr data-provider=/g)).toHaveLength(hr.length);
+    const all = await page(admin, `${t.baseUrl}/providers?grant=nope`);
+    expect(all.html).toContain(`data-count="${entries.length}"`);
+    // One entry's facts: its grants and client-credentials details, no PKCE line for client-only.
+    const zoom = await page(admin, `${t.baseUrl}/providers/zoom`);
+    expect(zoom.html).toContain('<dt>Grants</dt><dd>authorization code, client credentials</dd>');
+    expect(zoom.html).toContain('account_credentials');
+    const dbx = await page(admin, `${t.baseUrl}/providers/databricks-workspace`);
+    expect(dbx.html).toContain('<dt>Grants</dt><dd>client credentials</dd>');
+    expect(dbx.html).not.toContain('<dt>PKCE</dt>');
+  });
+
+  it('a client-credentials-only client has no consent action: no Add (Auth Code), no preset links, /connect refused', async () => {
+    const form = await page(admin, `${t.baseUrl}/providers/databricks-workspace/register`);
+    const saved = await post(admin, `${t.baseUrl}/providers/databricks-workspace/register`, {
+      _csrf: csrfFrom(form.html),
+      name: 'Lakehouse',
+      clientId: 'sp-app-id',
+      clientSecret: 'dose-secret',
+      t_databricks_instance: 'dbc-a1b2c3d4-e5f6.cloud.databricks.com',
+    });
+    expect(saved.status).toBe(303);
+    const client = (await t.app.store.clients.list({ providerKey: 'databricks-workspace' }))[0]!;
+    const connections = await page(admin, `${t.baseUrl}${saved.headers.get('location')}`);
+    expect(connections.html).toContain('client credentials');
+    expect(connections.html).not.toContain(`/connect/${client.id}`);
+    expect(connections.html).not.toContain('Add (Auth Code)</a>');
+    const home = await page(admin, `${t.baseUrl}/`);
+    expect(home.html).toMatch(new RegExp(`data-client="${client.id}"`));
+    expect(home.html).not.toContain(`/connect/${encodeURIComponent(client.id)}`);
+    const refused = await page(
+      admin,
+      `${t.baseUrl}/connect/${client.id}?_csrf=${encodeURIComponent(csrfFrom(home.html))}`,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('client credentials only');
+    await t.app.store.clients.delete(client.id);
+  });
+
   it('registers a client: redirect URL and scopes to copy, templated fields validated, secret write-only', async () => {
     const form = await page(admin, `${t.baseUrl}/providers/microsoft/register`);
     expect(form.html).toContain(`value="${t.baseUrl}/oauth/callback"`);

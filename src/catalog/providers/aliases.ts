@@ -706,4 +706,63 @@ export const ALIASES = defineAliases([
       },
     ],
   },
+  // Client-credentials products that request their token exactly as their entry does.
+  { key: 'adp-lyric', of: 'adp', displayName: 'ADP Lyric', categories: ['hr'] },
+  { key: 'adp-run', of: 'adp', displayName: 'RUN Powered by ADP', categories: ['hr'] },
+  { key: 'adp-workforce-now', of: 'adp', displayName: 'ADP Workforce Now', categories: ['hr'] },
+  {
+    key: 'adp-workforce-now-next-gen',
+    of: 'adp',
+    displayName: 'ADP Workforce Now Next Generation',
+    categories: ['hr'],
+  },
+  {
+    key: 'microsoft-intune',
+    of: 'microsoft-oauth2-cc',
+    displayName: 'Microsoft Intune (App-Only)',
+    categories: ['dev-tools'],
+    scopes: [
+      {
+        name: 'https://graph.microsoft.com/.default',
+        description:
+          'Intune through Microsoft Graph, with the application permissions an administrator granted.',
+      },
+    ],
+  },
+  {
+    key: 'microsoft-excel-oauth2-cc',
+    of: 'microsoft-oauth2-cc',
+    displayName: 'Microsoft Excel (App-Only)',
+    categories: ['productivity', 'analytics'],
+  },
+  {
+    key: 'microsoft-power-bi-oauth2-cc',
+    of: 'microsoft-oauth2-cc',
+    displayName: 'Microsoft Power BI (App-Only)',
+    categories: ['productivity', 'analytics'],
+    scopes: [
+      {
+        name: 'https://analysis.windows.net/powerbi/api/.default',
+        description: 'The Power BI REST API as a service principal.',
+      },
+    ],
+  },
+  {
+    key: 'microsoft-powerpoint-oauth2-cc',
+    of: 'microsoft-oauth2-cc',
+    displayName: 'Microsoft PowerPoint (App-Only)',
+    categories: ['productivity'],
+  },
+  {
+    key: 'microsoft-word-oauth2-cc',
+    of: 'microsoft-oauth2-cc',
+    displayName: 'Microsoft Word (App-Only)',
+    categories: ['productivity'],
+  },
+  {
+    key: 'sharepoint-online-oauth2-cc',
+    of: 'microsoft-oauth2-cc',
+    displayName: 'SharePoint Online (App-Only)',
+    categories: ['storage', 'communication'],
+  },
 ]);

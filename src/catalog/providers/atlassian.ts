@@ -6,6 +6,11 @@ export default defineProvider({
   displayName: 'Atlassian (Jira, Confluence)',
   categories: ['productivity', 'ticketing', 'popular'],
   protocol: 'oauth2',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {
+    notes:
+      'Service accounts with OAuth 2.0 credentials (Atlassian Administration → Directory → Service accounts); API calls go through api.atlassian.com/ex/… with the site’s cloud id.',
+  },
   endpoints: {
     authorization: 'https://auth.atlassian.com/authorize',
     token: 'https://auth.atlassian.com/oauth/token',
@@ -71,6 +76,7 @@ export default defineProvider({
     notes: ['API calls go through https://api.atlassian.com/ex/jira/{cloudId}, not the site URL.'],
   },
   uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'The token endpoint is documented with a JSON body; a form body (sent here) is accepted by its Auth0 base.',
     'PKCE is not documented for 3LO apps, so it is not sent.',
   ],

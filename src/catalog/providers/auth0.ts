@@ -6,6 +6,12 @@ export default defineProvider({
   displayName: 'Auth0',
   categories: ['iam'],
   protocol: 'oidc',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {
+    tokenParams: { audience: '{audience}', organization: '{organization}' },
+    notes:
+      'Machine-to-machine applications: the audience names the API the token is for (empty = the tenant’s default audience).',
+  },
   // Auth0's issuer identifier ends with a slash.
   issuer: 'https://{domain}/',
   endpoints: {
@@ -18,6 +24,24 @@ export default defineProvider({
   clientAuth: 'client_secret_post',
   pkce: true,
   templates: [
+    {
+      name: 'audience',
+      label: 'API audience (client credentials)',
+      description:
+        'For machine-to-machine tokens: the identifier of the Auth0 API the token is for. Leave empty for user sign-in clients or to use the tenant’s default audience.',
+      pattern: '[!-~]{1,300}',
+      examples: ['https://api.example.com'],
+      optional: true,
+    },
+    {
+      name: 'organization',
+      label: 'Organization (client credentials)',
+      description:
+        'For machine-to-machine tokens issued for one Auth0 Organization: its id (org_…). Usually empty.',
+      pattern: 'org_[A-Za-z0-9]+',
+      examples: ['org_W30s7jvWPO3LM6Ke'],
+      optional: true,
+    },
     {
       name: 'domain',
       label: 'Domain',
@@ -36,4 +60,7 @@ export default defineProvider({
   scopes: OIDC_SCOPES,
   presets: { login: ['openid', 'email', 'profile'] },
   docs: { registerUrl: 'https://manage.auth0.com/#/applications' },
+  uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+  ],
 });

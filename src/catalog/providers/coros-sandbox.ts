@@ -1,26 +1,13 @@
-import { defineProvider } from '../provider.ts';
+import coros from './coros.ts';
+import { variantOf } from './shapes.ts';
 
-export default defineProvider({
+/** Coros’s sandbox environment: the production entry with the sandbox hosts. */
+export default variantOf(coros, {
   key: 'coros-sandbox',
   displayName: 'Coros (Sandbox)',
-  categories: ['sports'],
-  protocol: 'oauth2',
   endpoints: {
     authorization: 'https://opentest.coros.com/oauth2/authorize',
     token: 'https://opentest.coros.com/oauth2/accesstoken',
     refresh: 'https://opentest.coros.com/oauth2/refresh-token',
   },
-  clientAuth: 'client_secret_post',
-  pkce: true,
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
-  docs: {
-    registerUrl: 'https://support.coros.com/hc/en-us/articles/17085887816340',
-  },
-  uncertain: [
-    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
-  ],
 });

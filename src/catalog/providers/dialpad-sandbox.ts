@@ -1,25 +1,12 @@
-import { defineProvider } from '../provider.ts';
+import dialpad from './dialpad.ts';
+import { variantOf } from './shapes.ts';
 
-export default defineProvider({
+/** Dialpad’s sandbox environment: the production entry with the sandbox hosts. */
+export default variantOf(dialpad, {
   key: 'dialpad-sandbox',
   displayName: 'Dialpad (Sandbox)',
-  categories: ['communication'],
-  protocol: 'oauth2',
   endpoints: {
     authorization: 'https://sandbox.dialpad.com/oauth2/authorize',
     token: 'https://sandbox.dialpad.com/oauth2/token',
   },
-  clientAuth: 'client_secret_post',
-  pkce: true,
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
-  docs: {
-    registerUrl: 'https://developers.dialpad.com/docs/oauth-20',
-  },
-  uncertain: [
-    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
-  ],
 });

@@ -6,6 +6,11 @@ export default defineProvider({
   displayName: 'Ironclad',
   categories: ['legal'],
   protocol: 'oauth2',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {
+    notes:
+      'API calls with an app token name the acting user in a header (x-as-user-email); that is not part of the token request.',
+  },
   endpoints: {
     authorization: 'https://{subdomain}.ironcladapp.com/oauth/authorize',
     token: 'https://{subdomain}.ironcladapp.com/oauth/token',
@@ -29,6 +34,7 @@ export default defineProvider({
     registerUrl: 'https://developer.ironcladapp.com/docs/oauth-20',
   },
   uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
   ],

@@ -6,6 +6,12 @@ export default defineProvider({
   displayName: 'Microsoft Dynamics 365 Finance and Operations',
   categories: ['erp'],
   protocol: 'oauth2',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {
+    tokenParams: { resource: 'https://{environment_url}' },
+    notes:
+      'Service-to-service: register the application in the environment (System administration → Microsoft Entra applications).',
+  },
   endpoints: {
     authorization: 'https://login.microsoftonline.com/{tenant_id}/oauth2/authorize',
     token: 'https://login.microsoftonline.com/{tenant_id}/oauth2/token',
@@ -43,6 +49,7 @@ export default defineProvider({
       'https://learn.microsoft.com/en-us/dynamics365/fin-ops-core/dev-itpro/data-entities/services-home-page',
   },
   uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
   ],

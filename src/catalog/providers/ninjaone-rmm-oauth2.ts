@@ -6,6 +6,10 @@ export default defineProvider({
   displayName: 'NinjaOne RMM (OAuth2)',
   categories: ['support'],
   protocol: 'oauth2',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {
+    notes: 'API services: a client application with the client-credentials grant type enabled.',
+  },
   endpoints: {
     authorization: 'https://{instance}/ws/oauth/authorize',
     token: 'https://{instance}/ws/oauth/token',
@@ -35,6 +39,7 @@ export default defineProvider({
     registerUrl: 'https://app.ninjarmm.com/apidocs/?links.active=authorization',
   },
   uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
   ],
 });

@@ -7,6 +7,11 @@ export default defineProvider({
   displayName: 'Okta',
   categories: ['iam'],
   protocol: 'oidc',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {
+    notes:
+      'Through the custom authorization server (its own custom scopes). Okta management APIs need the org authorization server and private_key_jwt: register the client with that method.',
+  },
   issuer: 'https://{domain}/oauth2/{auth_server}',
   endpoints: {
     authorization: 'https://{domain}/oauth2/{auth_server}/v1/authorize',
@@ -51,4 +56,7 @@ export default defineProvider({
     ],
     notes: ['For the org authorization server (issuer https://{domain}) use the “OpenID Connect” entry.'],
   },
+  uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+  ],
 });

@@ -10,6 +10,8 @@ export default defineProvider({
   displayName: 'Ory Network',
   categories: ['iam'],
   protocol: 'oauth2',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {},
   endpoints: {
     authorization: 'https://{host}/oauth2/auth',
     token: 'https://{host}/oauth2/token',
@@ -40,4 +42,7 @@ export default defineProvider({
   docs: { registerUrl: 'https://www.ory.sh/docs/oauth2-oidc/authorization-code-flow' },
   // Needs `openid` for its API; the ID token is not verified here (no JWKS in the entry).
   quirks: 'ignore-id-token',
+  uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+  ],
 });

@@ -6,6 +6,10 @@ export default defineProvider({
   displayName: 'PingOne',
   categories: ['dev-tools', 'iam'],
   protocol: 'oauth2',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {
+    notes: 'A worker application (or one with the client-credentials grant enabled) in the environment.',
+  },
   endpoints: {
     authorization: 'https://auth.pingone.{tld}/{environment_id}/as/authorize',
     token: 'https://auth.pingone.{tld}/{environment_id}/as/token',
@@ -37,6 +41,7 @@ export default defineProvider({
       'https://apidocs.pingidentity.com/pingone/platform/v1/api/#authorization-and-authentication-apis',
   },
   uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
   ],

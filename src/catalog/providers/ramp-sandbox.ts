@@ -1,25 +1,12 @@
-import { defineProvider } from '../provider.ts';
+import ramp from './ramp.ts';
+import { variantOf } from './shapes.ts';
 
-export default defineProvider({
+/** Ramp’s sandbox environment: the production entry with the sandbox hosts. */
+export default variantOf(ramp, {
   key: 'ramp-sandbox',
   displayName: 'Ramp (Sandbox)',
-  categories: ['banking'],
-  protocol: 'oauth2',
   endpoints: {
     authorization: 'https://demo.ramp.com/v1/authorize',
     token: 'https://demo-api.ramp.com/developer/v1/token',
   },
-  clientAuth: 'client_secret_post',
-  pkce: true,
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
-  docs: {
-    registerUrl: 'https://docs.ramp.com/developer-api/v1/authorization',
-  },
-  uncertain: [
-    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
-  ],
 });

@@ -1,28 +1,13 @@
-import { defineProvider } from '../provider.ts';
+import ringCentral from './ring-central.ts';
+import { variantOf } from './shapes.ts';
 
-export default defineProvider({
+/** RingCentral’s sandbox environment: the production entry with the sandbox hosts. */
+export default variantOf(ringCentral, {
   key: 'ring-central-sandbox',
   displayName: 'RingCentral (Sandbox)',
-  categories: ['communication'],
-  protocol: 'oauth2',
   endpoints: {
     authorization: 'https://platform.devtest.ringcentral.com/restapi/oauth/authorize',
     token: 'https://platform.devtest.ringcentral.com/restapi/oauth/token',
     revocation: 'https://platform.devtest.ringcentral.com/restapi/oauth/revoke',
   },
-  clientAuth: 'client_secret_post',
-  pkce: true,
-  refreshToken: {
-    issued: 'always',
-    rotates: true,
-    lifetimeDays: 7,
-    notes: 'Access tokens last one hour; refresh tokens one week, a new one with every refresh.',
-  },
-  docs: {
-    registerUrl: 'https://developers.ringcentral.com/guide/authentication/auth-code-flow',
-  },
-  uncertain: [
-    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
-  ],
 });

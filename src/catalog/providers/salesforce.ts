@@ -6,6 +6,11 @@ export default defineProvider({
   displayName: 'Salesforce',
   categories: ['crm', 'popular'],
   protocol: 'oidc',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {
+    notes:
+      'Needs the My Domain host as login host and a run-as user set on the connected (external client) app.',
+  },
   issuer: 'https://{login_host}',
   endpoints: {
     authorization: 'https://{login_host}/services/oauth2/authorize',
@@ -147,4 +152,7 @@ export default defineProvider({
     notes: ['API calls go to the connection’s instance_url, kept from the token response.'],
   },
   quirks: 'salesforce',
+  uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+  ],
 });

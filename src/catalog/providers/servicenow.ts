@@ -6,6 +6,11 @@ export default defineProvider({
   displayName: 'ServiceNow',
   categories: ['productivity', 'popular'],
   protocol: 'oauth2',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {
+    notes:
+      'The instance must allow the grant (system property glide.oauth.inbound.client.credential.grant_type.enabled) and the OAuth application names the acting user.',
+  },
   endpoints: {
     authorization: 'https://{hostname}/oauth_auth.do',
     token: 'https://{hostname}/oauth_token.do',
@@ -32,6 +37,7 @@ export default defineProvider({
       'https://docs.servicenow.com/bundle/washingtondc-platform-security/page/administer/security/task/t_CreateEndpointforExternalClients.html',
   },
   uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Refresh behaviour as the provider documented it at the time of writing; not re-checked here.',
   ],

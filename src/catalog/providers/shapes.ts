@@ -67,6 +67,8 @@ export function variantOf(
     displayName: string;
     endpoints?: Partial<ProviderInput['endpoints']>;
     authorizationParams?: Record<string, string>;
+    /** Values only the variant's URLs need (Stripe's sandbox id), after the production entry's. */
+    templates?: TemplateFieldInput[];
   },
 ): ProviderInput {
   return {
@@ -77,5 +79,49 @@ export function variantOf(
     ...(variant.authorizationParams
       ? { authorizationParams: { ...base.authorizationParams, ...variant.authorizationParams } }
       : {}),
+    ...(variant.templates ? { templates: [...(base.templates ?? []), ...variant.templates] } : {}),
   };
 }
+
+/**
+ * Microsoft Entra ID app-only access (client credentials on the v2.0 endpoint): the products
+ * reached through Entra (Microsoft Graph, Business Central, ImmyBot …) differ only in their
+ * `.default` scope. Client authentication is the secret in the body; a registered client may use
+ * a certificate instead (`private_key_jwt`). Source:
+ * https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow
+ */
+export function entraAppOnly(input: {
+  key: string;
+  displayName: string;
+  categories: NonNullable<ProviderInput['categories']>;
+  /** The resource's `/.default` scope (may name a template: `https://{instance}.immy.bot/.default`). */
+  defaultScopes: string[];
+  templates?: TemplateFieldInput[];
+  docs: NonNullable<ProviderInput['docs']>;
+  uncertain?: string[];
+}): ProviderInput {
+  return {
+    key: input.key,
+    displayName: input.displayName,
+    categories: input.categories,
+    protocol: 'oauth2',
+    grants: ['client_credentials'],
+    endpoints: { token: 'https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/token' },
+    clientAuth: 'client_secret_post',
+    clientCredentials: { defaultScopes: input.defaultScopes },
+    templates: [ENTRA_TENANT, ...(input.templates ?? [])],
+    refreshToken: { issued: 'never', rotates: false },
+    docs: input.docs,
+    ...(input.uncertain ? { uncertain: input.uncertain } : {}),
+  };
+}
+
+/** The directory (tenant) an app-only token is for: its id or a verified domain — never `common`. */
+export const ENTRA_TENANT: TemplateFieldInput = {
+  name: 'tenant_id',
+  label: 'Tenant',
+  description:
+    'Your Microsoft Entra directory (tenant) id or one of its domains; app-only tokens need a real tenant, not common or organizations.',
+  pattern: `[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|${HOST_NAME}`,
+  examples: ['72f988bf-86f1-41af-91ab-2d7cd011db47', 'contoso.onmicrosoft.com'],
+};

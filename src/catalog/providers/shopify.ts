@@ -6,6 +6,8 @@ export default defineProvider({
   displayName: 'Shopify (OAuth)',
   categories: ['e-commerce', 'popular'],
   protocol: 'oauth2',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: { notes: 'For apps installed on stores of your own organization (Dev Dashboard apps).' },
   endpoints: {
     authorization: 'https://{subdomain}.myshopify.com/admin/oauth/authorize',
     token: 'https://{subdomain}.myshopify.com/admin/oauth/access_token',
@@ -39,6 +41,7 @@ export default defineProvider({
       'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant',
   },
   uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
     'Endpoints, the comma-separated scope and expiring offline tokens checked against shopify.dev; PKCE is not documented by Shopify and is not sent.',
   ],
 });

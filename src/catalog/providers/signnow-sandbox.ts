@@ -1,25 +1,12 @@
-import { defineProvider } from '../provider.ts';
+import { variantOf } from './shapes.ts';
+import signnow from './signnow.ts';
 
-export default defineProvider({
+/** SignNow’s sandbox environment: the production entry with the sandbox hosts. */
+export default variantOf(signnow, {
   key: 'signnow-sandbox',
   displayName: 'SignNow (Sandbox)',
-  categories: ['legal'],
-  protocol: 'oauth2',
   endpoints: {
     authorization: 'https://app-eval.signnow.com/authorize',
     token: 'https://api-eval.signnow.com/oauth2/token',
   },
-  clientAuth: 'client_secret_basic',
-  pkce: false,
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
-  docs: {
-    registerUrl: 'https://docs.signnow.com/docs/signnow/authentication',
-  },
-  uncertain: [
-    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
-  ],
 });

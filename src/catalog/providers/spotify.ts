@@ -5,6 +5,8 @@ export default defineProvider({
   displayName: 'Spotify',
   categories: ['other'],
   protocol: 'oauth2',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: { notes: 'App-only access: public catalog data, no user’s data.' },
   endpoints: {
     authorization: 'https://accounts.spotify.com/authorize',
     token: 'https://accounts.spotify.com/api/token',
@@ -23,4 +25,7 @@ export default defineProvider({
   ],
   presets: { login: ['user-read-email'] },
   docs: { registerUrl: 'https://developer.spotify.com/dashboard' },
+  uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+  ],
 });

@@ -1,16 +1,14 @@
-import { defineProvider } from '../provider.ts';
+import { variantOf } from './shapes.ts';
+import stripeApp from './stripe-app.ts';
 
-export default defineProvider({
+/** Stripe App’s sandbox environment: the production entry with the sandbox hosts. */
+export default variantOf(stripeApp, {
   key: 'stripe-app-sandbox',
   displayName: 'Stripe App (Sandbox)',
-  categories: ['payment'],
-  protocol: 'oauth2',
   endpoints: {
     authorization: 'https://marketplace.stripe.com/oauth/v2/{app_domain}/authorize',
     token: 'https://api.stripe.com/v1/oauth/token',
   },
-  clientAuth: 'client_secret_post',
-  pkce: false,
   templates: [
     {
       name: 'app_domain',
@@ -19,16 +17,5 @@ export default defineProvider({
       pattern: '[A-Za-z0-9_-]+',
       examples: ['acct_1Nv0FGQ9RKHgCVdK'],
     },
-  ],
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
-  docs: {
-    registerUrl: 'https://docs.stripe.com/stripe-apps/api-authentication/oauth',
-  },
-  uncertain: [
-    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
   ],
 });

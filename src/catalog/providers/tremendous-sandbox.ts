@@ -1,25 +1,12 @@
-import { defineProvider } from '../provider.ts';
+import { variantOf } from './shapes.ts';
+import tremendous from './tremendous.ts';
 
-export default defineProvider({
+/** Tremendous’s sandbox environment: the production entry with the sandbox hosts. */
+export default variantOf(tremendous, {
   key: 'tremendous-sandbox',
   displayName: 'Tremendous (Sandbox)',
-  categories: ['payment'],
-  protocol: 'oauth2',
   endpoints: {
     authorization: 'https://testflight.tremendous.com/oauth/authorize',
     token: 'https://testflight.tremendous.com/oauth/token',
   },
-  clientAuth: 'client_secret_post',
-  pkce: true,
-  refreshToken: {
-    issued: 'unknown',
-    rotates: 'unknown',
-  },
-  docs: {
-    registerUrl: 'https://developers.tremendous.com/docs/oauth-20',
-  },
-  uncertain: [
-    'Endpoints, client authentication, scope separator and PKCE are taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
-    'Refresh-token behaviour (issued? rotating? lifetime?) is not documented here.',
-  ],
 });

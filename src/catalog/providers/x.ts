@@ -6,6 +6,11 @@ export default defineProvider({
   displayName: 'X (Twitter)',
   categories: ['social'],
   protocol: 'oauth2',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {
+    token: 'https://api.x.com/oauth2/token',
+    notes: 'App-only bearer token (public data only); X does not say when it expires.',
+  },
   endpoints: {
     authorization: 'https://x.com/i/oauth2/authorize',
     token: 'https://api.x.com/2/oauth2/token',

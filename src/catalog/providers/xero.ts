@@ -5,6 +5,11 @@ export default defineProvider({
   displayName: 'Xero',
   categories: ['accounting'],
   protocol: 'oidc',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {
+    notes:
+      'Custom connections only (one organisation per app, a paid Xero feature); the scopes are those chosen on the connection.',
+  },
   issuer: 'https://identity.xero.com',
   endpoints: {
     authorization: 'https://login.xero.com/identity/connect/authorize',
@@ -82,4 +87,7 @@ export default defineProvider({
   ],
   presets: { login: ['openid', 'email', 'profile'] },
   docs: { registerUrl: 'https://developer.xero.com/app/manage' },
+  uncertain: [
+    'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
+  ],
 });

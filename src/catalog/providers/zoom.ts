@@ -5,6 +5,13 @@ export default defineProvider({
   displayName: 'Zoom',
   categories: ['video', 'communication'],
   protocol: 'oauth2',
+  grants: ['authorization_code', 'client_credentials'],
+  clientCredentials: {
+    grantType: 'account_credentials',
+    tokenParams: { account_id: '{account_id}' },
+    notes:
+      'Server-to-Server OAuth apps: Zoom names the grant account_credentials and wants the account id; tokens last one hour, no refresh token.',
+  },
   endpoints: {
     authorization: 'https://zoom.us/oauth/authorize',
     token: 'https://zoom.us/oauth/token',
@@ -12,6 +19,17 @@ export default defineProvider({
   },
   clientAuth: 'client_secret_basic',
   pkce: true,
+  templates: [
+    {
+      name: 'account_id',
+      label: 'Account ID (Server-to-Server OAuth)',
+      description:
+        'Only for Server-to-Server OAuth apps: the Account ID shown with the app’s credentials. Leave empty for user-consent (OAuth) apps.',
+      pattern: '[A-Za-z0-9_-]{10,64}',
+      examples: ['AbCdEfGhIj0123456789xy'],
+      optional: true,
+    },
+  ],
   refreshToken: {
     issued: 'always',
     rotates: true,

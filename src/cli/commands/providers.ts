@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CATEGORIES } from '../../catalog/provider.ts';
+import { CATEGORIES, CLIENT_GRANTS } from '../../catalog/provider.ts';
 import { OPERATOR } from '../../console/actor.ts';
 import { printJson, printTable, withReader } from '../context.ts';
 
@@ -12,29 +12,40 @@ export function registerProvidersCommands(program: Command): void {
     .description('every provider, with whether a client is registered for it')
     .option('--search <text>', 'filter by name, key, alias, category or scope')
     .option('--category <name>', `only this category (${CATEGORIES.join(', ')})`)
+    .option('--grant <name>', `only entries that support this grant (${CLIENT_GRANTS.join(', ')})`)
     .option('--json', 'machine-readable output')
-    .action(async (opts: { search?: string; category?: string; json?: boolean }) => {
+    .action(async (opts: { search?: string; category?: string; grant?: string; json?: boolean }) => {
       await withReader(async (app) => {
-        const rows = (await app.console.oauth.listProviders(opts.search ?? '', opts.category ?? '')).map(
-          ({ provider: p, configured, clients, aliases }) => ({
-            key: p.key,
-            displayName: p.displayName,
-            categories: p.categories,
-            protocol: p.protocol,
-            configured,
-            clients,
-            aliases: aliases.map((a) => a.key),
-            registerUrl: p.docs.registerUrl,
-          }),
+        const listing = await app.console.oauth.listProviders(
+          opts.search ?? '',
+          opts.category ?? '',
+          opts.grant ?? '',
         );
+        const rows = listing.map(({ provider: p, configured, clients, aliases }) => ({
+          key: p.key,
+          displayName: p.displayName,
+          categories: p.categories,
+          grants: p.grants,
+          protocol: p.protocol,
+          configured,
+          clients,
+          aliases: aliases.map((a) => a.key),
+          registerUrl: p.docs.registerUrl,
+        }));
         if (opts.json) return printJson(rows);
         printTable(
-          rows.map((r) => ({ ...r, categories: r.categories.join(', '), aliases: r.aliases.join(', ') })),
-          ['key', 'displayName', 'categories', 'protocol', 'configured', 'clients', 'aliases'],
+          rows.map((r) => ({
+            ...r,
+            categories: r.categories.join(', '),
+            grants: r.grants.join(', '),
+            aliases: r.aliases.join(', '),
+          })),
+          ['key', 'displayName', 'categories', 'grants', 'protocol', 'configured', 'clients', 'aliases'],
         );
         const aliasCount = rows.reduce((n, r) => n + r.aliases.length, 0);
+        const count = (g: string) => rows.filter((r) => (r.grants as string[]).includes(g)).length;
         process.stdout.write(
-          `${rows.length} providers${aliasCount ? ` (plus ${aliasCount} aliases)` : ''}\n`,
+          `${rows.length} providers (${count('authorization_code')} authorization code, ${count('client_credentials')} client credentials)${aliasCount ? `, plus ${aliasCount} aliases` : ''}\n`,
         );
       });
     });
@@ -57,7 +68,9 @@ export function registerProvidersCommands(program: Command): void {
           protocol: p.protocol,
           issuer: p.issuer,
           discovery: p.discovery,
+          grants: p.grants,
           endpoints: p.endpoints,
+          clientCredentials: p.clientCredentials,
           clientAuth: p.clientAuth,
           pkce: p.pkce,
           scopes: p.scopes,
@@ -80,15 +93,27 @@ export function registerProvidersCommands(program: Command): void {
         w(`  categories     ${p.categories.join(', ')}`);
         const aliases = oauth.aliasesOf(p.key);
         if (aliases.length) w(`  also known as  ${aliases.map((a) => a.displayName).join(', ')}`);
+        w(`  grants         ${p.grants.join(', ')}`);
         if (p.issuer) w(`  issuer         ${p.issuer}`);
         for (const [k, v] of Object.entries(p.endpoints)) if (v) w(`  ${k.padEnd(14)} ${v}`);
         w(`  client auth    ${p.clientAuth}${p.pkce ? ', PKCE S256' : ''}`);
-        w(`  refresh token  ${p.refreshToken.issued}${p.refreshToken.rotates === true ? ', rotating' : ''}`);
+        if (p.clientCredentials) {
+          const cc = p.clientCredentials;
+          if (cc.token) w(`  client-credentials token ${cc.token}`);
+          if (cc.grantType !== 'client_credentials') w(`  grant_type     ${cc.grantType}`);
+          if (cc.defaultScopes.length) w(`  default scopes ${cc.defaultScopes.join(p.scopeSeparator)}`);
+          for (const [k, v] of Object.entries(cc.tokenParams)) w(`  token param    ${k}=${v}`);
+        }
+        if (p.grants.includes('authorization_code'))
+          w(
+            `  refresh token  ${p.refreshToken.issued}${p.refreshToken.rotates === true ? ', rotating' : ''}`,
+          );
         w();
         w('Register at the provider:');
-        w(
-          `  Redirect URL   ${oauth.redirectUri}${oauth.redirectUriIsSecure ? '' : '   (WARNING: plain http on a non-localhost host — providers refuse it; use https or localhost)'}`,
-        );
+        if (p.grants.includes('authorization_code'))
+          w(
+            `  Redirect URL   ${oauth.redirectUri}${oauth.redirectUriIsSecure ? '' : '   (WARNING: plain http on a non-localhost host — providers refuse it; use https or localhost)'}`,
+          );
         for (const s of guide.scopesToPaste) w(`  Scopes (${s.preset})`.padEnd(17) + s.text);
         if (p.docs.registerUrl) w(`  Where          ${p.docs.registerUrl}`);
         for (const [i, s] of guide.steps.entries()) w(`  ${i + 1}. ${s}`);

@@ -1,3 +1,4 @@
+import { supportsConsent } from '../../catalog/provider.ts';
 import type { ProviderRegistry } from '../../catalog/registry.ts';
 import type { GrantContext, OAuth2Consumer } from '../../core/consumers.ts';
 import type { OAuth2Client } from '../../core/oauth2-client.ts';
@@ -89,7 +90,8 @@ export class SignInService {
     for (const c of await this.#d.store.clients.list()) {
       if (!this.#d.providers.has(c.providerKey)) continue;
       const p = this.#d.providers.get(c.providerKey);
-      if (p.protocol !== 'oidc' || !p.presets.login?.includes('openid')) continue;
+      // Only where a person consents: a client-credentials-only entry signs nobody in.
+      if (!supportsConsent(p) || p.protocol !== 'oidc' || !p.presets.login?.includes('openid')) continue;
       // Providers that vouch for nobody (the built-in demo: any name, any password) are never a
       // way into the console — neither a "Sign in with" button nor a "Link" (issue 10, finding 1).
       if (!p.consoleSignIn) continue;
@@ -185,7 +187,12 @@ export class SignInService {
     // Also refused here, whatever started the flow: a sign-in flow begun for such a provider by
     // any other path (a stale flow, a library caller) still signs nobody in.
     const key = context.providerKey;
-    if (key === undefined || !this.#d.providers.has(key) || !this.#d.providers.get(key).consoleSignIn) {
+    if (
+      key === undefined ||
+      !this.#d.providers.has(key) ||
+      !this.#d.providers.get(key).consoleSignIn ||
+      !supportsConsent(this.#d.providers.get(key))
+    ) {
       throw new ConsentryError('SIGNIN_NOT_ALLOWED', {
         detail: 'This provider cannot be used to sign in to Consentry.',
       });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { OAuth2Provider } from '../../catalog/provider.ts';
+import { type OAuth2Provider, supportsConsent } from '../../catalog/provider.ts';
 import type { ClientInput } from '../../console/oauth-admin.ts';
 import type { RegisteredClient } from '../../domain/connection.ts';
 import { isConsentryError } from '../../domain/errors.ts';
@@ -46,7 +46,7 @@ export function clientPages(app: FastifyInstance, ctx: ConsoleContext): void {
           ctx,
           `/clients/${client.id}/connections`,
           'ok',
-          `Saved the ${provider.displayName} client “${client.name}”. Its secret is stored encrypted and will not be shown again. Next: Add (Auth Code).`,
+          `Saved the ${provider.displayName} client “${client.name}”. Its secret is stored encrypted and will not be shown again.${supportsConsent(provider) ? ' Next: Add (Auth Code).' : ' It gets its tokens itself (client credentials): no one needs to consent.'}`,
         );
       } catch (e) {
         if (isConsentryError(e) && (e.code === 'CLIENT_INVALID' || e.code === 'FORBIDDEN'))

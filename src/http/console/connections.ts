@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { supportsConsent } from '../../catalog/provider.ts';
 import type { ProviderRegistry } from '../../catalog/registry.ts';
 import { describeHealth } from '../../domain/connection-health.ts';
 import { isConsentryError } from '../../domain/errors.ts';
@@ -37,15 +38,18 @@ export function connectionPages(
       ...(status ? { status } : {}),
     });
     const csrf = csrfOf(request, reply, ctx);
-    const addLink = userCan(request, 'connect_accounts')
-      ? html`<a class="button" href="/connect/${client.id}?_csrf=${encodeURIComponent(csrf)}">Add (Auth Code)</a>`
-      : '';
+    // A client-credentials-only provider has no consent to start (no authorization endpoint).
+    const consent = supportsConsent(provider);
+    const addLink =
+      consent && userCan(request, 'connect_accounts')
+        ? html`<a class="button" href="/connect/${client.id}?_csrf=${encodeURIComponent(csrf)}">Add (Auth Code)</a>`
+        : '';
     const presets = Object.keys(provider.presets);
     const body = html`<p class="crumbs"><a href="/">Dashboard</a> ›</p>
       <h1>${client.name} <span class="muted">· ${provider.displayName}</span></h1>
       <div class="toolbar">${addLink}
         ${
-          userCan(request, 'connect_accounts') && presets.length > 1
+          consent && userCan(request, 'connect_accounts') && presets.length > 1
             ? html`<span class="muted">or with a preset:</span> ${presets.map((p) => html`<a class="button secondary" href="/connect/${client.id}?preset=${encodeURIComponent(p)}&amp;_csrf=${encodeURIComponent(csrf)}">${p}</a> `)}`
             : ''
         }

@@ -1,7 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import type { OAuth2Provider } from '../../catalog/provider.ts';
+import {
+  CLIENT_GRANTS,
+  type ClientGrant,
+  type OAuth2Provider,
+  supportsConsent,
+} from '../../catalog/provider.ts';
 import { html } from '../html.ts';
 import { actorOf, type ConsoleContext, renderPage } from './context.ts';
+
+/** How the console names each grant (badges, the filter). */
+const GRANT_LABELS: Record<ClientGrant, string> = {
+  authorization_code: 'authorization code',
+  client_credentials: 'client credentials',
+  jwt_bearer: 'JWT bearer',
+};
 
 /** The catalog, configured or not, with search; and one provider's facts. */
 export function providerPages(app: FastifyInstance, ctx: ConsoleContext): void {
@@ -12,7 +24,10 @@ export function providerPages(app: FastifyInstance, ctx: ConsoleContext): void {
     const requested = String(query.category ?? '');
     // An unknown category is ignored (shown as “all”), not an error page: it comes from a URL.
     const category = categories.some((c) => c.category === requested) ? requested : '';
-    const listing = await ctx.services.oauth.listProviders(q, category);
+    // Same for an unknown grant.
+    const requestedGrant = String(query.grant ?? '');
+    const grant = (CLIENT_GRANTS as readonly string[]).includes(requestedGrant) ? requestedGrant : '';
+    const listing = await ctx.services.oauth.listProviders(q, category, grant);
     const total = (await ctx.services.oauth.listProviders()).length;
     const rows = listing.map(
       ({ provider: p, configured, clients, aliases }) => html`<tr data-provider="${p.key}">
@@ -23,10 +38,15 @@ export function providerPages(app: FastifyInstance, ctx: ConsoleContext): void {
         }</td>
         <td>${p.categories.map((c) => html`<a class="badge" href="/providers?category=${c}">${c}</a> `)}</td>
         <td>${p.protocol === 'oidc' ? 'OpenID Connect' : 'OAuth 2.0'}</td>
+        <td data-grants="${p.grants.join(' ')}">${p.grants.map((g) => html`<a class="badge" href="/providers?grant=${g}">${GRANT_LABELS[g]}</a> `)}</td>
         <td>${configured ? html`<span class="badge ok">configured · ${clients} client${clients === 1 ? '' : 's'}</span>` : html`<span class="badge">not configured</span>`}</td>
         <td><a class="button secondary" href="/providers/${p.key}/register">Register client</a></td></tr>`,
     );
-    const filtered = q || category;
+    const everything = await ctx.services.oauth.listProviders();
+    const grantCounts = Object.fromEntries(
+      CLIENT_GRANTS.map((g) => [g, everything.filter((l) => l.provider.grants.includes(g)).length]),
+    ) as Record<ClientGrant, number>;
+    const filtered = q || category || grant;
     const body = html`<h1>Providers</h1>
       <form class="search" method="get" action="/providers" role="search">
         <label for="q" class="sr-only">Search providers</label>
@@ -39,16 +59,24 @@ export function providerPages(app: FastifyInstance, ctx: ConsoleContext): void {
               html`<option value="${c.category}"${c.category === category ? ' selected' : ''}>${c.category} (${c.count})</option>`,
           )}
         </select>
+        <label for="grant" class="sr-only">Grant</label>
+        <select id="grant" name="grant">
+          <option value=""${grant ? '' : ' selected'}>All grants</option>
+          ${CLIENT_GRANTS.map(
+            (g) =>
+              html`<option value="${g}"${g === grant ? ' selected' : ''}>${GRANT_LABELS[g]} (${grantCounts[g]})</option>`,
+          )}
+        </select>
         <button type="submit" class="secondary">Search</button>
       </form>
       <p class="muted" data-count="${listing.length}">${
         filtered
-          ? html`${listing.length} of ${total} providers${category ? html` in <strong>${category}</strong>` : ''}${q ? html` matching “${q}”` : ''} · <a href="/providers">Show all</a>`
+          ? html`${listing.length} of ${total} providers${category ? html` in <strong>${category}</strong>` : ''}${grant ? html` with <strong>${GRANT_LABELS[grant as ClientGrant]}</strong>` : ''}${q ? html` matching “${q}”` : ''} · <a href="/providers">Show all</a>`
           : html`${total} providers`
       }</p>
       ${
         listing.length
-          ? html`<div class="table-wrap"><table><thead><tr><th>Provider</th><th>Categories</th><th>Protocol</th><th>Status</th><th><span class="sr-only">Actions</span></th></tr></thead><tbody>${rows}</tbody></table></div>`
+          ? html`<div class="table-wrap"><table><thead><tr><th>Provider</th><th>Categories</th><th>Protocol</th><th>Grants</th><th>Status</th><th><span class="sr-only">Actions</span></th></tr></thead><tbody>${rows}</tbody></table></div>`
           : html`<div class="card empty">No provider matches${q ? html` “${q}”` : ''}${category ? html` in ${category}` : ''}. <a href="/providers">Show all</a></div>`
       }`;
     return renderPage(request, reply, ctx, { title: 'Providers', body, active: '/providers' });
@@ -80,10 +108,20 @@ export function providerFacts(p: OAuth2Provider) {
     <dt>Categories</dt><dd>${p.categories.join(', ')}</dd>
     ${p.docs.registerUrl ? html`<dt>Developer docs</dt><dd><a href="${p.docs.registerUrl}" rel="noopener noreferrer">${p.docs.registerUrl}</a></dd>` : ''}
     <dt>Protocol</dt><dd>${p.protocol === 'oidc' ? 'OpenID Connect' : 'OAuth 2.0'}${p.discovery ? ' (discovery)' : ''}</dd>
+    <dt>Grants</dt><dd>${p.grants.map((g) => GRANT_LABELS[g]).join(', ')}</dd>
+    ${
+      p.clientCredentials
+        ? html`${p.clientCredentials.token ? html`<dt>Client-credentials token endpoint</dt><dd class="mono">${p.clientCredentials.token}</dd>` : ''}
+    ${p.clientCredentials.grantType !== 'client_credentials' ? html`<dt>grant_type</dt><dd class="mono">${p.clientCredentials.grantType}</dd>` : ''}
+    ${p.clientCredentials.defaultScopes.length ? html`<dt>Default scopes (client credentials)</dt><dd class="mono">${p.clientCredentials.defaultScopes.join(p.scopeSeparator)}</dd>` : ''}
+    ${Object.entries(p.clientCredentials.tokenParams).map(([k, v]) => html`<dt>Token parameter</dt><dd class="mono">${k}=${v}</dd>`)}
+    ${p.clientCredentials.notes ? html`<dt>Client credentials</dt><dd>${p.clientCredentials.notes}</dd>` : ''}`
+        : ''
+    }
     ${p.issuer ? html`<dt>Issuer</dt><dd class="mono">${p.issuer}</dd>` : ''}
     ${endpoints.map(([k, v]) => html`<dt>${k} endpoint</dt><dd class="mono">${v}</dd>`)}
     <dt>Client authentication</dt><dd class="mono">${p.clientAuth}</dd>
-    <dt>PKCE</dt><dd>${p.pkce ? 'S256 on every flow' : 'not used'}</dd>
+    ${supportsConsent(p) ? html`<dt>PKCE</dt><dd>${p.pkce ? 'S256 on every flow' : 'not used'}</dd>` : ''}
     <dt>Refresh tokens</dt><dd>${p.refreshToken.issued}${p.refreshToken.rotates === true ? ', rotating' : ''}${p.refreshToken.lifetimeDays ? `, ${p.refreshToken.lifetimeDays} days${lifetimeCondition(p.refreshToken.lifetimeWhen)}` : ''}${p.refreshToken.notes ? html`<br><span class="muted">${p.refreshToken.notes}</span>` : ''}</dd>
     </dl></div>
     ${

@@ -1,0 +1,18 @@
+import { defineProvider } from '../provider.ts';
+
+/** Emarsys (OAuth): the client acts for itself (client credentials, RFC 6749 §4.4); no user, no refresh token. */
+export default defineProvider({
+  key: 'emarsys-oauth',
+  displayName: 'Emarsys (OAuth)',
+  categories: ['marketing'],
+  protocol: 'oauth2',
+  grants: ['client_credentials'],
+  endpoints: { token: 'https://auth.emarsys.net/oauth2/token' },
+  clientAuth: 'client_secret_basic',
+  clientCredentials: {},
+  refreshToken: { issued: 'never', rotates: false },
+  docs: { registerUrl: 'https://dev.emarsys.com/' },
+  uncertain: [
+    'Token endpoint, client authentication and request encoding come from public provider catalogs (late 2026) and are not yet checked against the provider’s own documentation.',
+  ],
+});
