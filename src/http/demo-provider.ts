@@ -107,6 +107,12 @@ export async function createDemoOidcProvider(options: DemoOidcOptions): Promise<
       ...(options.features ?? {}),
     },
     pkce: { required: () => true },
+    // The demo provider sends nothing (issue 10: every outbound request goes through src/egress):
+    // its clients carry inline keys, and request_uri, registration and back-channel logout are
+    // off. Should a feature that fetches (a client's jwks_uri, a request_uri, a
+    // sector_identifier_uri) ever be turned on, oidc-provider's request is aborted before it opens
+    // a socket.
+    httpOptions: () => ({ signal: AbortSignal.abort() }),
     // Our own screens (./demo-interactions.ts), under the provider's mount path.
     interactions: {
       url: async (ctx, interaction) => {

@@ -925,3 +925,50 @@ describe('a running Consentry: reconnect-outreach mail goes to the operator’s 
     }
   });
 });
+
+describe('the built-in demo provider (oidc-provider) sends nothing', () => {
+  it('even with request_uri turned on, a request_uri on a listener is never fetched', {
+    timeout: 60_000,
+  }, async () => {
+    const { createDemoOidcProvider } = await import('../../src/http/demo-provider.ts');
+    const listener = await httpListener();
+    const server = createHttpServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    const provider = await createDemoOidcProvider({
+      issuer: `http://127.0.0.1:${port}`,
+      clients: [{ clientId: 'c1', clientSecret: CLIENT_SECRET, redirectUris: ['http://127.0.0.1/cb'] }],
+      // A feature that fetches, turned on as a future change might: its request must not go out.
+      features: { requestObjects: { requestUri: true, requireUriRegistration: false } } as never,
+    });
+    server.on('request', provider.callback());
+    try {
+      const url = new URL(`http://127.0.0.1:${port}/auth`);
+      url.search = new URLSearchParams({
+        client_id: 'c1',
+        response_type: 'code',
+        scope: 'openid',
+        redirect_uri: 'http://127.0.0.1/cb',
+        code_challenge: 'x'.repeat(43),
+        code_challenge_method: 'S256',
+        request_uri: `http://127.0.0.1:${listener.port}/request-object`,
+      }).toString();
+      // The test talks to the provider it started (a test may use loopback sockets directly).
+      const { request } = await import('node:http');
+      const status = await new Promise<number>((resolve, reject) => {
+        request(url, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(status).toBeGreaterThanOrEqual(300);
+      expect(listener.connections).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await listener.close();
+    }
+  });
+});
