@@ -63,7 +63,6 @@ if (compiled) {
   }
 }
 
-
 /** The catalog exactly as the registry holds it after validating every entry and alias. */
 async function writeCatalog() {
   const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
