@@ -11,7 +11,9 @@ const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const selected = BENCHMARKS.filter((b) => !only || b.name === only || b.name.startsWith(only));
+// An exact name runs that benchmark alone; otherwise NAME is a prefix (`--only token-endpoint`).
+const exact = BENCHMARKS.filter((b) => b.name === only);
+const selected = exact.length ? exact : BENCHMARKS.filter((b) => !only || b.name.startsWith(only));
 if (selected.length === 0) {
   log(`No benchmark named ${only}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
   process.exit(2);

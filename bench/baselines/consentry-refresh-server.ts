@@ -17,6 +17,8 @@ import { profileFromHere } from './profile.ts';
  */
 const alg = (process.argv[2] ?? 'ES256') as SigningAlg;
 const CHAINS = Number(process.argv[3] ?? 300);
+// Optional: PostgreSQL instead of SQLite (`token-endpoint-refresh-es256-postgres`).
+const [databaseUrl, schema] = [process.argv[4], process.argv[5]];
 const dataDir = mkdtempSync(join(tmpdir(), 'consentry-bench-refresh-'));
 generateKeyFiles(join(dataDir, 'keys'), { alg, now: new Date(Date.now() - 1000) });
 const config = loadConfig({
@@ -27,9 +29,11 @@ const config = loadConfig({
   DEMO_PROVIDER: 'false',
   BACKGROUND_REFRESH: 'false',
   LOG_LEVEL: 'warn',
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 });
 const app = await createConsentry(config, {
   logger: createLogger({ level: 'warn', destination: process.stderr }),
+  ...(schema ? { schema } : {}),
 });
 const { application } = await app.authserver.applications.create({
   organization: 'Bench',

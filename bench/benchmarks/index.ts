@@ -9,7 +9,7 @@ import { refreshCoalescing } from './refresh-coalescing.ts';
 import { refresherThroughput } from './refresher-throughput.ts';
 import { serverRssIdle } from './server-rss-idle.ts';
 import { tokenEndpointEs256, tokenEndpointRs256 } from './token-endpoint.ts';
-import { tokenEndpointRefreshEs256 } from './token-endpoint-refresh.ts';
+import { tokenEndpointRefreshEs256, tokenEndpointRefreshEs256Postgres } from './token-endpoint-refresh.ts';
 
 /** Every benchmark, in run order. One file each. */
 export const BENCHMARKS: Benchmark[] = [
@@ -24,5 +24,6 @@ export const BENCHMARKS: Benchmark[] = [
   tokenEndpointRs256,
   apiAccessToken,
   tokenEndpointRefreshEs256,
+  tokenEndpointRefreshEs256Postgres,
   cliLatency,
 ];

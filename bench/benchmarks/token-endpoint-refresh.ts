@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type Benchmark, type BenchResult, median } from '../harness.ts';
+import { benchSchema } from './pg-schema.ts';
 
 /**
  * Provider role (issue 14): refresh-token grant with rotation, tokens per second over HTTP, 50
@@ -60,9 +61,21 @@ function cpuSeconds(pid: number | undefined): number | undefined {
 
 const pinned = availableParallelism() > 1;
 
-async function startServer(target: Target, alg: string, children: ChildProcess[]): Promise<Running> {
+async function startServer(
+  target: Target,
+  alg: string,
+  children: ChildProcess[],
+  database: string[],
+): Promise<Running> {
   // BENCH_CPU_PROF=DIR (inherited): each server writes DIR/<label>.cpuprofile of its load phase.
-  const args = ['--import', 'tsx', join(root, target.file), alg, String(CHAINS + 1)];
+  const args = [
+    '--import',
+    'tsx',
+    join(root, target.file),
+    alg,
+    String(CHAINS + 1),
+    ...(target.label === 'consentry' ? database : []),
+  ];
   const child = pinned
     ? spawn('taskset', ['-c', SERVER_CORE, process.execPath, ...args], {
         cwd: root,
@@ -175,12 +188,18 @@ function pinSelf(cores: string): void {
   }
 }
 
-function refreshEndpoint(alg: 'ES256'): Benchmark {
-  const name = `token-endpoint-refresh-${alg.toLowerCase()}`;
+function refreshEndpoint(alg: 'ES256', engine: 'sqlite' | 'postgres'): Benchmark {
+  const name = `token-endpoint-refresh-${alg.toLowerCase()}${engine === 'postgres' ? '-postgres' : ''}`;
   return {
     name,
-    description: `refresh_token grant with rotation, tokens/s (${alg}, 50 connections, one core each) vs oidc-provider 8.x`,
+    description: `refresh_token grant with rotation, tokens/s (${alg}, 50 connections, one core each, Consentry on ${engine}) vs oidc-provider 8.x`,
     async run(log) {
+      const pgSchema = engine === 'postgres' ? await benchSchema('refresh') : undefined;
+      if (engine === 'postgres' && !pgSchema) {
+        log('  skipped: PostgreSQL not reachable');
+        return [];
+      }
+      const database = pgSchema ? [pgSchema.url, pgSchema.schema] : [];
       const figures: Record<string, number[]> = { consentry: [], 'oidc-provider': [] };
       const ratios: number[] = [];
       // Tokens per CPU-second of each server process: what one core would serve if it were the
@@ -191,7 +210,7 @@ function refreshEndpoint(alg: 'ES256'): Benchmark {
       const servers = new Map<string, Running>();
       const children: ChildProcess[] = [];
       try {
-        for (const t of TARGETS) servers.set(t.label, await startServer(t, alg, children));
+        for (const t of TARGETS) servers.set(t.label, await startServer(t, alg, children, database));
         for (const t of TARGETS) await load(servers.get(t.label)!, 1); // warm-up (JIT)
         for (let r = 0; r < ROUNDS; r++) {
           const order = r % 2 ? [...TARGETS].reverse() : TARGETS;
@@ -230,12 +249,13 @@ function refreshEndpoint(alg: 'ES256'): Benchmark {
           ),
         );
         pinSelf(`0-${availableParallelism() - 1}`);
+        await pgSchema?.drop();
       }
       const result: BenchResult = {
         name,
         value: median(figures.consentry!),
         unit: 'tokens/s',
-        baseline: `oidc-provider 8.x, refresh_token grant with rotation + JWT ${alg}, one core`,
+        baseline: `oidc-provider 8.x, refresh_token grant with rotation + JWT ${alg}, one core (Consentry on ${engine})`,
         baselineValue: median(figures['oidc-provider']!),
         ratio: Number(median(ratios).toFixed(3)),
         details: {
@@ -257,4 +277,6 @@ function refreshEndpoint(alg: 'ES256'): Benchmark {
   };
 }
 
-export const tokenEndpointRefreshEs256 = refreshEndpoint('ES256');
+export const tokenEndpointRefreshEs256 = refreshEndpoint('ES256', 'sqlite');
+/** The same with Consentry on PostgreSQL (BENCH_DATABASE_URL, else the local server); the server's pool runs on the same core, PostgreSQL itself does not. */
+export const tokenEndpointRefreshEs256Postgres = refreshEndpoint('ES256', 'postgres');

@@ -81,14 +81,14 @@ const CREDENTIAL_COLUMNS = [
   'redirect_uris',
   'pkce_exempt',
 ] as const;
-const CREDENTIALS_SQL = `SELECT ${CREDENTIAL_COLUMNS.join(', ')} FROM applications WHERE client_id = ?`;
 
 /** LIKE pattern for a case-insensitive substring, with the user's % and _ taken literally. */
 const containsPattern = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * @param readOne sqlite only: a cached prepared statement for the token endpoint's point read
- *   (Kysely prepares every statement anew; on the hot path that is most of the cost).
+ * @param readOne a cached prepared statement (SQLite) or a named one (PostgreSQL) for the token
+ *   endpoint's point read (Kysely prepares every statement anew; on the hot path that is most of
+ *   the cost).
  */
 export function createApplicationRepository(
   db: Kysely<Database>,
@@ -100,6 +100,13 @@ export function createApplicationRepository(
       .innerJoin('organizations', 'organizations.id', 'applications.organization_id')
       .selectAll('applications')
       .select('organizations.name as organization_name');
+
+  // The token endpoint's point read, compiled once (the dialect's placeholders).
+  const credentialsQuery = db
+    .selectFrom('applications')
+    .select(CREDENTIAL_COLUMNS)
+    .where('client_id', '=', '')
+    .compile();
 
   return {
     async insert(input: NewApplication, now: Date) {
@@ -186,7 +193,7 @@ export function createApplicationRepository(
     },
     async credentials(clientId) {
       if (readOne) {
-        const row = readOne(CREDENTIALS_SQL, [clientId]) as CredentialsRow | undefined;
+        const row = (await readOne(credentialsQuery.sql, [clientId])) as CredentialsRow | undefined;
         return row ? toCredentials(row) : undefined;
       }
       const row = await db

@@ -8,10 +8,10 @@ import { createRevokedTokenRepository } from './revoked-tokens.repository.ts';
 import { createUserRepository } from './users.repository.ts';
 
 /**
- * The provider role's repositories over one database (SQLite or PostgreSQL). The cached-statement
- * point reads of applications and revoked tokens are used on SQLite only: their SQL is written
- * with `?` placeholders and read synchronously; on PostgreSQL those Kysely queries are already one
- * round trip. The refresh grant's joined read and rotation use both engines' fast paths.
+ * The provider role's repositories over one database (SQLite or PostgreSQL). The revoked-token
+ * point read uses the cached statement on SQLite only (its SQL is written with `?`); the
+ * application's credentials and the refresh grant's joined read and rotation use both engines'
+ * fast paths (a cached statement on SQLite, a named prepared statement on PostgreSQL).
  */
 export function createProviderRoleStore(
   handle: Pick<DatabaseHandle, 'db' | 'readOne' | 'dialect'> & Partial<Pick<DatabaseHandle, 'transactSync'>>,
@@ -19,7 +19,8 @@ export function createProviderRoleStore(
   const readOne = handle.dialect === 'sqlite' ? handle.readOne : undefined;
   return {
     organizations: createOrganizationRepository(handle.db),
-    applications: createApplicationRepository(handle.db, readOne),
+    // Compiled by Kysely for the dialect: both engines.
+    applications: createApplicationRepository(handle.db, handle.readOne),
     revokedTokens: createRevokedTokenRepository(handle.db, readOne),
     authFailures: createAuthFailureRepository(handle.db),
     // Its hot-path SQL is compiled for the dialect (or written per dialect): both engines.

@@ -8,7 +8,7 @@ import { startConsentry, type TestConsentry } from '../support/consentry.ts';
 
 /**
  * Issue 10, findings 7 (bounded anonymous work), 9 (the POST callback forwards only known,
- * bounded parameters) and 12 (HSTS on https, headers from @fastify/helmet).
+ * bounded parameters) and 12 (HSTS on https, headers from helmet).
  */
 describe('finding 7: public flow starts are bounded', () => {
   let c: TestConsentry;
