@@ -44,7 +44,10 @@ export async function openCore(
   try {
     await migrateToLatest(database.db, { lockFile: database.file && `${database.file}.migrate.lock` });
     const box = await openSecretBox(config, database);
-    const store = createKyselyStore(database.db, box, { readOne: database.readOne });
+    const store = createKyselyStore(database.db, box, {
+      readOne: database.readOne,
+      writeOne: database.writeOne,
+    });
     const providers = new ProviderRegistry([...CATALOG, ...(options.providers ?? [])]);
     for (const alias of CATALOG_ALIASES) providers.addAlias(alias);
     return { database, box, store, providers };

@@ -28,6 +28,13 @@ export interface DatabaseHandle {
    * `ensureFresh` on a valid token that overhead is most of the cost.
    */
   readOne?: (sql: string, parameters: readonly unknown[]) => unknown;
+  /**
+   * SQLite only: runs a compiled write on a cached prepared statement and returns the number of
+   * rows changed — or undefined when a transaction is open on the connection (Kysely's, between
+   * two of its awaits): the caller then goes through Kysely, which waits for that transaction
+   * instead of writing inside it. The background refresher's commit (issue 11) uses it.
+   */
+  writeOne?: (sql: string, parameters: readonly unknown[]) => number | undefined;
   close(): Promise<void>;
 }
 
@@ -92,7 +99,17 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     }
     return statement.get(...parameters);
   };
-  return { db, dialect: 'sqlite', file: options.sqliteFile, readOne, close: () => db.destroy() };
+  const writeOne = (sql: string, parameters: readonly unknown[]) => {
+    if (sqlite.inTransaction) return undefined;
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 500) statements.clear();
+      statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement.run(...parameters).changes;
+  };
+  return { db, dialect: 'sqlite', file: options.sqliteFile, readOne, writeOne, close: () => db.destroy() };
 }
 
 /**
