@@ -5,6 +5,7 @@ import {
   type Kysely,
   PostgresAdapter,
   type Selectable,
+  sql,
   type Updateable,
 } from 'kysely';
 import type { Connection, ConnectionStatus } from '../domain/connection.ts';
@@ -387,7 +388,9 @@ export function createConnectionRepository(
       const rows = await db
         .updateTable('connections')
         .set({ lease_owner: lease.owner, lease_until: lease.until.getTime() })
-        .where('id', 'in', due)
+        // PostgreSQL: `= any(array(…))` runs the selection once (an InitPlan); under `in (…)` the
+        // planner may run it per row, each run skipping other locked rows — past the limit.
+        .where(postgres ? sql<boolean>`${sql.ref('id')} = any(array(${due}))` : (eb) => eb('id', 'in', due))
         // Checked again on the row being written (PostgreSQL re-evaluates it on the latest version).
         .where('status', '=', 'active')
         .where(leaseFree)
