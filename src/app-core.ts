@@ -54,7 +54,10 @@ export async function openCore(
   try {
     await migrateToLatest(database.db, { lockFile: database.file && `${database.file}.migrate.lock` });
     const box = await openSecretBox(config, database);
-    const store = createKyselyStore(database.db, box, { readOne: database.readOne });
+    const store = createKyselyStore(database.db, box, {
+      readOne: database.readOne,
+      writeOne: database.writeOne,
+    });
     const providers = await catalogRegistry(options.catalog);
     for (const entry of options.providers ?? []) providers.add(entry);
     return { database, box, store, providers };

@@ -169,7 +169,10 @@ async function runOn(
   try {
     await migrateToLatest(handle.db);
     const box = new SecretBox([secretKeyFrom(SecretBox.generateKey())]);
-    const store = createKyselyStore(handle.db, box, { readOne: handle.readOne });
+    const store = createKyselyStore(handle.db, box, {
+      readOne: handle.readOne,
+      writeOne: handle.writeOne,
+    });
     const providers = new ProviderRegistry([
       {
         key: 'bench',

@@ -293,7 +293,9 @@ export async function refreshAccessToken(
       answer = await readAnswer(response);
       const refused = errorBodyOf200(answer, session.provider.key, 'refresh');
       if (refused) throw refused;
-      if (options.idToken === false) response = await withoutIdToken(response);
+      // The body was parsed once already (readAnswer): strip an ID token only when there is one.
+      if (options.idToken === false && answer.body && 'id_token' in answer.body)
+        response = await withoutIdToken(response);
       const as = await asFor(session, response);
       const result = await oauth.processRefreshTokenResponse(
         as,

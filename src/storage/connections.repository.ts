@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CompiledQuery,
   type ExpressionBuilder,
   type Kysely,
   PostgresAdapter,
   type Selectable,
+  sql,
   type Updateable,
 } from 'kysely';
 import type { Connection, ConnectionStatus } from '../domain/connection.ts';
@@ -75,12 +77,39 @@ function tokenColumns(id: string, token: TokenFields, box: SecretBox): Updateabl
   return set;
 }
 
+/**
+ * The commit's SQL depends only on which columns it sets (a rotated refresh token, claims, …):
+ * compiled by Kysely once per set of columns, then reused with the values in the same order —
+ * building and compiling the query cost more than the write itself (issue 11 profile). A shape
+ * is kept only when Kysely's parameters are exactly the values in that order.
+ */
+function commitCompiler() {
+  const shapes = new Map<string, string>();
+  return (set: Record<string, unknown>, where: unknown[], compile: () => CompiledQuery): CompiledQuery => {
+    const key = Object.keys(set).join(',');
+    const parameters = [...Object.values(set), ...where];
+    const sql = shapes.get(key);
+    if (sql !== undefined) return CompiledQuery.raw(sql, parameters);
+    const query = compile();
+    if (
+      query.parameters.length === parameters.length &&
+      query.parameters.every((p, i) => p === parameters[i])
+    ) {
+      if (shapes.size >= 256) shapes.clear();
+      shapes.set(key, query.sql);
+    }
+    return query;
+  };
+}
+
 export function createConnectionRepository(
   db: Kysely<Database>,
   box: SecretBox,
   readOne?: (sql: string, parameters: readonly unknown[]) => unknown,
+  writeOne?: (sql: string, parameters: readonly unknown[]) => number | undefined,
 ): ConnectionRepository {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const compiledCommit = commitCompiler();
   // The hot path (ensureFresh on a valid token): compiled once, run with new parameters each time.
   const byId = db.selectFrom('connections').selectAll().where('id', '=', '').compile();
   const usableById = db
@@ -216,28 +245,34 @@ export function createConnectionRepository(
         .execute();
     },
     async commitRefresh(id, fence, token, now) {
-      const r = await db
-        .updateTable('connections')
-        .set({
-          ...tokenColumns(id, token, box),
-          version: fence.version + 1,
-          lease_owner: null,
-          lease_until: null,
-          status: 'active',
-          status_reason: null,
-          last_refresh_at: now.getTime(),
-          last_error: null,
-          failure_count: 0,
-          next_attempt_at: null,
-          health_cause: null,
-          health_evidence: null,
-          updated_at: now.getTime(),
-        })
-        .where('id', '=', id)
-        .where('version', '=', fence.version)
-        .where('lease_owner', '=', fence.owner)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      const set: Updateable<ConnectionsTable> = {
+        ...tokenColumns(id, token, box),
+        version: fence.version + 1,
+        lease_owner: null,
+        lease_until: null,
+        status: 'active',
+        status_reason: null,
+        last_refresh_at: now.getTime(),
+        last_error: null,
+        failure_count: 0,
+        next_attempt_at: null,
+        health_cause: null,
+        health_evidence: null,
+        updated_at: now.getTime(),
+      };
+      const query = compiledCommit(set, [id, fence.version, fence.owner], () =>
+        db
+          .updateTable('connections')
+          .set(set)
+          .where('id', '=', id)
+          .where('version', '=', fence.version)
+          .where('lease_owner', '=', fence.owner)
+          .compile(),
+      );
+      // SQLite: on a cached prepared statement (the refresh path's one write, issue 11).
+      const changes = writeOne?.(query.sql, query.parameters);
+      if (changes !== undefined) return changes === 1;
+      return Number((await db.executeQuery(query)).numAffectedRows) === 1;
     },
     async replaceTokens(id, token, now) {
       await db
@@ -353,7 +388,9 @@ export function createConnectionRepository(
       const rows = await db
         .updateTable('connections')
         .set({ lease_owner: lease.owner, lease_until: lease.until.getTime() })
-        .where('id', 'in', due)
+        // PostgreSQL: `= any(array(…))` runs the selection once (an InitPlan); under `in (…)` the
+        // planner may run it per row, each run skipping other locked rows — past the limit.
+        .where(postgres ? sql<boolean>`${sql.ref('id')} = any(array(${due}))` : (eb) => eb('id', 'in', due))
         // Checked again on the row being written (PostgreSQL re-evaluates it on the latest version).
         .where('status', '=', 'active')
         .where(leaseFree)

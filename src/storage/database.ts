@@ -36,6 +36,13 @@ export interface DatabaseHandle {
    * join it and share its fate): the caller then takes its Kysely path, which waits its turn.
    */
   transactSync?: <T>(work: (run: SqlRun) => T) => T | undefined;
+  /**
+   * SQLite only: runs a compiled write on a cached prepared statement and returns the number of
+   * rows changed — or undefined when a transaction is open on the connection (Kysely's, between
+   * two of its awaits): the caller then goes through Kysely, which waits for that transaction
+   * instead of writing inside it. The background refresher's commit (issue 11) uses it.
+   */
+  writeOne?: (sql: string, parameters: readonly unknown[]) => number | undefined;
   close(): Promise<void>;
 }
 
@@ -103,6 +110,16 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     }
     return statement.get(...parameters);
   };
+  const writeOne = (sql: string, parameters: readonly unknown[]) => {
+    if (sqlite.inTransaction) return undefined;
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 500) statements.clear();
+      statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement.run(...parameters).changes;
+  };
   const run: SqlRun = (sql, parameters) => {
     let statement = statements.get(sql);
     if (!statement) {
@@ -120,6 +137,7 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     dialect: 'sqlite',
     file: options.sqliteFile,
     readOne,
+    writeOne,
     transactSync,
     close: () => db.destroy(),
   };

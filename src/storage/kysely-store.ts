@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { aadFor, type SecretBox } from '../secrets/secret-box.ts';
 import { createClientRepository } from './clients.repository.ts';
 import { createConnectionRepository } from './connections.repository.ts';
+import type { DatabaseHandle } from './database.ts';
 import { createFlowRepository } from './flows.repository.ts';
 import type { Store } from './ports.ts';
 import type { Database } from './schema.ts';
@@ -22,11 +23,11 @@ export const SEALED_COLUMNS = [
 export function createKyselyStore(
   db: Kysely<Database>,
   box: SecretBox,
-  options: { readOne?: (sql: string, parameters: readonly unknown[]) => unknown } = {},
+  options: Pick<DatabaseHandle, 'readOne' | 'writeOne'> = {},
 ): Store {
   return {
     clients: createClientRepository(db, box),
-    connections: createConnectionRepository(db, box, options.readOne),
+    connections: createConnectionRepository(db, box, options.readOne, options.writeOne),
     flows: createFlowRepository(db, box),
     async checkSealedValues() {
       let sealedCount = 0;
