@@ -19,6 +19,10 @@ export const ERROR_CATALOGUE = {
   CLIENT_UNKNOWN: { status: 404, message: 'No such registered client.' },
   CLIENT_AMBIGUOUS: { status: 400, message: 'Several clients are registered for this provider; name one.' },
   CLIENT_INVALID: { status: 400, message: 'The client registration is invalid.' },
+  SERVICE_ACCOUNT_KEY_INVALID: {
+    status: 400,
+    message: 'The service-account key file cannot be used.',
+  },
   CONSUMER_UNKNOWN: { status: 400, message: 'No consumer is registered for this purpose.' },
   CONSUMER_DUPLICATE: { status: 500, message: 'Two consumers are registered for one purpose.' },
   CONSUMER_FAILED: { status: 500, message: 'The feature that started this connection could not store it.' },
