@@ -3,6 +3,7 @@ import type { ProviderRegistry } from '../../catalog/registry.ts';
 import { describeHealth } from '../../domain/connection-health.ts';
 import { isConsentryError } from '../../domain/errors.ts';
 import { assertSameSitePath } from '../../domain/safe-path.ts';
+import { serviceAccountOf } from '../../protocol/service-account.ts';
 import { html } from '../html.ts';
 import { connectionTable } from './connection-table.ts';
 import {
@@ -30,6 +31,7 @@ export function connectionPages(
     const q = request.query as Record<string, string | undefined>;
     const actor = actorOf(request);
     const client = await ctx.services.oauth.getClient(actor, id);
+    if (serviceAccountOf(client)) return reply.redirect(`/clients/${client.id}/service-account`, 303);
     const provider = providers.get(client.providerKey);
     const status: ConnectionStatus | undefined = isConnectionStatus(q.status) ? q.status : undefined;
     const connections = await ctx.services.oauth.listConnections(actor, {
