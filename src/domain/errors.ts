@@ -76,6 +76,15 @@ export const ERROR_CATALOGUE = {
     status: 503,
     message: 'The last refresh failed; the next attempt waits for the cooldown.',
   },
+  CONNECTION_EXISTS: {
+    status: 409,
+    message: 'A connection for this client and request already exists for another purpose.',
+  },
+  GRANT_UNSUPPORTED: {
+    status: 400,
+    message:
+      'This grant is not available for the client (its provider or this installation does not support it).',
+  },
   LEASE_TIMEOUT: { status: 503, message: 'Another worker is refreshing this connection; try again shortly.' },
 
   NOT_FOUND: { status: 404, message: 'Not found.' },
