@@ -120,6 +120,24 @@ export interface ConnectWithGrantOptions {
   >;
   payload?: Record<string, unknown> | undefined;
   actor?: AuditActor | undefined;
+  /** Who the connection acts as, shown like a consented account (a service account's subject). */
+  account?: string | undefined;
+}
+
+/**
+ * `connectServiceAccount`: a Google service account's token, as a user of its Workspace domain
+ * (domain-wide delegation) or as itself (src/protocol/service-account.ts).
+ */
+export interface ConnectServiceAccountOptions {
+  /** The registered client holding the account's key (`consentry clients create --service-account-key`). */
+  client: string;
+  /** The user to impersonate (an address of the domain); absent = the service account itself. */
+  subject?: string | undefined;
+  /** At least one scope (Google requires one), each delegated to the account's client ID. */
+  scopes: readonly string[];
+  purpose: string;
+  payload?: Record<string, unknown> | undefined;
+  actor?: AuditActor | undefined;
 }
 
 export interface BeginConsentOptions {
@@ -586,6 +604,48 @@ export class OAuth2Client {
   }
 
   /**
+   * A Google service account's connection (RFC 7523 §2.1 JWT bearer grant,
+   * https://developers.google.com/identity/protocols/oauth2/service-account): signs an assertion
+   * with the client's sealed key for `subject` and `scopes`, stores the token, and — like client
+   * credentials — `ensureFresh` signs a new assertion and asks again before expiry, under the same
+   * lease as a refresh (one token request per expiry across instances).
+   *
+   * Idempotent per (key = client, subject, scopes as a set): the same call returns the existing
+   * connection without a token request. The connection's `account` is the subject (or the
+   * account's address).
+   *
+   * Throws SCOPES_INVALID (no scope), BAD_REQUEST (a subject that is not an address),
+   * CLIENT_INVALID (not a service account), CLIENT_REFUSED (Google's `unauthorized_client`:
+   * domain-wide delegation missing — the client is flagged), TOKEN_REQUEST_REJECTED
+   * (`invalid_grant`: a key Google does not accept, an unknown user), and as
+   * `connectClientCredentials` otherwise.
+   */
+  connectServiceAccount(options: ConnectServiceAccountOptions): Promise<Connection> {
+    const subject = options.subject?.trim() || undefined;
+    if (subject !== undefined && !/^[^\s@<>()",;:]{1,64}@[A-Za-z0-9.-]{1,253}$/.test(subject))
+      return Promise.reject(
+        new ConsentryError('BAD_REQUEST', { detail: 'The subject must be an email address of the domain.' }),
+      );
+    if (!options.scopes.length)
+      return Promise.reject(
+        new ConsentryError('SCOPES_INVALID', { detail: 'A service account needs at least one scope.' }),
+      );
+    return this.#client(options.client).then((client) => {
+      const account =
+        subject ?? (typeof client.options.serviceAccount === 'object' ? client.clientId : undefined);
+      return this.connectWithGrant({
+        client: client.id,
+        grantType: 'jwt_bearer',
+        purpose: options.purpose,
+        request: { scopes: options.scopes, ...(subject ? { subject } : {}) },
+        payload: options.payload,
+        actor: options.actor,
+        account,
+      });
+    });
+  }
+
+  /**
    * The generic form of `connectClientCredentials` for any grant without a user (`jwt_bearer`
    * plugs its strategy in with `registerRegrant`, src/core/regrant.ts). `request` is stored as the
    * connection's `grantRequest` (never put a secret in it) and identifies it with the client.
@@ -622,7 +682,7 @@ export class OAuth2Client {
           providerKey: client.providerKey,
           purpose: options.purpose,
           payload: options.payload ?? {},
-          account: undefined,
+          account: options.account,
           subject: undefined,
           issuer: undefined,
           grantType: options.grantType,

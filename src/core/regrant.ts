@@ -4,6 +4,7 @@ import { ConsentryError } from '../domain/errors.ts';
 import { clientCredentialsGrant, type GrantResult } from '../protocol/grant.ts';
 import type { ProviderSession } from '../protocol/provider-session.ts';
 import type { Store } from '../storage/ports.ts';
+import { serviceAccountRegrant } from './service-account-regrant.ts';
 
 /**
  * Connections without a user (issue 16): how each grant obtains a token — the first one, and every
@@ -60,7 +61,11 @@ export const clientCredentialsRegrant: Regrant = async ({ session, request }) =>
   return { ...result, requestedScopes: scopes };
 };
 
-const registry = new Map<ConnectionGrant, Regrant>([['client_credentials', clientCredentialsRegrant]]);
+const registry = new Map<ConnectionGrant, Regrant>([
+  ['client_credentials', clientCredentialsRegrant],
+  // Google service accounts (src/core/service-account-regrant.ts).
+  ['jwt_bearer', serviceAccountRegrant],
+]);
 
 /**
  * Plugs a grant's strategy in for every OAuth2Client of this process (`jwt_bearer` from its own

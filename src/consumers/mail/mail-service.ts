@@ -2,8 +2,10 @@ import type { ProviderRegistry } from '../../catalog/registry.ts';
 import { type Actor, assertCan, can } from '../../console/actor.ts';
 import { CONNECT_DONE_PATH } from '../../console/consumer.ts';
 import type { OAuth2Client } from '../../core/oauth2-client.ts';
+import type { Connection } from '../../domain/connection.ts';
 import { ConsentryError, ERROR_CATALOGUE, isConsentryError } from '../../domain/errors.ts';
 import { redact } from '../../domain/redact.ts';
+import { serviceAccountOf } from '../../protocol/service-account.ts';
 import type { MailboxRepository } from '../../storage/mailboxes.repository.ts';
 import type { Store } from '../../storage/ports.ts';
 import { isImapAuthFailure, listNewestWithBearer } from './imap.ts';
@@ -140,6 +142,53 @@ export class MailService {
       },
       this.#now(),
     );
+  }
+
+  /** Whether the mailbox's client is a Google service account (no consent: domain-wide delegation). */
+  async isServiceAccount(m: Mailbox): Promise<boolean> {
+    const client = await this.#d.store.clients.get(m.clientRef);
+    return client !== undefined && serviceAccountOf(client) !== undefined;
+  }
+
+  /**
+   * Connects a mailbox whose client is a Google service account: no consent screen — the account
+   * acts as the mailbox's address (domain-wide delegation, the JWT bearer grant) with the `https://`
+   * scopes of the provider's `mail` preset (`https://mail.google.com/`), and XOAUTH2 then
+   * authenticates as that address. Idempotent (one connection per key, address and scopes).
+   * @throws MAIL_SETTINGS_INVALID (no address, not a service account), and the grant's errors
+   *   (CLIENT_REFUSED when delegation is missing, TOKEN_REQUEST_REJECTED …).
+   */
+  async connectServiceAccount(accountId: string, actor?: Actor): Promise<Connection> {
+    const m = await this.get(accountId, actor);
+    const client = await this.#d.store.clients.get(m.clientRef);
+    if (!client || !serviceAccountOf(client))
+      throw new ConsentryError('MAIL_SETTINGS_INVALID', {
+        detail: 'This mailbox is connected by consent, not by a service account.',
+      });
+    if (!m.address)
+      throw new ConsentryError('MAIL_SETTINGS_INVALID', {
+        detail: 'A service account acts as the mailbox’s address: enter it first.',
+      });
+    const provider = this.#d.providers.get(client.providerKey);
+    const scopes = (provider.presets.mail ?? []).filter((s) => s.startsWith('https://'));
+    const payload: Record<string, unknown> = { accountId: m.id };
+    if (m.ownerRef) payload.userId = m.ownerRef;
+    const connection = await this.#d.client().connectServiceAccount({
+      client: client.id,
+      subject: m.address,
+      scopes,
+      purpose: MAIL_PURPOSE,
+      payload,
+    });
+    if (m.connectionRef !== connection.id) {
+      const previous = m.connectionRef;
+      await this.#d.mailboxes.setConnection(m.id, connection.id, this.#now());
+      // The old connection is dropped only when no other mailbox uses it.
+      if (previous && !(await this.#d.mailboxes.byConnection(previous)))
+        await this.#d.store.connections.delete(previous);
+    }
+    await this.#d.mailboxes.setHealth(m.id, { healthNote: null, lastError: null }, this.#now());
+    return connection;
   }
 
   async get(accountId: string, actor?: Actor): Promise<Mailbox> {
