@@ -1,6 +1,7 @@
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import type { AuditTrail } from '../core/audit-trail.ts';
-import type { RegisteredClient } from '../domain/connection.ts';
+import type { OAuth2Client } from '../core/oauth2-client.ts';
+import type { Connection, RegisteredClient } from '../domain/connection.ts';
 import { ConsentryError } from '../domain/errors.ts';
 import {
   parseServiceAccountKey,
@@ -10,6 +11,7 @@ import {
 } from '../protocol/service-account.ts';
 import type { Store } from '../storage/ports.ts';
 import { type Actor, assertCan, auditActorOf } from './actor.ts';
+import { CONSOLE_PURPOSE } from './consumer.ts';
 
 /**
  * Google service accounts as registered clients (issue 16, JWT bearer grant): the JSON key file
@@ -24,6 +26,7 @@ import { type Actor, assertCan, auditActorOf } from './actor.ts';
  */
 export interface ServiceAccountAdminOptions {
   store: Store;
+  client: OAuth2Client;
   providers: ProviderRegistry;
   audit?: AuditTrail | undefined;
 }
@@ -116,6 +119,65 @@ export class ServiceAccountAdmin {
     if (!updated) throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: clientRef } });
     await this.#audit(actor, updated, 'service_account_key_replaced');
     return updated;
+  }
+
+  /**
+   * The scopes a preset stands for with a service account: only its API scopes (`https://…`) —
+   * `openid`/`email`/`profile` are for signing a person in, which an assertion does not do.
+   * @throws SCOPES_INVALID for an unknown preset.
+   */
+  presetScopes(client: RegisteredClient, preset: string): string[] {
+    const provider = this.#o.providers.get(client.providerKey);
+    const scopes = provider.presets[preset];
+    if (!scopes)
+      throw new ConsentryError('SCOPES_INVALID', {
+        detail: `${provider.displayName} has no “${preset}” preset (${Object.keys(provider.presets).join(', ')}).`,
+      });
+    return scopes.filter((s) => s.startsWith('https://'));
+  }
+
+  /**
+   * A connection acting as `subject` (domain-wide delegation; blank = the account itself) with
+   * `scopes` (or a preset's API scopes), for `purpose` (default the console's). Idempotent per
+   * (key, subject, scopes). On success a `client_invalid` flag left by a missing delegation is
+   * cleared: the token proves the delegation is in place now.
+   * @throws FORBIDDEN without connect_accounts; CLIENT_INVALID (not a service account); the
+   *   errors of OAuth2Client.connectServiceAccount.
+   */
+  async connect(
+    actor: Actor,
+    input: {
+      client: string;
+      subject?: string | undefined;
+      scopes?: readonly string[] | undefined;
+      preset?: string | undefined;
+      purpose?: string | undefined;
+    },
+  ): Promise<Connection> {
+    assertCan(actor, 'connect_accounts');
+    const client = await this.#o.store.clients.get(input.client);
+    if (!client) throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: input.client } });
+    if (!serviceAccountOf(client))
+      throw new ConsentryError('CLIENT_INVALID', {
+        detail: `“${client.name}” is not a service account.`,
+        facts: { client: client.id },
+      });
+    if (input.scopes?.length && input.preset)
+      throw new ConsentryError('SCOPES_INVALID', { detail: 'Give scopes or a preset, not both.' });
+    const scopes = input.scopes?.length
+      ? [...input.scopes]
+      : this.presetScopes(client, input.preset ?? 'mail');
+    const connection = await this.#o.client.connectServiceAccount({
+      client: client.id,
+      subject: input.subject,
+      scopes,
+      purpose: input.purpose?.trim() || CONSOLE_PURPOSE,
+      payload: actor.userId ? { userId: actor.userId } : {},
+      actor: auditActorOf(actor),
+    });
+    if (client.refusal)
+      await this.#o.store.clients.update(client.id, { templateValues: client.templateValues });
+    return connection;
   }
 
   async #audit(actor: Actor, client: RegisteredClient, change: string): Promise<void> {

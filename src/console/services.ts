@@ -63,6 +63,7 @@ export function createConsoleServices(deps: {
     }),
     serviceAccounts: new ServiceAccountAdmin({
       store: deps.store,
+      client: deps.client,
       providers: deps.providers,
       audit: deps.audit,
     }),

@@ -6,6 +6,7 @@ import type { Mailbox } from '../../src/consumers/mail/mailbox.ts';
 import type { RegisteredClient } from '../../src/domain/connection.ts';
 import { ConsentryError } from '../../src/domain/errors.ts';
 import { rewriteForStandIn } from '../catalog/support.ts';
+import { cli } from '../cli/support.ts';
 import { createUser, csrfFrom, page, post, signIn } from '../console/support/console-client.ts';
 import { startConsentry, type TestConsentry } from '../support/consentry.ts';
 import {
@@ -202,7 +203,7 @@ describe('a mailbox acting as a user of the domain', () => {
 });
 
 describe('the console and the CLI faces', () => {
-  it('the console uploads a key, shows only the account and key id, and connects a mailbox without consent', async () => {
+  it('the console uploads a key (errors name the field, never the key), shows only the account, key id and delegation client ID', async () => {
     await createUser(t, 'admin@example.test');
     const jar = await signIn(t, 'admin@example.test');
     const form = await page(jar, `${t.baseUrl}/providers/google/service-account`);
@@ -237,5 +238,53 @@ describe('the console and the CLI faces', () => {
     const settings = await page(jar, `${t.baseUrl}/clients/${location.split('/')[2]}`);
     expect(settings.status).toBe(303);
     expect(settings.res.headers.get('location')).toBe(location);
+    // Connect as a user of the domain from the page: one signed assertion, the row appears.
+    const before = google.requests.length;
+    const connected = await post(jar, `${t.baseUrl}${location}/connect`, {
+      _csrf: csrfFrom(shown.html),
+      subject: 'bob@example.test',
+      scopes: MAIL,
+      purpose: '',
+    });
+    expect(connected.status).toBe(303);
+    expect(google.requests.length - before).toBe(1);
+    expect(google.requests.at(-1)!.claims).toMatchObject({ iss: second.clientEmail, sub: 'bob@example.test' });
+    const after = await page(jar, `${t.baseUrl}${location}`);
+    expect(after.html).toMatch(/<td>bob@example\.test<\/td>\s*<td>console<\/td>/);
   });
+
+  it('the CLI imports a key from stdin and lists it without the key; a bad file fails with the field, exit ≠ 0', async () => {
+    const env = { DATA_DIR: t.dataDir, PUBLIC_BASE_URL: t.baseUrl, DEMO_PROVIDER: 'false' };
+    const third = await google.createServiceAccount('cli');
+    const pemLine = (JSON.parse(third.keyFile).private_key as string).split('\n')[1]!;
+    const created = await cli(
+      ['clients', 'create', '--provider', 'google', '--name', 'CLI SA', '--service-account-key', '-'],
+      env,
+      { stdin: third.keyFile, timeoutMs: 120_000 },
+    );
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain(third.clientEmail);
+    expect(created.stdout).toContain(third.privateKeyId);
+    expect(created.stdout).toContain(`client ID ${third.clientId}`);
+    expect(created.stdout + created.stderr).not.toContain(pemLine);
+    const listed = await cli(['service-accounts', 'list', '--json'], env, { timeoutMs: 120_000 });
+    expect(listed.code, listed.stderr).toBe(0);
+    const rows = JSON.parse(listed.stdout) as { name: string; account: string; keyId: string }[];
+    expect(rows.find((r) => r.name === 'CLI SA')).toMatchObject({
+      account: third.clientEmail,
+      keyId: third.privateKeyId,
+    });
+    expect(listed.stdout).not.toContain(pemLine);
+    const broken = await cli(
+      ['clients', 'create', '--provider', 'google', '--name', 'Broken CLI', '--service-account-key', '-'],
+      env,
+      {
+        stdin: JSON.stringify({ ...JSON.parse(third.keyFile), token_uri: 'https://evil.example/token' }),
+        timeoutMs: 120_000,
+      },
+    );
+    expect(broken.code).not.toBe(0);
+    expect(broken.stderr).toContain('token_uri');
+    expect(broken.stdout + broken.stderr).not.toContain(pemLine);
+  }, 300_000);
 });

@@ -108,6 +108,42 @@ export const serviceAccountPages: ConsolePageModule = {
         }
       },
     );
+
+    app.post(
+      '/clients/:id/service-account/connect',
+      { config: { permission: 'connect_accounts' } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const client = await ctx.services.oauth.getClient(actor, (request.params as { id: string }).id);
+        const f = formOf(request);
+        const scopes = (f.scopes ?? '').split(/[\s,]+/).filter(Boolean);
+        try {
+          const c = await ctx.services.serviceAccounts.connect(actor, {
+            client: client.id,
+            subject: f.subject,
+            scopes,
+            purpose: f.purpose,
+          });
+          return redirectWithFlash(
+            reply,
+            ctx,
+            `/clients/${client.id}/service-account`,
+            'ok',
+            `Connected as ${c.account ?? '?'} (${c.scopes.join(' ')}); the token is renewed before it expires.`,
+          );
+        } catch (e) {
+          if (isShown(e) || (isConsentryError(e) && e.code !== 'INTERNAL'))
+            return accountPage(request, reply, ctx, client, {
+              error: e.message,
+              status: e.status,
+              subject: f.subject ?? '',
+              scopes: f.scopes ?? '',
+              purpose: f.purpose ?? '',
+            });
+          throw e;
+        }
+      },
+    );
   },
 };
 
@@ -201,6 +237,23 @@ async function accountPage(
     }
     <p class="muted small">Google Admin console → Security → Access and data control → API controls → Manage domain-wide delegation → Add new.</p>
     </section>
+    ${
+      userCan(request, 'connect_accounts')
+        ? html`<section class="card" aria-labelledby="connect-h"><h2 id="connect-h">Connect as a user of the domain</h2>
+    <form method="post" action="/clients/${client.id}/service-account/connect">${csrfField(request, reply, ctx)}
+      <label for="subject">User to act as (domain-wide delegation)</label>
+      <input id="subject" name="subject" type="email" value="${state.subject ?? ''}" placeholder="someone@your-domain.example" aria-describedby="subject-help">
+      <p id="subject-help" class="muted small">Blank: the service account acts as itself (no delegation).</p>
+      <label for="scopes">Scopes</label>
+      <input id="scopes" name="scopes" type="text" class="mono" value="${state.scopes ?? mailScopes.join(' ')}" required aria-describedby="scopes-help">
+      <p id="scopes-help" class="muted small">Space-separated; each must be delegated to the client ID above.</p>
+      <label for="purpose">Purpose</label>
+      <input id="purpose" name="purpose" type="text" value="${state.purpose ?? ''}" placeholder="console" aria-describedby="purpose-help">
+      <p id="purpose-help" class="muted small">The feature the connection serves (blank: this console). Mailboxes connect from their own page.</p>
+      <p><button type="submit">Connect</button></p>
+    </form></section>`
+        : ''
+    }
     <section class="card" aria-labelledby="conns-h"><h2 id="conns-h">Connections</h2>
     ${
       connections.length
