@@ -248,7 +248,10 @@ describe('the console and the CLI faces', () => {
     });
     expect(connected.status).toBe(303);
     expect(google.requests.length - before).toBe(1);
-    expect(google.requests.at(-1)!.claims).toMatchObject({ iss: second.clientEmail, sub: 'bob@example.test' });
+    expect(google.requests.at(-1)!.claims).toMatchObject({
+      iss: second.clientEmail,
+      sub: 'bob@example.test',
+    });
     const after = await page(jar, `${t.baseUrl}${location}`);
     expect(after.html).toMatch(/<td>bob@example\.test<\/td>\s*<td>console<\/td>/);
   });
