@@ -242,7 +242,7 @@ describe('the console and the CLI faces', () => {
     const before = google.requests.length;
     const connected = await post(jar, `${t.baseUrl}${location}/connect`, {
       _csrf: csrfFrom(shown.html),
-      subject: 'bob@example.test',
+      subject: 'alice@example.test',
       scopes: MAIL,
       purpose: '',
     });
@@ -250,10 +250,22 @@ describe('the console and the CLI faces', () => {
     expect(google.requests.length - before).toBe(1);
     expect(google.requests.at(-1)!.claims).toMatchObject({
       iss: second.clientEmail,
-      sub: 'bob@example.test',
+      sub: 'alice@example.test',
     });
+    // A mailbox of that account connects from its page without a consent screen.
+    const m = await mailbox('bob@example.test', location.split('/')[2]!);
+    const mailPage = await page(jar, `${t.baseUrl}/mail/${m.id}`);
+    const viaPage = await page(
+      jar,
+      `${t.baseUrl}/mail/${m.id}/connect?_csrf=${encodeURIComponent(csrfFrom(mailPage.html))}`,
+    );
+    expect(viaPage.status).toBe(303);
+    expect(viaPage.res.headers.get('location')).toBe(`/mail/${m.id}?oauth=connected`);
+    const bound = await t.app.features.mail.get(m.id);
+    expect((await t.app.store.connections.get(bound.connectionRef!))?.account).toBe('bob@example.test');
     const after = await page(jar, `${t.baseUrl}${location}`);
-    expect(after.html).toMatch(/<td>bob@example\.test<\/td>\s*<td>console<\/td>/);
+    expect(after.html).toMatch(/<td>alice@example\.test<\/td>\s*<td>console<\/td>/);
+    expect(after.html).toMatch(/<td>bob@example\.test<\/td>\s*<td>mail<\/td>/);
   });
 
   it('the CLI imports a key from stdin and lists it without the key; a bad file fails with the field, exit ≠ 0', async () => {
