@@ -266,6 +266,23 @@ describe('the console and the CLI faces', () => {
     const after = await page(jar, `${t.baseUrl}${location}`);
     expect(after.html).toMatch(/<td>alice@example\.test<\/td>\s*<td>console<\/td>/);
     expect(after.html).toMatch(/<td>bob@example\.test<\/td>\s*<td>mail<\/td>/);
+    // A connection without a user that needs attention offers “Request a new token”, not a consent.
+    const consoleConn = (await t.app.store.connections.list({ purpose: 'console' })).find(
+      (c) => c.account === 'alice@example.test' && c.clientRef === location.split('/')[2],
+    )!;
+    await t.app.store.connections.setStatus(consoleConn.id, 'needs_reauth', 'test', new Date());
+    const withButton = await page(jar, `${t.baseUrl}${location}`);
+    expect(withButton.html).toContain(`/connections/${consoleConn.id}/regrant`);
+    expect(withButton.html).not.toContain(`/connections/${consoleConn.id}/reconnect`);
+    const n = google.requests.length;
+    const regranted = await post(
+      jar,
+      `${t.baseUrl}/connections/${consoleConn.id}/regrant?return=${encodeURIComponent(location)}`,
+      { _csrf: csrfFrom(withButton.html) },
+    );
+    expect(regranted.status).toBe(303);
+    expect(google.requests.length - n).toBe(1);
+    expect((await t.app.store.connections.get(consoleConn.id))!.status).toBe('active');
   });
 
   it('the CLI imports a key from stdin and lists it without the key; a bad file fails with the field, exit ≠ 0', async () => {

@@ -105,6 +105,12 @@ export function connectionPages(
     const c = await ctx.services.oauth.refreshConnection(actor, id);
     return `Refreshed. The new access token expires ${c.expiresAt ? `${c.expiresAt.toISOString().replace('T', ' ').slice(0, 19)} UTC` : 'never'}.`;
   });
+  // A connection without a user (service account, client credentials) after its cause was fixed.
+  action('regrant', async (id, actor) => {
+    await ctx.services.oauth.getConnection(actor, id);
+    const c = await ctx.deps.client.regrant(id);
+    return `Requested a new token: it expires ${c.expiresAt ? `${c.expiresAt.toISOString().replace('T', ' ').slice(0, 19)} UTC` : 'never'}.`;
+  });
   action('revoke', async (id, actor) => {
     const r = await ctx.services.oauth.revokeConnection(actor, id);
     return r.atProvider
