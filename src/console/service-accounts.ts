@@ -139,8 +139,8 @@ export class ServiceAccountAdmin {
   /**
    * A connection acting as `subject` (domain-wide delegation; blank = the account itself) with
    * `scopes` (or a preset's API scopes), for `purpose` (default the console's). Idempotent per
-   * (key, subject, scopes). On success a `client_invalid` flag left by a missing delegation is
-   * cleared: the token proves the delegation is in place now.
+   * (key, subject, scopes). A `client_invalid` flag left by a missing delegation is lifted before
+   * the attempt (this is the administrator's retry); a new refusal flags the client again.
    * @throws FORBIDDEN without connect_accounts; CLIENT_INVALID (not a service account); the
    *   errors of OAuth2Client.connectServiceAccount.
    */
@@ -167,6 +167,10 @@ export class ServiceAccountAdmin {
     const scopes = input.scopes?.length
       ? [...input.scopes]
       : this.presetScopes(client, input.preset ?? 'mail');
+    // An administrator's connect is the retry after fixing the delegation: a `client_invalid` flag
+    // is lifted first (re-saving the template values clears it); a new refusal sets it again.
+    if (client.refusal)
+      await this.#o.store.clients.update(client.id, { templateValues: client.templateValues });
     const connection = await this.#o.client.connectServiceAccount({
       client: client.id,
       subject: input.subject,
@@ -175,8 +179,6 @@ export class ServiceAccountAdmin {
       payload: actor.userId ? { userId: actor.userId } : {},
       actor: auditActorOf(actor),
     });
-    if (client.refusal)
-      await this.#o.store.clients.update(client.id, { templateValues: client.templateValues });
     return connection;
   }
 

@@ -199,6 +199,12 @@ describe('a mailbox acting as a user of the domain', () => {
     expect((error as ConsentryError).code).toBe('CLIENT_REFUSED');
     expect(google.requests.at(-1)).toMatchObject({ status: 401, answer: { error: 'unauthorized_client' } });
     expect((await t.app.features.mail.get(m.id)).connectionRef).toBeUndefined();
+    expect((await t.app.store.clients.get(client.id))?.refusal?.cause).toBe('client_invalid');
+    // The administrator grants delegation; connecting again works and lifts the flag.
+    google.delegate(other.clientId, [MAIL]);
+    const c = await t.app.features.mail.connectServiceAccount(m.id);
+    expect(c.account).toBe('alice@example.test');
+    expect((await t.app.store.clients.get(client.id))?.refusal).toBeUndefined();
   });
 });
 

@@ -189,6 +189,10 @@ export class MailService {
     const scopes = (provider.presets.mail ?? []).filter((s) => s.startsWith('https://'));
     const payload: Record<string, unknown> = { accountId: m.id };
     if (m.ownerRef) payload.userId = m.ownerRef;
+    // Connecting is the retry after a missing delegation was granted: a `client_invalid` flag is
+    // lifted first (re-saving the template values clears it, clients repository); a refusal sets it again.
+    if (client.refusal)
+      await this.#d.store.clients.update(client.id, { templateValues: client.templateValues });
     const connection = await this.#d.client().connectServiceAccount({
       client: client.id,
       subject: m.address,
