@@ -10,6 +10,7 @@ import type { Store } from '../storage/ports.ts';
 import type { Database } from '../storage/schema.ts';
 import { createUserRepository } from '../storage/users.repository.ts';
 import { OAuthAdmin, type OAuthAdminOptions } from './oauth-admin.ts';
+import { ServiceAccountAdmin } from './service-accounts.ts';
 import { type SignInBudgets, SignInLimits } from './sign-in-limits.ts';
 import { UserService } from './users.ts';
 
@@ -17,6 +18,8 @@ import { UserService } from './users.ts';
 export interface ConsoleServices {
   users: UserService;
   oauth: OAuthAdmin;
+  /** Google service accounts (JWT bearer grant): key import and connections as a domain user. */
+  serviceAccounts: ServiceAccountAdmin;
   /** Password sign-in limits, shared by every instance through the database. */
   signInLimits: SignInLimits;
   /** Issue 10: the audit trail (the console's Audit page, `consentry audit`). */
@@ -57,6 +60,12 @@ export function createConsoleServices(deps: {
       audit: deps.audit,
       ...(deps.onClientSaved ? { onClientSaved: deps.onClientSaved } : {}),
       ...(deps.handoffFlows ? { handoffFlows: deps.handoffFlows } : {}),
+    }),
+    serviceAccounts: new ServiceAccountAdmin({
+      store: deps.store,
+      client: deps.client,
+      providers: deps.providers,
+      audit: deps.audit,
     }),
     audit: deps.audit,
   };

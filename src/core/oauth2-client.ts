@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import * as oauth from 'oauth4webapi';
 import type { ProviderRegistry } from '../catalog/registry.ts';
 import type { AuditActor } from '../domain/audit.ts';
-import type { Connection, Flow, RegisteredClient } from '../domain/connection.ts';
+import type { Connection, ConnectionGrant, Flow, RegisteredClient } from '../domain/connection.ts';
 import { describeHealth, type HealthState } from '../domain/connection-health.ts';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import { assertSameSitePath, withQuery } from '../domain/safe-path.ts';
@@ -27,7 +27,14 @@ import { ClaimSessions } from './claim-sessions.ts';
 import type { ClientEvent, ConnectionEvent, ConsumerRegistry, FlowFailedEvent } from './consumers.ts';
 import { random256, sha256 } from './random.ts';
 import { RefreshCoordinator, type RefreshOutcome } from './refresh-coordinator.ts';
-import { classifyRefusal, healthOf } from './refresh-outcome.ts';
+import { type Classified, classifyRefusal, classifyRegrant, healthOf } from './refresh-outcome.ts';
+import {
+  grantKeyOf,
+  normalizeGrantRequest,
+  type Regrant,
+  type RegrantResult,
+  regrantFor,
+} from './regrant.ts';
 
 /**
  * The grant engine (seed 004's OAuth2Client): provider- and feature-agnostic.
@@ -72,6 +79,66 @@ export interface OAuth2ClientOptions {
    */
   recordEvent?: (event: ConnectionEvent) => Promise<void>;
   onRecordError?: (error: unknown, event: ConnectionEvent) => void;
+  /**
+   * Grant strategies for connections without a user, for this instance only (src/core/regrant.ts);
+   * they take precedence over those plugged in with `registerRegrant`. `client_credentials` is
+   * built in.
+   */
+  regrants?: Partial<Record<ConnectionGrant, Regrant>> | undefined;
+}
+
+/** `connectClientCredentials`: the registered client's own token (RFC 6749 §4.4). */
+export interface ConnectClientCredentialsOptions {
+  /** The registered client's id (its provider must list `client_credentials` in `grants`). */
+  client: string;
+  /** The consumer the connection belongs to (a registered purpose). */
+  purpose: string;
+  /**
+   * Scopes to request (RFC 6749 §3.3 characters); none = the provider entry's
+   * `clientCredentials.defaultScopes` (Microsoft: `https://graph.microsoft.com/.default`).
+   */
+  scopes?: readonly string[] | undefined;
+  /**
+   * Extra token-request parameters (an RFC 8707 `resource`, an `audience`), added to the entry's
+   * `clientCredentials.tokenParams`. Not secrets: stored in clear beside the connection.
+   */
+  params?: Record<string, string> | undefined;
+  /** Stored with the connection, handed to its consumer's events. Not part of the identity. */
+  payload?: Record<string, unknown> | undefined;
+  /** Who asked (recorded in the audit trail); default the system. */
+  actor?: AuditActor | undefined;
+}
+
+/** `connectWithGrant`: the generic form every grant without a user goes through. */
+export interface ConnectWithGrantOptions {
+  client: string;
+  grantType: Exclude<ConnectionGrant, 'authorization_code'>;
+  purpose: string;
+  /** The grant's inputs: `scopes`, `params`, and any other non-secret input its strategy reads. */
+  request: { scopes?: readonly string[] | undefined; params?: Record<string, string> | undefined } & Record<
+    string,
+    unknown
+  >;
+  payload?: Record<string, unknown> | undefined;
+  actor?: AuditActor | undefined;
+  /** Who the connection acts as, shown like a consented account (a service account's subject). */
+  account?: string | undefined;
+}
+
+/**
+ * `connectServiceAccount`: a Google service account's token, as a user of its Workspace domain
+ * (domain-wide delegation) or as itself (src/protocol/service-account.ts).
+ */
+export interface ConnectServiceAccountOptions {
+  /** The registered client holding the account's key (`consentry clients create --service-account-key`). */
+  client: string;
+  /** The user to impersonate (an address of the domain); absent = the service account itself. */
+  subject?: string | undefined;
+  /** At least one scope (Google requires one), each delegated to the account's client ID. */
+  scopes: readonly string[];
+  purpose: string;
+  payload?: Record<string, unknown> | undefined;
+  actor?: AuditActor | undefined;
 }
 
 export interface BeginConsentOptions {
@@ -118,7 +185,10 @@ export class OAuth2Client {
     this.#now = options.now ?? (() => new Date());
     this.#coordinator = new RefreshCoordinator({
       connections: options.store.connections,
-      refresher: (c, rt, claim) => this.#callRefresh(c, rt, claim),
+      // One coordinator for every grant: a consented connection uses its refresh token, a
+      // connection without a user runs its grant again (src/core/regrant.ts).
+      refresher: (c, rt, claim) =>
+        withoutUser(c) ? this.#callRegrant(c) : this.#callRefresh(c, rt!, claim),
       ...(options.instanceId ? { instanceId: options.instanceId } : {}),
       ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       ...(options.maxLeaseWaitMs ? { maxWaitMs: options.maxLeaseWaitMs } : {}),
@@ -161,6 +231,13 @@ export class OAuth2Client {
         const provider = this.#o.providers.has(c.providerKey)
           ? this.#o.providers.get(c.providerKey)
           : { key: c.providerKey, errors: [] };
+        if (withoutUser(c))
+          return classifyRegrant(error, {
+            provider,
+            grantType: c.grantType,
+            secrets: [c.accessToken],
+            now: this.#now(),
+          });
         return classifyRefusal(error, {
           provider,
           stage: 'refresh',
@@ -502,6 +579,259 @@ export class OAuth2Client {
     const id = typeof connection === 'string' ? connection : connection.id;
     // Fresh only when someone else already refreshed since this call started.
     return this.#coordinator.refresh(id, (x, startVersion) => x.version > startVersion);
+  }
+
+  /**
+   * A connection without a user through client credentials (RFC 6749 §4.4): the registered client
+   * asks for a token for itself. Requests the first token, stores the connection (tokens sealed
+   * like every token) and returns it; `ensureFresh` then requests a new token before expiry under
+   * the same lease as a refresh (one token request per expiry across instances).
+   *
+   * Idempotent per (client, scopes, params): the same call returns the existing connection
+   * without a token request (a `needs_reauth` or `revoked` one is renewed first, see `regrant`).
+   * Scopes are compared as a set; the payload is not part of the identity.
+   *
+   * Returns the Connection (`grantType: 'client_credentials'`, no refresh token, `expiresAt` from
+   * `expires_in` seconds). Throws CLIENT_UNKNOWN, CONSUMER_UNKNOWN, GRANT_UNSUPPORTED (the
+   * provider entry does not list `client_credentials`), SCOPES_INVALID, BAD_REQUEST (a parameter
+   * Consentry owns), CONNECTION_EXISTS (the same request already serves another purpose),
+   * CLIENT_REFUSED (`invalid_client`/401: the client is flagged), PROVIDER_RATE_LIMITED,
+   * TOKEN_REQUEST_REJECTED (any other refusal, `facts.cause` names it: `grant_refused` for
+   * `unauthorized_client`/`invalid_scope`), PROVIDER_UNAVAILABLE, TOKEN_RESPONSE_INVALID.
+   */
+  connectClientCredentials(options: ConnectClientCredentialsOptions): Promise<Connection> {
+    return this.connectWithGrant({
+      client: options.client,
+      grantType: 'client_credentials',
+      purpose: options.purpose,
+      request: { scopes: options.scopes, params: options.params },
+      payload: options.payload,
+      actor: options.actor,
+    });
+  }
+
+  /**
+   * A Google service account's connection (RFC 7523 §2.1 JWT bearer grant,
+   * https://developers.google.com/identity/protocols/oauth2/service-account): signs an assertion
+   * with the client's sealed key for `subject` and `scopes`, stores the token, and — like client
+   * credentials — `ensureFresh` signs a new assertion and asks again before expiry, under the same
+   * lease as a refresh (one token request per expiry across instances).
+   *
+   * Idempotent per (key = client, subject, scopes as a set): the same call returns the existing
+   * connection without a token request. The connection's `account` is the subject (or the
+   * account's address).
+   *
+   * Throws SCOPES_INVALID (no scope), BAD_REQUEST (a subject that is not an address),
+   * CLIENT_INVALID (not a service account), CLIENT_REFUSED (Google's `unauthorized_client`:
+   * domain-wide delegation missing — the client is flagged), TOKEN_REQUEST_REJECTED
+   * (`invalid_grant`: a key Google does not accept, an unknown user), and as
+   * `connectClientCredentials` otherwise.
+   */
+  connectServiceAccount(options: ConnectServiceAccountOptions): Promise<Connection> {
+    const subject = options.subject?.trim() || undefined;
+    if (subject !== undefined && !/^[^\s@<>()",;:]{1,64}@[A-Za-z0-9.-]{1,253}$/.test(subject))
+      return Promise.reject(
+        new ConsentryError('BAD_REQUEST', { detail: 'The subject must be an email address of the domain.' }),
+      );
+    if (!options.scopes.length)
+      return Promise.reject(
+        new ConsentryError('SCOPES_INVALID', { detail: 'A service account needs at least one scope.' }),
+      );
+    return this.#client(options.client).then((client) => {
+      const account =
+        subject ?? (typeof client.options.serviceAccount === 'object' ? client.clientId : undefined);
+      return this.connectWithGrant({
+        client: client.id,
+        grantType: 'jwt_bearer',
+        purpose: options.purpose,
+        request: { scopes: options.scopes, ...(subject ? { subject } : {}) },
+        payload: options.payload,
+        actor: options.actor,
+        account,
+      });
+    });
+  }
+
+  /**
+   * The generic form of `connectClientCredentials` for any grant without a user (`jwt_bearer`
+   * plugs its strategy in with `registerRegrant`, src/core/regrant.ts). `request` is stored as the
+   * connection's `grantRequest` (never put a secret in it) and identifies it with the client.
+   * Same result and errors as `connectClientCredentials`.
+   */
+  async connectWithGrant(options: ConnectWithGrantOptions): Promise<Connection> {
+    this.#o.consumers.get(options.purpose); // unknown purpose fails before any token request
+    const client = await this.#client(options.client);
+    const provider = this.#o.providers.get(client.providerKey);
+    if (!provider.grants.includes(options.grantType))
+      throw new ConsentryError('GRANT_UNSUPPORTED', {
+        detail: `${provider.displayName} does not list the ${options.grantType} grant.`,
+        facts: { provider: provider.key, grant: options.grantType },
+      });
+    const regrant = regrantFor(options.grantType, this.#o.regrants);
+    const request = normalizeGrantRequest(options.request);
+    const grantKey = grantKeyOf(options.grantType, request);
+    const existing = await this.#o.store.connections.findByGrantKey(client.id, grantKey);
+    if (existing) {
+      if (existing.purpose !== options.purpose)
+        throw new ConsentryError('CONNECTION_EXISTS', {
+          detail: `Connection ${existing.id} makes this request for “${existing.purpose}”.`,
+          facts: { connection: existing.id, purpose: existing.purpose },
+        });
+      return existing.status === 'active' ? existing : this.regrant(existing.id);
+    }
+    const fields = await this.#runGrant(client, regrant, request, undefined);
+    let connection: Connection;
+    try {
+      connection = await this.#o.store.connections.insert(
+        {
+          ...fields,
+          clientRef: client.id,
+          providerKey: client.providerKey,
+          purpose: options.purpose,
+          payload: options.payload ?? {},
+          account: options.account,
+          subject: undefined,
+          issuer: undefined,
+          grantType: options.grantType,
+          grantRequest: request,
+          grantKey,
+        },
+        this.#now(),
+      );
+    } catch (e) {
+      // A simultaneous identical call stored its connection first (unique client + grant key).
+      const winner = await this.#o.store.connections.findByGrantKey(client.id, grantKey);
+      if (winner) return winner;
+      throw e;
+    }
+    await this.#o.audit?.record({
+      action: 'connection.grant',
+      actor: options.actor ?? { kind: 'system', label: 'library' },
+      target: { type: 'connection', id: connection.id },
+      details: {
+        provider: client.providerKey,
+        client: client.id,
+        grant: options.grantType,
+        purpose: options.purpose,
+        scopes: connection.scopes.join(' '),
+      },
+    });
+    await this.publish({ type: 'created', connectionId: connection.id, purpose: connection.purpose });
+    return connection;
+  }
+
+  /**
+   * Runs the grant of a connection without a user again now, whatever its status — after an
+   * administrator fixed what made it `needs_reauth` (`grant_refused`, a refused client) or to
+   * bring back a revoked one. Stores the new token, status back to `active`, and publishes
+   * `reconnected` (or `refreshed` when it was active). Returns the connection.
+   * @throws CONNECTION_UNKNOWN; GRANT_UNSUPPORTED for a consented connection (it needs its user);
+   * the grant's errors as in `connectClientCredentials`.
+   */
+  async regrant(connection: string | { id: string }): Promise<Connection> {
+    const id = typeof connection === 'string' ? connection : connection.id;
+    const c = await this.#o.store.connections.get(id);
+    if (!c) throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: id } });
+    if (!withoutUser(c))
+      throw new ConsentryError('GRANT_UNSUPPORTED', {
+        detail: 'A consented connection is renewed by its user (reconnect), not by running a grant.',
+        facts: { connection: id },
+      });
+    const client = await this.#client(c.clientRef);
+    const fields = await this.#runGrant(client, regrantFor(c.grantType, this.#o.regrants), requestOf(c), c);
+    await this.#o.store.connections.replaceTokens(id, fields, this.#now());
+    const after = (await this.#o.store.connections.get(id))!;
+    await this.publish(
+      c.status === 'active'
+        ? { type: 'refreshed', connectionId: id, purpose: c.purpose, expiresAt: after.expiresAt }
+        : { type: 'reconnected', connectionId: id, purpose: c.purpose },
+    );
+    return after;
+  }
+
+  /** The coordinator's renewal of a connection without a user (under its lease). */
+  async #callRegrant(c: Connection): Promise<TokenFields> {
+    const client = await this.#client(c.clientRef);
+    this.#assertNotPaused(client);
+    const session = await this.#session(client, c.tokenHost);
+    const result = await regrantFor(
+      c.grantType,
+      this.#o.regrants,
+    )({
+      request: requestOf(c),
+      client,
+      session,
+      connection: c,
+      store: this.#o.store,
+      now: this.#now(),
+    });
+    return this.#regrantFields(session, result);
+  }
+
+  /**
+   * A first token or a renewal outside the coordinator: the refusal is classified like a renewal's
+   * (classifyRegrant) — a refused client is flagged (`CLIENT_REFUSED`), a 429 pauses the client.
+   */
+  async #runGrant(
+    client: RegisteredClient,
+    regrant: Regrant,
+    request: ReturnType<typeof normalizeGrantRequest>,
+    connection: Connection | undefined,
+  ): Promise<TokenFields> {
+    this.#assertNotPaused(client);
+    const session = await this.#session(client, connection?.tokenHost);
+    try {
+      const result = await regrant({
+        request,
+        client,
+        session,
+        connection,
+        store: this.#o.store,
+        now: this.#now(),
+      });
+      return this.#regrantFields(session, result);
+    } catch (e) {
+      const secret = client.hasClientSecret ? await this.#o.store.clients.secretOf(client.id) : undefined;
+      const c: Classified = classifyRegrant(e, {
+        provider: session.provider,
+        grantType: connection?.grantType ?? 'client_credentials',
+        secrets: [secret],
+        now: this.#now(),
+      });
+      const t = this.#now();
+      const health = healthOf(c, t, 1);
+      if (c.kind === 'client_invalid') {
+        await this.#flagClient(client.id, client.providerKey, health, connection);
+        throw new ConsentryError('CLIENT_REFUSED', {
+          detail: describeHealth(health),
+          facts: { ...(isConsentryError(e) ? e.facts : {}), client: client.id, cause: 'client_invalid' },
+          cause: e,
+        });
+      }
+      if (c.cause === 'rate_limited') {
+        const until = new Date(t.getTime() + (c.retryAfterSeconds ?? 60) * 1000);
+        if (await this.#o.store.clients.pauseUntil(client.id, until, healthOf(c, t, 1, until)))
+          this.events.emit('client', {
+            type: 'rate_limited',
+            clientRef: client.id,
+            providerKey: client.providerKey,
+            cause: 'rate_limited',
+            until,
+            evidence: health.evidence,
+          });
+      }
+      if (isConsentryError(e)) {
+        (e.facts as Record<string, unknown>).cause = c.cause;
+        throw e;
+      }
+      throw new ConsentryError('INTERNAL', { cause: e });
+    }
+  }
+
+  #regrantFields(session: ProviderSession, result: RegrantResult): TokenFields {
+    const token = this.#tokenFrom(session, result.response, undefined, result.requestedScopes);
+    // No refresh token is kept: the grant itself is the way to a new token (RFC 6749 §4.4.3).
+    return { ...tokenFields(token), refreshToken: undefined };
   }
 
   /** Exchanges a code directly (for platforms that run their own callback). */
@@ -973,6 +1303,16 @@ function sameAccount(
     if (before && after && before !== after) return false;
   }
   return true;
+}
+
+/** A connection renewed by running its grant again (client credentials, JWT bearer). */
+function withoutUser(c: Pick<Connection, 'grantType'>): boolean {
+  return c.grantType !== undefined && c.grantType !== 'authorization_code';
+}
+
+/** The stored grant request (older rows, or none stored: the connection's scopes). */
+function requestOf(c: Connection): ReturnType<typeof normalizeGrantRequest> {
+  return c.grantRequest ?? { scopes: [...c.scopes], params: {} };
 }
 
 function accountOf(claims: Record<string, unknown> | undefined): string | undefined {

@@ -30,10 +30,16 @@ export interface RefreshOutcome {
   refreshedHere: boolean;
 }
 
+/**
+ * Calls the provider for new tokens. `refreshToken` is the opened refresh token of an
+ * authorization-code connection; undefined for a connection without a user (`grantType`
+ * `client_credentials`, `jwt_bearer`), which is renewed by running its grant again (./regrant.ts).
+ * `claim`: from a batch claim, the registered client's stamp when claimed (lets the caller reuse
+ * its session).
+ */
 export type Refresher = (
   connection: Connection,
-  refreshToken: string,
-  /** From a batch claim: the registered client's stamp when claimed (lets the caller reuse its session). */
+  refreshToken: string | undefined,
   claim?: Pick<ClaimedConnection, 'clientStamp'>,
 ) => Promise<TokenFields>;
 
@@ -59,7 +65,7 @@ export interface CoordinatorOptions {
   /** Awaited (the audit trail and the webhook outbox record the change before the caller hears of it). */
   onNeedsReauth?: (c: Connection, reason: string, health: HealthState) => Promise<void> | void;
   /** Issue 11: what a failed refresh means (provider data + RFC defaults). */
-  classify?: (c: Connection, error: ConsentryError, refreshToken: string) => Classified;
+  classify?: (c: Connection, error: ConsentryError, refreshToken: string | undefined) => Classified;
   /** The provider refuses the connection's registered client (flag it, once). */
   onClientRefused?: (c: Connection, health: HealthState) => Promise<void> | void;
   /** The provider rate-limits the connection's registered client until `until`. */
@@ -234,8 +240,15 @@ export class RefreshCoordinator {
     claim?: ClaimedConnection,
   ): Promise<RefreshOutcome> {
     const { connections, now } = this.#o;
-    const refreshToken = claim ? claim.refreshToken : await connections.refreshTokenOf(id);
-    if (!refreshToken) {
+    // A connection without a user has no refresh token by design (RFC 6749 §4.4.3): its grant is
+    // run again under this same lease, and a missing refresh token never means needs_reauth.
+    const regrants = held.grantType !== undefined && held.grantType !== 'authorization_code';
+    const refreshToken = regrants
+      ? undefined
+      : claim
+        ? claim.refreshToken
+        : await connections.refreshTokenOf(id);
+    if (!regrants && !refreshToken) {
       await connections.releaseLease(id, owner);
       throw new ConsentryError('CONNECTION_NO_REFRESH_TOKEN', { facts: { connection: id } });
     }
@@ -271,7 +284,7 @@ export class RefreshCoordinator {
     owner: string,
     held: Connection,
     error: ConsentryError,
-    refreshToken: string,
+    refreshToken: string | undefined,
   ): Promise<RefreshOutcome> {
     const { connections, now } = this.#o;
     if (error.facts.paused === true) {

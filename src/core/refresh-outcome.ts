@@ -123,6 +123,43 @@ export function classifyRefusal(error: unknown, ctx: ClassifyContext): Classifie
   return out('transient', 'provider_unavailable');
 }
 
+/** Refusals that end a connection without a user (see classifyRegrant). */
+const GRANT_REFUSALS = new Set(['unauthorized_client', 'invalid_scope', 'unsupported_grant_type']);
+
+/**
+ * The classification of a failed grant re-run for a connection without a user (client
+ * credentials, RFC 6749 §4.4; JWT bearer, RFC 7523). The same rules as a code exchange
+ * (`classifyRefusal` at stage `exchange`: provider mappings for `exchange`/`both`, 429 → pause the
+ * client, 5xx/network → transient, `invalid_client`/401 → the client is flagged), plus:
+ *
+ * - `unauthorized_client` (RFC 6749 §5.2: "not authorized to use this authorization grant type";
+ *   Microsoft AADSTS700016, the application is not in the tenant), `invalid_scope` (the scope or
+ *   resource is not granted to the application; Microsoft AADSTS1002012/70011) and
+ *   `unsupported_grant_type` → `grant_dead`/`grant_refused`: the connection goes `needs_reauth`
+ *   at once, since repeating the same request cannot succeed. They are NOT `client_invalid`:
+ *   flagging the client would also pause its authorization-code connections, which the provider
+ *   may still serve. An administrator fixes the registration and requests a token again.
+ * - `invalid_grant` for client credentials (there is no grant to be revoked) is `grant_refused`
+ *   too; for JWT bearer it keeps the RFC 7523 §3.1 meaning (the assertion or its subject is
+ *   refused: `grant_dead`/`revoked`).
+ *
+ * No classification here ever reads or needs a refresh token.
+ */
+export function classifyRegrant(
+  error: unknown,
+  ctx: Omit<ClassifyContext, 'stage' | 'refreshExpiresAt'> & { grantType: string },
+): Classified {
+  const c = classifyRefusal(error, { ...ctx, stage: 'exchange' });
+  if (c.evidence.docs !== undefined) return c; // a documented provider mapping decided
+  const code = c.evidence.error;
+  const refused =
+    code !== undefined &&
+    (GRANT_REFUSALS.has(code) || (code === 'invalid_grant' && ctx.grantType === 'client_credentials'));
+  if (refused && (c.kind === 'unknown_refusal' || c.kind === 'grant_dead'))
+    return { ...c, kind: 'grant_dead', cause: 'grant_refused' };
+  return c;
+}
+
 function lapsed(ctx: ClassifyContext): boolean {
   return ctx.refreshExpiresAt !== undefined && ctx.refreshExpiresAt <= (ctx.now ?? new Date());
 }

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'connection.consent',
   'connection.reconnect',
   'connection.needs_reauth',
+  'connection.grant',
   'connection.inspect',
   'client.secret_change',
   'application.create',

@@ -28,7 +28,10 @@ export type RefreshOutcomeKind = (typeof REFRESH_OUTCOMES)[number];
 
 /**
  * Named causes. On a connection: `revoked`, `expired` (refresh-token lifetime or inactivity),
- * `consent_required`, `account_mismatch`, `refused` (an unrecognised refusal, repeated), and while
+ * `consent_required`, `account_mismatch`, `refused` (an unrecognised refusal, repeated),
+ * `grant_refused` (a connection without a user: the provider refuses the client this grant or
+ * these scopes — `unauthorized_client`, `invalid_scope`; an administrator fixes the app
+ * registration or the request, then requests a token again), and while
  * still `active`: `provider_unavailable`, `rate_limited`. On a registered client: `client_invalid`
  * (and `rate_limited` while its provider asks to slow down).
  */
@@ -38,6 +41,7 @@ export const HEALTH_CAUSES = [
   'consent_required',
   'account_mismatch',
   'refused',
+  'grant_refused',
   'client_invalid',
   'provider_unavailable',
   'rate_limited',
@@ -48,7 +52,7 @@ export type HealthCause = (typeof HEALTH_CAUSES)[number];
 export const CAUSES_BY_OUTCOME: Readonly<Record<Exclude<RefreshOutcomeKind, 'ok'>, readonly HealthCause[]>> =
   {
     transient: ['provider_unavailable', 'rate_limited'],
-    grant_dead: ['revoked', 'expired', 'consent_required', 'account_mismatch'],
+    grant_dead: ['revoked', 'expired', 'consent_required', 'account_mismatch', 'grant_refused'],
     client_invalid: ['client_invalid'],
     unknown_refusal: ['refused'],
   };
@@ -57,7 +61,10 @@ export const CAUSES_BY_OUTCOME: Readonly<Record<Exclude<RefreshOutcomeKind, 'ok'
 export interface HealthEvidence {
   /** Provider key. */
   provider: string;
-  /** `refresh` or `exchange` (the code exchange at a callback). */
+  /**
+   * `refresh`, or `exchange`: any other token request — the code exchange at a callback, or a
+   * connection without a user running its grant (client credentials, JWT bearer).
+   */
   stage: 'refresh' | 'exchange';
   /** HTTP status of the provider's answer (absent for network errors). */
   status?: number | undefined;
@@ -91,6 +98,8 @@ export const CAUSE_TEXT: Readonly<Record<HealthCause, string>> = {
   consent_required: 'The provider requires the user to sign in or consent again.',
   account_mismatch: 'The provider answered for another account than the one connected.',
   refused: 'The provider refused every refresh with the same error; the user must reconnect.',
+  grant_refused:
+    'The provider refuses this application the grant or scopes it asked for: fix the app registration (grant type, API permissions, admin consent) or the requested scopes, then request a token again.',
   client_invalid: "The provider refuses this client's credentials: check the client secret.",
   provider_unavailable: 'The provider could not be reached; the token is kept and retried.',
   rate_limited: 'The provider asked to slow down; refreshes for this client wait until it allows.',

@@ -3,12 +3,38 @@ import type { HealthState } from './connection-health.ts';
 /** What Consentry keeps about one connected account, with secrets already opened. */
 export type ConnectionStatus = 'active' | 'needs_reauth' | 'revoked';
 
+/**
+ * How a connection gets its tokens: `authorization_code` (RFC 6749 §4.1: a person consented;
+ * renewed with its refresh token, §6), `client_credentials` (§4.4: the registered client acts for
+ * itself, no person, no refresh token — renewed by requesting a new token) or `jwt_bearer`
+ * (RFC 7523 §2.1: a signed assertion, renewed by signing a new one). The last two are
+ * "connections without a user": renewed by re-running their grant (src/core/regrant.ts).
+ */
+export const CONNECTION_GRANTS = ['authorization_code', 'client_credentials', 'jwt_bearer'] as const;
+export type ConnectionGrant = (typeof CONNECTION_GRANTS)[number];
+
+/**
+ * What a connection without a user asks its grant for, kept so that the grant can be run again
+ * before expiry: `scopes` (empty = the provider entry's default), `params` (extra token-request
+ * parameters: an RFC 8707 `resource`, an `audience`), and any other non-secret input a grant
+ * strategy needs (the JWT-bearer `subject`). Never a secret: stored as plain JSON.
+ */
+export interface GrantRequest {
+  scopes: string[];
+  params: Record<string, string>;
+  [input: string]: unknown;
+}
+
 export interface Connection {
   id: string;
   clientRef: string;
   providerKey: string;
   purpose: string;
   payload: Record<string, unknown>;
+  /** How the tokens are obtained and renewed (0017); `authorization_code` for every consented one. */
+  grantType: ConnectionGrant;
+  /** The grant's inputs for a connection without a user (undefined for `authorization_code`). */
+  grantRequest?: GrantRequest | undefined;
   /** A human account identifier: email when known, else the subject. */
   account: string | undefined;
   subject: string | undefined;

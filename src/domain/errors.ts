@@ -19,6 +19,10 @@ export const ERROR_CATALOGUE = {
   CLIENT_UNKNOWN: { status: 404, message: 'No such registered client.' },
   CLIENT_AMBIGUOUS: { status: 400, message: 'Several clients are registered for this provider; name one.' },
   CLIENT_INVALID: { status: 400, message: 'The client registration is invalid.' },
+  SERVICE_ACCOUNT_KEY_INVALID: {
+    status: 400,
+    message: 'The service-account key file cannot be used.',
+  },
   CONSUMER_UNKNOWN: { status: 400, message: 'No consumer is registered for this purpose.' },
   CONSUMER_DUPLICATE: { status: 500, message: 'Two consumers are registered for one purpose.' },
   CONSUMER_FAILED: { status: 500, message: 'The feature that started this connection could not store it.' },
@@ -71,6 +75,15 @@ export const ERROR_CATALOGUE = {
   CONNECTION_COOLING_DOWN: {
     status: 503,
     message: 'The last refresh failed; the next attempt waits for the cooldown.',
+  },
+  CONNECTION_EXISTS: {
+    status: 409,
+    message: 'A connection for this client and request already exists for another purpose.',
+  },
+  GRANT_UNSUPPORTED: {
+    status: 400,
+    message:
+      'This grant is not available for the client (its provider or this installation does not support it).',
   },
   LEASE_TIMEOUT: { status: 503, message: 'Another worker is refreshing this connection; try again shortly.' },
 

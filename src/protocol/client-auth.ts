@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, type JsonWebKey } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, type JsonWebKey, X509Certificate } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { CLIENT_AUTH_METHODS, type ClientAuthMethod } from '../catalog/provider.ts';
@@ -101,16 +101,40 @@ export async function generateClientKeyPair(
 
 /**
  * An imported private key: a JWK (JSON) or a PKCS#8 PEM. Its public half is derived here.
- * @throws CLIENT_INVALID when the text is not a usable private key.
+ *
+ * A PEM may come with its X.509 certificate (the key and `-----BEGIN CERTIFICATE-----` in one
+ * text, as `openssl` writes them): a provider that identifies the key by its certificate
+ * (Microsoft Entra certificate credentials,
+ * https://learn.microsoft.com/entra/identity-platform/certificate-credentials) gets the
+ * certificate's thumbprints — `x5t` (SHA-1) and `x5t#S256` (SHA-256) of its DER, base64url — kept
+ * in the JWK (RFC 7517 §4.8, §4.9) and sent in every assertion's header. The certificate must
+ * hold this key's public half.
+ * @throws CLIENT_INVALID when the text is not a usable private key, or the certificate does not match.
  */
 export async function importClientPrivateKey(text: string, alg?: string): Promise<ClientKeyPair> {
+  let thumbprints: Record<string, string> = {};
   try {
     const trimmed = text.trim();
+    const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(trimmed)?.[0];
+    const keyPem =
+      /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(
+        trimmed,
+      )?.[0];
     const keyObject = trimmed.startsWith('{')
       ? createPrivateKey({ key: JSON.parse(trimmed) as JsonWebKey, format: 'jwk' })
-      : createPrivateKey(trimmed);
+      : createPrivateKey(keyPem ?? trimmed);
     const privateJwk = keyObject.export({ format: 'jwk' }) as JWK;
     const publicJwk = createPublicKey(keyObject).export({ format: 'jwk' }) as JWK;
+    if (certificate) {
+      const x509 = new X509Certificate(certificate);
+      const certJwk = x509.publicKey.export({ format: 'jwk' }) as JWK;
+      if (certJwk.n !== publicJwk.n || certJwk.x !== publicJwk.x || certJwk.e !== publicJwk.e)
+        throw new Error('certificate mismatch');
+      thumbprints = {
+        x5t: createHash('sha1').update(x509.raw).digest('base64url'),
+        'x5t#S256': createHash('sha256').update(x509.raw).digest('base64url'),
+      };
+    }
     const chosen =
       alg ??
       (privateJwk.kty === 'RSA'
@@ -123,10 +147,13 @@ export async function importClientPrivateKey(text: string, alg?: string): Promis
             ? 'EdDSA'
             : undefined);
     if (!chosen || privateJwk.d === undefined) throw new Error('unsupported key type');
-    return withKid(privateJwk, publicJwk, chosen);
+    return withKid({ ...privateJwk, ...thumbprints }, { ...publicJwk, ...thumbprints }, chosen);
   } catch (cause) {
+    const mismatch = cause instanceof Error && cause.message === 'certificate mismatch';
     throw new ConsentryError('CLIENT_INVALID', {
-      detail: 'The key is not a private key in PEM (PKCS#8) or JWK form (RSA, EC P-256/384/521 or Ed25519).',
+      detail: mismatch
+        ? 'The certificate does not hold this private key’s public key.'
+        : 'The key is not a private key in PEM (PKCS#8) or JWK form (RSA, EC P-256/384/521 or Ed25519).',
       cause: new Error(cause instanceof Error ? cause.name : 'invalid key'),
     });
   }
@@ -146,13 +173,18 @@ async function withKid(privateJwk: JWK, publicJwk: JWK, alg: string): Promise<Cl
  * refresh) — what Microsoft and Okta require; oidc-provider and Keycloak accept it too.
  */
 export async function privateKeyJwt(privateJwkJson: string, audience: string): Promise<oauth.ClientAuth> {
-  const jwk = JSON.parse(privateJwkJson) as JWK;
+  const jwk = JSON.parse(privateJwkJson) as JWK & { 'x5t#S256'?: string };
+  const { x5t, 'x5t#S256': x5tS256 } = jwk;
   const key = (await importJWK(jwk, jwk.alg)) as CryptoKey;
   return oauth.PrivateKeyJwt(
     { key, ...(jwk.kid ? { kid: jwk.kid } : {}) },
     {
-      [oauth.modifyAssertion]: (_header, payload) => {
+      [oauth.modifyAssertion]: (header, payload) => {
         payload.aud = audience;
+        // A key imported with its certificate: the certificate's thumbprints identify it
+        // (Microsoft certificate credentials look the certificate up by x5t / x5t#S256).
+        if (x5t) (header as Record<string, unknown>).x5t = x5t;
+        if (x5tS256) (header as Record<string, unknown>)['x5t#S256'] = x5tS256;
       },
     },
   );

@@ -480,6 +480,13 @@ export async function clientCredentialsGrant(
   }
 }
 
+/**
+ * No client authentication beside the assertion (RFC 7523 §3.1: the assertion may stand alone).
+ * oauth4webapi's `None()` would add `client_id`, which Google's documented request does not carry
+ * (only `grant_type` and `assertion`): the request is sent exactly as documented.
+ */
+const assertionOnly: oauth.ClientAuth = () => {};
+
 /** RFC 7523 §2.1 grant type. */
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
@@ -489,9 +496,9 @@ export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-beare
  * it is the authorization and the client's authentication at once, so no other client
  * authentication is sent. No refresh token: a new assertion is signed before expiry.
  *
- * Errors: PROVIDER_ERROR (`invalid_grant` for a bad signature, an unknown subject or a subject
- * the key may not impersonate — Google `unauthorized_client` when domain-wide delegation is not
- * granted), TOKEN_RESPONSE_INVALID.
+ * Errors: TOKEN_REQUEST_REJECTED with `facts.oauthError` (`invalid_grant` for a bad signature or
+ * an unknown subject — Google `unauthorized_client` when domain-wide delegation is not granted),
+ * PROVIDER_UNAVAILABLE (5xx, 429, network), TOKEN_RESPONSE_INVALID.
  */
 export async function jwtBearerGrant(
   session: ProviderSession,
@@ -502,7 +509,7 @@ export async function jwtBearerGrant(
     const response = await oauth.genericTokenEndpointRequest(
       session.as,
       session.oauthClient,
-      oauth.None(),
+      assertionOnly,
       JWT_BEARER_GRANT_TYPE,
       { ...input.params, assertion: input.assertion },
       session.requestOptions(),

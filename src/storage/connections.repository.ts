@@ -8,7 +8,7 @@ import {
   sql,
   type Updateable,
 } from 'kysely';
-import type { Connection, ConnectionStatus } from '../domain/connection.ts';
+import type { Connection, ConnectionGrant, ConnectionStatus, GrantRequest } from '../domain/connection.ts';
 import type { HealthState } from '../domain/connection-health.ts';
 import { aadFor, type SecretBox } from '../secrets/secret-box.ts';
 import { parseJson, toDate } from './json.ts';
@@ -26,6 +26,8 @@ function toConnection(row: Selectable<ConnectionsTable>, box: SecretBox): Connec
     providerKey: row.provider_key,
     purpose: row.purpose,
     payload: parseJson(row.payload, {}),
+    grantType: (row.grant_type ?? 'authorization_code') as ConnectionGrant,
+    grantRequest: parseJson<GrantRequest | undefined>(row.grant_request ?? null, undefined),
     account: row.account ?? undefined,
     subject: row.subject ?? undefined,
     issuer: row.issuer ?? undefined,
@@ -179,6 +181,9 @@ export function createConnectionRepository(
           extras: JSON.stringify(input.extras ?? {}),
           token_host: input.tokenHost ?? null,
           dpop_key: input.dpopKey ? box.seal(input.dpopKey, dpopAad(id)) : null,
+          grant_type: input.grantType ?? 'authorization_code',
+          grant_request: input.grantRequest ? JSON.stringify(input.grantRequest) : null,
+          grant_key: input.grantKey ?? null,
           status: 'active',
           status_reason: null,
           last_refresh_at: null,
@@ -191,6 +196,15 @@ export function createConnectionRepository(
         })
         .execute();
       return (await get(id))!;
+    },
+    async findByGrantKey(clientRef, grantKey) {
+      const row = await db
+        .selectFrom('connections')
+        .selectAll()
+        .where('client_ref', '=', clientRef)
+        .where('grant_key', '=', grantKey)
+        .executeTakeFirst();
+      return row ? toConnection(row, box) : undefined;
     },
     async list(filter = {}) {
       let q = db.selectFrom('connections').selectAll().orderBy('created_at', 'desc').orderBy('id');
@@ -345,7 +359,10 @@ export function createConnectionRepository(
         .selectAll()
         .where('status', '=', 'active')
         .where('expires_at', '<', before.getTime())
-        .where('refresh_token', 'is not', null)
+        // Renewable: a refresh token, or a grant that is simply run again (0017).
+        .where((eb) =>
+          eb.or([eb('refresh_token', 'is not', null), eb('grant_type', '!=', 'authorization_code')]),
+        )
         .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now.getTime())]))
         .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now.getTime())]))
         // Clients the provider refuses or rate-limits are skipped (a handful of rows, by key).

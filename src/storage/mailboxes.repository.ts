@@ -24,6 +24,8 @@ export interface MailboxRepository {
   byHandoff(handoffId: string): Promise<Mailbox | undefined>;
   setHandoff(id: string, handoffId: string | undefined, now: Date): Promise<void>;
   byConnection(connectionId: string): Promise<Mailbox | undefined>;
+  /** Every mailbox using this connection (an application connection serves several mailboxes). */
+  listByConnection(connectionId: string): Promise<Mailbox[]>;
   update(
     id: string,
     fields: Partial<Pick<Mailbox, 'address' | 'displayName' | 'imap' | 'smtp'>>,
@@ -108,6 +110,15 @@ export function createMailboxRepository(db: Kysely<Database>): MailboxRepository
         .execute();
     },
     byConnection: (connectionId) => findBy('connection_ref', connectionId),
+    async listByConnection(connectionId) {
+      const rows = await db
+        .selectFrom('mailboxes')
+        .selectAll()
+        .where('connection_ref', '=', connectionId)
+        .orderBy('address')
+        .execute();
+      return rows.map(toMailbox);
+    },
     async update(id, fields, now) {
       await db
         .updateTable('mailboxes')

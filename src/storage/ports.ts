@@ -1,4 +1,11 @@
-import type { Connection, ConnectionStatus, Flow, RegisteredClient } from '../domain/connection.ts';
+import type {
+  Connection,
+  ConnectionGrant,
+  ConnectionStatus,
+  Flow,
+  GrantRequest,
+  RegisteredClient,
+} from '../domain/connection.ts';
 import type { HealthState } from '../domain/connection-health.ts';
 
 /**
@@ -72,6 +79,11 @@ export interface NewConnection extends TokenFields {
   account: string | undefined;
   subject: string | undefined;
   issuer: string | undefined;
+  /** Default `authorization_code`. */
+  grantType?: ConnectionGrant | undefined;
+  /** A connection without a user: its grant's inputs and the key that makes connect idempotent. */
+  grantRequest?: GrantRequest | undefined;
+  grantKey?: string | undefined;
 }
 
 export interface ConnectionFilter {
@@ -107,6 +119,8 @@ export interface ClaimedConnection {
 export interface ConnectionRepository {
   insert(input: NewConnection, now: Date): Promise<Connection>;
   get(id: string): Promise<Connection | undefined>;
+  /** The connection without a user of this client made by the same request (`grantKey`), if any. */
+  findByGrantKey(clientRef: string, grantKey: string): Promise<Connection | undefined>;
   /** The narrow hot-path read behind `ensureFresh`. */
   getUsable(id: string): Promise<UsableToken | undefined>;
   list(filter?: ConnectionFilter): Promise<Connection[]>;
@@ -152,7 +166,8 @@ export interface ConnectionRepository {
   ): Promise<boolean>;
   setStatus(id: string, status: ConnectionStatus, reason: string | undefined, now: Date): Promise<void>;
   /**
-   * Active connections with a refresh token whose access token expires before `before`, whose
+   * Active connections with a refresh token — or renewed by re-running their grant (0017:
+   * `grant_type` other than `authorization_code`) — whose access token expires before `before`, whose
    * backoff has passed and which nobody holds a lease on, of clients neither refused by their
    * provider nor paused by a rate limit; soonest first, by index.
    */

@@ -59,6 +59,12 @@ export interface ConnectionsTable {
   token_host: Generated<string | null>;
   /** 0011: sealed private JWK the access and refresh tokens are DPoP-bound to (RFC 9449). */
   dpop_key: Generated<string | null>;
+  /** 0017: how tokens are obtained and renewed (`authorization_code`, `client_credentials`, `jwt_bearer`). */
+  grant_type: Generated<string>;
+  /** 0017: the grant's non-secret inputs (JSON) for a connection without a user. */
+  grant_request: Generated<string | null>;
+  /** 0017: identifies "the same request" per client (idempotent connect); null when consented. */
+  grant_key: Generated<string | null>;
 }
 
 /** Connection health (0010): reconnect links sent to end users. */

@@ -16,6 +16,7 @@ import { derivedForms } from '../../src/domain/redact.ts';
 import { Egress, type Resolver } from '../../src/egress/egress.ts';
 import { allowsPlainHttp, parseEgressAllow } from '../../src/egress/policy.ts';
 import { createSmtpMailer } from '../../src/egress/smtp.ts';
+import { outreachTextFor } from '../../src/http/i18n/i18n.ts';
 import { WebhookDispatcher } from '../../src/integrations/webhook-dispatcher.ts';
 import { generateDpopKey } from '../../src/protocol/dpop.ts';
 import {
@@ -772,6 +773,7 @@ describe('SMTP paths: owner notifications and reconnect-outreach mail', () => {
         providerName: () => 'Demo',
         publicBaseUrl: 'https://consentry.example.org',
         keys: [Buffer.alloc(32, 1)],
+        text: outreachTextFor,
         mailer: async (m) => {
           await mailer.sendMail({ from: 'Consentry <no-reply@example.org>', ...m });
         },

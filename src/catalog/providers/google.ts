@@ -6,6 +6,9 @@ export default defineProvider({
   categories: ['productivity', 'popular'],
   protocol: 'oidc',
   issuer: 'https://accounts.google.com',
+  // Service accounts (RFC 7523 JWT bearer, domain-wide delegation): src/protocol/service-account.ts,
+  // https://developers.google.com/identity/protocols/oauth2/service-account#httprest
+  grants: ['authorization_code', 'jwt_bearer'],
   endpoints: {
     authorization: 'https://accounts.google.com/o/oauth2/v2/auth',
     token: 'https://oauth2.googleapis.com/token',

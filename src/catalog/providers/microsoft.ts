@@ -5,6 +5,15 @@ export default defineProvider({
   displayName: 'Microsoft Entra ID (Microsoft 365)',
   categories: ['productivity', 'popular', 'iam'],
   protocol: 'oidc',
+  // Authorization code for people; client credentials for the application itself ("app-only").
+  grants: ['authorization_code', 'client_credentials'],
+  // https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow
+  clientCredentials: {
+    defaultScopes: ['https://graph.microsoft.com/.default'],
+    tokenParams: {},
+    notes:
+      'v2.0 token endpoint of a specific tenant (directory id or domain — not common/organizations/consumers); scope is `<resource>/.default` (Graph: https://graph.microsoft.com/.default; IMAP/SMTP app-only: https://outlook.office365.com/.default) and grants the application permissions an administrator consented to. Client secret or certificate (private_key_jwt with the certificate’s x5t / x5t#S256). No refresh token; access tokens last about an hour (expires_in 3599).',
+  },
   // For common/organizations/consumers the real issuer carries the user's tenant id (`tid`).
   issuer: 'https://login.microsoftonline.com/{tenant}/v2.0',
   endpoints: {
@@ -215,7 +224,10 @@ export default defineProvider({
       'Certificates & secrets → New client secret; copy its Value (shown once) into this page.',
       'API permissions: add the scopes listed here; include offline_access for a refresh token. For mail: IMAP.AccessAsUser.All and SMTP.Send (Office 365 Exchange Online).',
     ],
-    notes: ['Microsoft 365 tenants may disable SMTP AUTH; a tenant admin must enable it for sending.'],
+    notes: [
+      'Microsoft 365 tenants may disable SMTP AUTH; a tenant admin must enable it for sending.',
+      'App-only (client credentials, no user): tenant = your directory id; API permissions → Application permissions (Graph, or Office 365 Exchange Online IMAP.AccessAsApp / SMTP.SendAsApp for mail) → Grant admin consent; for mail also register the app’s service principal in Exchange Online (New-ServicePrincipal) and give it the mailbox (Add-MailboxPermission). Authenticate with a client secret, or upload a certificate and import its private key with the certificate here.',
+    ],
   },
   // The ID token's issuer carries the user's tenant (`tid`): see quirks/microsoft.ts.
   quirks: 'microsoft',

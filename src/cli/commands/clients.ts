@@ -4,6 +4,7 @@ import { CLIENT_AUTH_METHODS, type ClientAuthMethod } from '../../catalog/provid
 import { OPERATOR } from '../../console/actor.ts';
 import type { RegisteredClient } from '../../domain/connection.ts';
 import { ConsentryError } from '../../domain/errors.ts';
+import { serviceAccountOf } from '../../protocol/service-account.ts';
 import { printJson, printTable, withConsentry } from '../context.ts';
 import { readSecret } from '../read-secret.ts';
 
@@ -19,6 +20,8 @@ export function clientJson(c: RegisteredClient) {
     clientAuth: typeof c.options.clientAuth === 'string' ? c.options.clientAuth : 'auto',
     hasClientKey: c.hasClientKey === true,
     publicJwk: c.hasClientKey ? c.options.publicJwk : undefined,
+    // A Google service account: only the account, key id and delegation client id, never the key.
+    serviceAccount: serviceAccountOf(c),
     templateValues: c.templateValues,
     builtIn: c.options.builtIn === true,
     // Issue 11: `client_invalid` (refused credentials) or `rate_limited` with the evidence.
@@ -60,6 +63,10 @@ export function registerClientsCommands(program: Command): void {
       '--private-key-file <path>',
       'private_key_jwt: import this private key (PKCS#8 PEM or JWK) instead of generating one',
     )
+    .option(
+      '--service-account-key <path>',
+      'a Google service account: its JSON key file (`-` = stdin); sealed at rest, never shown again',
+    )
     .option('--tenant <value>', 'shortcut for --template tenant=<value> (Microsoft)')
     .option('--instance <value>', 'shortcut for --template instance=<value> (Mastodon, Salesforce …)')
     .option('--domain <value>', 'shortcut for --template domain=<value> (Okta, Auth0 …)')
@@ -77,6 +84,18 @@ export function registerClientsCommands(program: Command): void {
       }
       for (const k of ['tenant', 'instance', 'domain'] as const)
         if (typeof opts[k] === 'string') templateValues[k] = opts[k] as string;
+      if (typeof opts.serviceAccountKey === 'string') {
+        const keyFile = await readKeyFile(opts.serviceAccountKey);
+        await withConsentry(async (app) => {
+          const c = await app.console.serviceAccounts.importKey(OPERATOR, String(opts.provider), {
+            name: String(opts.name),
+            keyFile,
+          });
+          if (opts.json) printJson(clientJson(c));
+          else process.stdout.write(serviceAccountSummary(c));
+        });
+        return;
+      }
       const secret = opts.clientSecretStdin
         ? await readSecret('Client Secret: ')
         : (opts.clientSecret as string | undefined);
@@ -107,6 +126,21 @@ export function registerClientsCommands(program: Command): void {
               `Public key to paste at the provider (private_key_jwt):\n${JSON.stringify(publicKey.jwk)}\n${publicKey.pem}`,
             );
         }
+      });
+    });
+
+  clients
+    .command('replace-key <client>')
+    .description('a service account: replace its JSON key (key rotation at Google); the old key is gone')
+    .requiredOption('--service-account-key <path>', 'the new JSON key file (`-` = stdin)')
+    .option('--json', 'machine-readable output')
+    .action(async (ref: string, opts: { serviceAccountKey: string; json?: boolean }) => {
+      const keyFile = await readKeyFile(opts.serviceAccountKey);
+      await withConsentry(async (app) => {
+        const found = await app.console.oauth.findClient(OPERATOR, ref);
+        const c = await app.console.serviceAccounts.replaceKey(OPERATOR, found.id, keyFile);
+        if (opts.json) printJson(clientJson(c));
+        else process.stdout.write(serviceAccountSummary(c));
       });
     });
 
@@ -153,4 +187,22 @@ export function registerClientsCommands(program: Command): void {
         else process.stdout.write(`Deleted client “${c.name}” (${c.id}) and its connections.\n`);
       });
     });
+}
+
+/** The key file's text: a path, or `-` for stdin (never an argument's content: keys stay out of ps). */
+async function readKeyFile(path: string): Promise<string> {
+  if (path !== '-') return readFile(path, 'utf8');
+  let data = '';
+  for await (const chunk of process.stdin) data += String(chunk);
+  return data;
+}
+
+function serviceAccountSummary(c: RegisteredClient): string {
+  const sa = serviceAccountOf(c);
+  return [
+    `Registered ${c.providerKey} service account “${c.name}” (${c.id}): ${sa?.clientEmail ?? c.clientId}, key ${sa?.privateKeyId ?? '?'}. The key is stored encrypted and will not be shown again.`,
+    `Domain-wide delegation (Google Admin console → Security → API controls): client ID ${sa?.clientId ?? '(see the key’s client_id)'} with the scopes you will use.`,
+    `Next: consentry service-accounts connect ${c.id} --subject user@your-domain --preset mail`,
+    '',
+  ].join('\n');
 }

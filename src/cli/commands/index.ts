@@ -10,6 +10,7 @@ import { registerKeysCommands } from './keys.ts';
 import { registerMailboxesCommands } from './mailboxes.ts';
 import { registerProvidersCommands } from './providers.ts';
 import { registerSecretKeyCommands } from './secret-key.ts';
+import { registerServiceAccountsCommands } from './service-accounts.ts';
 import { registerUsersCommands } from './users.ts';
 import { registerWebhooksCommands } from './webhooks.ts';
 
@@ -20,6 +21,7 @@ export const COMMAND_GROUPS: ((program: Command) => void)[] = [
   registerKeysCommands,
   registerProvidersCommands,
   registerClientsCommands,
+  registerServiceAccountsCommands,
   registerConnectionsCommands,
   registerConnectCommand,
   registerMailboxesCommands,

@@ -147,6 +147,16 @@ export function registerMailboxesCommands(program: Command): void {
     .action(async (id: string, opts: { timeout: string; json?: boolean }) => {
       await withConsentry(async (app) => {
         const m = await app.features.mail.get(id);
+        // A Google service account: no consent, the connection is made here and now.
+        if (await app.features.mail.isServiceAccount(m)) {
+          const connection = await app.features.mail.connectServiceAccount(m.id);
+          if (opts.json) printJson(connectionJson(connection));
+          else
+            process.stdout.write(
+              `Connected mailbox ${m.id} as ${connection.account ?? '?'} through its service account (connection ${connection.id}).\n`,
+            );
+          return;
+        }
         // The console's one-time link, claimed by the mail service so that the browser that opens
         // it runs this mailbox's `mail` flow (the link names the flow; the flow names the link).
         const link = await app.console.oauth.createHandoff(OPERATOR, {

@@ -3,6 +3,7 @@ import type { ConnectionEvent, OAuth2Consumer } from '../../core/consumers.ts';
 import { ConsentryError } from '../../domain/errors.ts';
 import type { MailboxRepository } from '../../storage/mailboxes.repository.ts';
 import type { ConnectionRepository } from '../../storage/ports.ts';
+import type { Mailbox } from './mailbox.ts';
 
 /**
  * The mail consumer (seed 004's first consumer, purpose `mail`): one consent with the provider's
@@ -52,37 +53,41 @@ export function createMailConsumer(deps: {
       return `${mailAccountPath(mailbox.id)}?oauth=connected`;
     },
     async onConnectionEvent(event: ConnectionEvent) {
-      const mailbox = await deps.mailboxes.byConnection(event.connectionId);
-      if (!mailbox) return;
-      if (event.type === 'needs_reauth') {
-        await deps.mailboxes.setHealth(
-          mailbox.id,
-          { healthNote: `Reconnect your mailbox: ${event.reason}` },
-          now(),
-        );
-      } else if (event.type === 'refresh_failed') {
+      // An application connection (client credentials) serves every mailbox bound to it.
+      for (const mailbox of await deps.mailboxes.listByConnection(event.connectionId))
+        await noteEvent(mailbox, event);
+    },
+  };
+
+  async function noteEvent(mailbox: Mailbox, event: ConnectionEvent): Promise<void> {
+    if (event.type === 'needs_reauth') {
+      await deps.mailboxes.setHealth(
+        mailbox.id,
+        { healthNote: `Reconnect your mailbox: ${event.reason}` },
+        now(),
+      );
+    } else if (event.type === 'refresh_failed') {
+      await deps.mailboxes.setHealth(
+        mailbox.id,
+        {
+          healthNote: `The last token refresh failed (${event.error}); the next attempt is at ${event.nextAttemptAt.toISOString()}.`,
+        },
+        now(),
+      );
+    } else if (event.type === 'refreshed' || event.type === 'reconnected') {
+      await deps.mailboxes.setHealth(mailbox.id, { healthNote: null }, now());
+    } else {
+      // The refresh token reaches its documented lifetime (scale-out's `lapsing` event).
+      const lapsing = (event as { refreshExpiresAt?: unknown }).refreshExpiresAt;
+      if (lapsing instanceof Date) {
         await deps.mailboxes.setHealth(
           mailbox.id,
           {
-            healthNote: `The last token refresh failed (${event.error}); the next attempt is at ${event.nextAttemptAt.toISOString()}.`,
+            healthNote: `Reconnect your mailbox before ${lapsing.toISOString()}: its authorization lapses then.`,
           },
           now(),
         );
-      } else if (event.type === 'refreshed') {
-        await deps.mailboxes.setHealth(mailbox.id, { healthNote: null }, now());
-      } else {
-        // The refresh token reaches its documented lifetime (scale-out's `lapsing` event).
-        const lapsing = (event as { refreshExpiresAt?: unknown }).refreshExpiresAt;
-        if (lapsing instanceof Date) {
-          await deps.mailboxes.setHealth(
-            mailbox.id,
-            {
-              healthNote: `Reconnect your mailbox before ${lapsing.toISOString()}: its authorization lapses then.`,
-            },
-            now(),
-          );
-        }
       }
-    },
-  };
+    }
+  }
 }

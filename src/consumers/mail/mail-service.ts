@@ -2,8 +2,10 @@ import type { ProviderRegistry } from '../../catalog/registry.ts';
 import { type Actor, assertCan, can } from '../../console/actor.ts';
 import { CONNECT_DONE_PATH } from '../../console/consumer.ts';
 import type { OAuth2Client } from '../../core/oauth2-client.ts';
+import type { Connection } from '../../domain/connection.ts';
 import { ConsentryError, ERROR_CATALOGUE, isConsentryError } from '../../domain/errors.ts';
 import { redact } from '../../domain/redact.ts';
+import { serviceAccountOf } from '../../protocol/service-account.ts';
 import type { MailboxRepository } from '../../storage/mailboxes.repository.ts';
 import type { Store } from '../../storage/ports.ts';
 import { isImapAuthFailure, listNewestWithBearer } from './imap.ts';
@@ -54,6 +56,20 @@ export interface NewMailboxInput {
   smtp?: MailServer | undefined;
   /** The owning console user (ignored when an actor creates it: the actor owns it). */
   ownerRef?: string | undefined;
+  /**
+   * `user` (default): a person consents for their own mailbox (authorization code, `mail`
+   * preset). `application`: app-only access — the registered client's own token (client
+   * credentials, RFC 6749 §4.4, with the provider's app-only mail scopes, Microsoft
+   * `https://outlook.office365.com/.default`) acts as `address`, which is then required.
+   * Administrators (`administer_oauth`) only: the application can act as any mailbox it was given.
+   */
+  access?: 'user' | 'application' | undefined;
+  /**
+   * With `access: 'application'`: an existing client-credentials connection of the same client to
+   * use (it must carry the app-only mail scopes). Absent: Consentry connects the application
+   * (idempotent — mailboxes of one client share one application connection).
+   */
+  connectionRef?: string | undefined;
 }
 
 /** Which transport refused, and how it said so: for the retry decision and a safe message. */
@@ -102,6 +118,8 @@ export class MailService {
     const client = await this.#d.store.clients.get(input.clientRef);
     if (!client) throw new ConsentryError('CLIENT_UNKNOWN', { facts: { client: input.clientRef } });
     const provider = this.#d.providers.get(client.providerKey);
+    if (input.access === 'application')
+      return this.#createAppOnly(input, client.id, client.providerKey, actor);
     if (!provider.presets.mail) {
       throw new ConsentryError('MAIL_SETTINGS_INVALID', {
         detail: `${provider.displayName} has no “mail” scope preset, so it cannot authorize IMAP and SMTP.`,
@@ -142,6 +160,149 @@ export class MailService {
     );
   }
 
+  /** Whether the mailbox's client is a Google service account (no consent: domain-wide delegation). */
+  async isServiceAccount(m: Mailbox): Promise<boolean> {
+    const client = await this.#d.store.clients.get(m.clientRef);
+    return client !== undefined && serviceAccountOf(client) !== undefined;
+  }
+
+  /**
+   * Connects a mailbox whose client is a Google service account: no consent screen — the account
+   * acts as the mailbox's address (domain-wide delegation, the JWT bearer grant) with the `https://`
+   * scopes of the provider's `mail` preset (`https://mail.google.com/`), and XOAUTH2 then
+   * authenticates as that address. Idempotent (one connection per key, address and scopes).
+   * @throws MAIL_SETTINGS_INVALID (no address, not a service account), and the grant's errors
+   *   (CLIENT_REFUSED when delegation is missing, TOKEN_REQUEST_REJECTED …).
+   */
+  async connectServiceAccount(accountId: string, actor?: Actor): Promise<Connection> {
+    const m = await this.get(accountId, actor);
+    const client = await this.#d.store.clients.get(m.clientRef);
+    if (!client || !serviceAccountOf(client))
+      throw new ConsentryError('MAIL_SETTINGS_INVALID', {
+        detail: 'This mailbox is connected by consent, not by a service account.',
+      });
+    if (!m.address)
+      throw new ConsentryError('MAIL_SETTINGS_INVALID', {
+        detail: 'A service account acts as the mailbox’s address: enter it first.',
+      });
+    const provider = this.#d.providers.get(client.providerKey);
+    const scopes = (provider.presets.mail ?? []).filter((s) => s.startsWith('https://'));
+    const payload: Record<string, unknown> = { accountId: m.id };
+    if (m.ownerRef) payload.userId = m.ownerRef;
+    // Connecting is the retry after a missing delegation was granted: a `client_invalid` flag is
+    // lifted first (re-saving the template values clears it, clients repository); a refusal sets it again.
+    if (client.refusal)
+      await this.#d.store.clients.update(client.id, { templateValues: client.templateValues });
+    const connection = await this.#d.client().connectServiceAccount({
+      client: client.id,
+      subject: m.address,
+      scopes,
+      purpose: MAIL_PURPOSE,
+      payload,
+    });
+    if (m.connectionRef !== connection.id) {
+      const previous = m.connectionRef;
+      await this.#d.mailboxes.setConnection(m.id, connection.id, this.#now());
+      // The old connection is dropped only when no other mailbox uses it.
+      if (previous && !(await this.#d.mailboxes.byConnection(previous)))
+        await this.#d.store.connections.delete(previous);
+    }
+    await this.#d.mailboxes.setHealth(m.id, { healthNote: null, lastError: null }, this.#now());
+    return connection;
+  }
+
+  /**
+   * A mailbox with app-only access: validated like any mailbox, bound to the application's
+   * client-credentials connection (made first, so a refused token request creates nothing).
+   * @throws FORBIDDEN (not an administrator), MAIL_SETTINGS_INVALID (no address, or the provider
+   * has no app-only mail access), CONNECTION_UNKNOWN / BAD_REQUEST (an unusable `connectionRef`),
+   * and the token request's errors (`connectClientCredentials`).
+   */
+  async #createAppOnly(
+    input: NewMailboxInput,
+    clientRef: string,
+    providerKey: string,
+    actor: Actor | undefined,
+  ): Promise<Mailbox> {
+    if (actor && !can(actor, 'administer_oauth'))
+      throw new ConsentryError('FORBIDDEN', {
+        detail: 'Only administrators (Administer OAuth) add mailboxes with application access.',
+      });
+    const provider = this.#d.providers.get(providerKey);
+    const address = (input.address ?? '').trim();
+    if (!ADDRESS.test(address))
+      throw new ConsentryError('MAIL_SETTINGS_INVALID', {
+        detail: 'Application access needs the address of the mailbox to act as.',
+      });
+    const defaults = this.defaultsFor(providerKey);
+    const scopes = defaults?.appOnlyScopes;
+    if (!scopes || !provider.grants.includes('client_credentials'))
+      throw new ConsentryError('MAIL_SETTINGS_INVALID', {
+        detail: `${provider.displayName} has no application (app-only) access to mailboxes here.`,
+      });
+    const imap = input.imap ?? defaults.imap;
+    const smtp = input.smtp ?? defaults.smtp;
+    let connectionRef: string;
+    if (input.connectionRef) {
+      const c = await this.#d.store.connections.get(input.connectionRef);
+      if (!c) throw new ConsentryError('CONNECTION_UNKNOWN', { facts: { connection: input.connectionRef } });
+      if (c.clientRef !== clientRef || c.grantType !== 'client_credentials')
+        throw new ConsentryError('BAD_REQUEST', {
+          detail: 'The connection is not a client-credentials connection of this client.',
+          facts: { connection: c.id },
+        });
+      connectionRef = c.id;
+    } else {
+      const c = await this.#d.client().connectClientCredentials({
+        client: clientRef,
+        purpose: MAIL_PURPOSE,
+        scopes,
+        payload: { access: 'application' },
+        ...(actor?.userId ? { actor: { kind: 'user', id: actor.userId, label: actor.userId } } : {}),
+      });
+      connectionRef = c.id;
+    }
+    const m = await this.#d.mailboxes.create(
+      {
+        clientRef,
+        address,
+        displayName: input.displayName?.trim() || undefined,
+        imap: assertMailServer(imap, 'IMAP'),
+        smtp: assertMailServer(smtp, 'SMTP'),
+        ownerRef: actor ? actor.userId : input.ownerRef,
+      },
+      this.#now(),
+    );
+    await this.#d.mailboxes.setConnection(m.id, connectionRef, this.#now());
+    return (await this.#d.mailboxes.get(m.id))!;
+  }
+
+  /**
+   * Whether the mailbox uses an application connection (client credentials): no person consents,
+   * the application acts as the mailbox's address.
+   */
+  async accessOf(m: Mailbox): Promise<'user' | 'application'> {
+    if (!m.connectionRef) return 'user';
+    const c = await this.#d.store.connections.get(m.connectionRef);
+    return c && c.grantType !== 'authorization_code' ? 'application' : 'user';
+  }
+
+  /**
+   * App-only mailboxes: requests the application token again (after an administrator fixed the
+   * app registration or its mailbox permission). A person's mailbox reconnects with `beginConnect`.
+   * @throws BAD_REQUEST for a person's mailbox; the grant's errors.
+   */
+  async renewApplicationAccess(accountId: string, actor?: Actor): Promise<Mailbox> {
+    const m = await this.get(accountId, actor);
+    if ((await this.accessOf(m)) !== 'application')
+      throw new ConsentryError('BAD_REQUEST', {
+        detail: 'This mailbox is connected by its user: reconnect it.',
+      });
+    await this.#d.client().regrant(m.connectionRef!);
+    await this.#d.mailboxes.setHealth(m.id, { healthNote: null, lastError: null }, this.#now());
+    return this.get(m.id);
+  }
+
   async get(accountId: string, actor?: Actor): Promise<Mailbox> {
     if (actor) assertCan(actor, 'connect_accounts');
     const m = await this.#d.mailboxes.get(accountId);
@@ -167,8 +328,10 @@ export class MailService {
 
   async delete(accountId: string, actor?: Actor): Promise<void> {
     const m = await this.get(accountId, actor);
+    const application = (await this.accessOf(m)) === 'application';
     await this.#d.mailboxes.delete(m.id);
-    if (m.connectionRef) await this.#d.store.connections.delete(m.connectionRef);
+    // An application connection is shared by the client's app-only mailboxes: it stays.
+    if (m.connectionRef && !application) await this.#d.store.connections.delete(m.connectionRef);
   }
 
   /**
@@ -181,6 +344,10 @@ export class MailService {
     actor?: Actor,
   ): Promise<string> {
     const m = await this.get(accountId, actor);
+    if ((await this.accessOf(m)) === 'application')
+      throw new ConsentryError('BAD_REQUEST', {
+        detail: 'This mailbox uses application access: request the application token again instead.',
+      });
     // `userId` = the owner: the console's Connections list shows the connection to them too.
     const payload: Record<string, unknown> = { accountId: m.id };
     if (m.ownerRef) payload.userId = m.ownerRef;

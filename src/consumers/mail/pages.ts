@@ -73,6 +73,17 @@ export function mailPageModule(mail: () => MailService): ConsolePageModule {
             detail: 'The link’s security token is invalid; go back and try again.',
           });
         }
+        // A Google service account needs no consent: connect now (domain-wide delegation).
+        const m = await mail().get(id, actorOf(request));
+        if (await mail().isServiceAccount(m)) {
+          try {
+            await mail().connectServiceAccount(id, actorOf(request));
+          } catch (e) {
+            if (!isConsentryError(e) || e.code === 'INTERNAL') throw e;
+            return redirectWithFlash(reply, ctx, mailAccountPath(id), 'error', e.message);
+          }
+          return reply.redirect(`${mailAccountPath(id)}?oauth=connected`, 303);
+        }
         const url = await mail().beginConnect(
           id,
           { session: flowSession(request, reply, ctx.session), returnUrl: mailAccountPath(id) },

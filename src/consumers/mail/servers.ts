@@ -9,13 +9,21 @@ import { MAIL_SECURITIES, type MailServer } from './mailbox.ts';
  * - Google: https://developers.google.com/gmail/imap/imap-smtp (imap.gmail.com 993 TLS;
  *   smtp.gmail.com 465 TLS or 587 STARTTLS).
  * - Microsoft 365: https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth
- *   (outlook.office365.com 993 TLS; smtp.office365.com 587 STARTTLS).
+ *   (outlook.office365.com 993 TLS; smtp.office365.com 587 STARTTLS). App-only access (client
+ *   credentials, no user): scope `https://outlook.office365.com/.default` with the application
+ *   permissions IMAP.AccessAsApp / SMTP.SendAsApp, XOAUTH2 `user=` the mailbox address (same page,
+ *   "Use client credentials grant flow to authenticate SMTP, IMAP and POP connections").
  */
 export interface MailServerDefaults {
   imap: MailServer;
   smtp: MailServer;
   /** Alternatives an administrator may pick (Gmail's 587 STARTTLS). */
   smtpAlternatives?: MailServer[];
+  /**
+   * Scopes of an application (client-credentials) token these servers take for any mailbox the
+   * application was given; absent = the provider has no app-only mail access.
+   */
+  appOnlyScopes?: string[];
 }
 
 export const MAIL_SERVER_DEFAULTS: Readonly<Record<string, MailServerDefaults>> = {
@@ -27,6 +35,7 @@ export const MAIL_SERVER_DEFAULTS: Readonly<Record<string, MailServerDefaults>> 
   microsoft: {
     imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
     smtp: { host: 'smtp.office365.com', port: 587, security: 'starttls' },
+    appOnlyScopes: ['https://outlook.office365.com/.default'],
   },
 };
 

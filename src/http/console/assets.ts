@@ -33,6 +33,14 @@ for (const table of document.querySelectorAll('.table-wrap table')) {
     });
   }
 }
+// A file field with data-read-into="<textarea id>" fills the textarea with the file's text (the
+// service-account key upload): the form stays urlencoded, the textarea works without script.
+document.addEventListener('change', async (event) => {
+  const input = event.target instanceof HTMLInputElement && event.target.type === 'file' ? event.target : null;
+  const target = input ? document.getElementById(input.getAttribute('data-read-into') ?? '') : null;
+  if (!input || !target || !input.files?.[0]) return;
+  target.value = await input.files[0].text();
+});
 document.addEventListener('submit', (event) => {
   const button = event.submitter ?? event.target.querySelector('button[data-confirm]');
   const message = button?.getAttribute?.('data-confirm');

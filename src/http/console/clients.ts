@@ -3,6 +3,7 @@ import { type OAuth2Provider, supportsConsent } from '../../catalog/provider.ts'
 import type { ClientInput } from '../../console/oauth-admin.ts';
 import type { RegisteredClient } from '../../domain/connection.ts';
 import { isConsentryError } from '../../domain/errors.ts';
+import { serviceAccountOf } from '../../protocol/service-account.ts';
 import { html, type SafeHtml } from '../html.ts';
 import {
   actionButton,
@@ -59,6 +60,8 @@ export function clientPages(app: FastifyInstance, ctx: ConsoleContext): void {
   app.get('/clients/:id', { config: { permission: 'administer_oauth' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const client = await ctx.services.oauth.getClient(actorOf(request), id);
+    // A Google service account has its own page (key, delegation, connections as a user).
+    if (serviceAccountOf(client)) return reply.redirect(`/clients/${client.id}/service-account`, 303);
     return editPage(request, reply, ctx, client, {});
   });
 
@@ -216,6 +219,7 @@ async function registerPage(
 ) {
   const body = html`<p class="crumbs"><a href="/providers">Providers</a> › <a href="/providers/${provider.key}">${provider.displayName}</a> ›</p>
     <h1>Register a ${provider.displayName} client</h1>
+    ${provider.grants.includes('jwt_bearer') ? html`<p class="card" id="service-account-link">Acting for users of your domain without their consent (domain-wide delegation)? <a href="/providers/${provider.key}/service-account">Add a service account</a> instead.</p>` : ''}
     ${await pasteAtProvider(ctx, provider)}
     <section class="card" aria-labelledby="form-h"><h2 id="form-h">2. Paste what ${provider.displayName} gave you</h2>
     ${state.error ? html`<div class="flash error" role="alert">${state.error}</div>` : ''}

@@ -23,10 +23,25 @@ export function connectionTable(
   const rows = connections.map((c) => {
     const provider = providers.has(c.providerKey) ? providers.get(c.providerKey).displayName : c.providerKey;
     const back = `?return=${encodeURIComponent(options.returnTo)}`;
+    const withoutUser = c.grantType !== undefined && c.grantType !== 'authorization_code';
     const actions = canAct
       ? html`${c.status !== 'revoked' ? actionButton(request, reply, ctx, `/connections/${c.id}/refresh${back}`, 'Refresh now', { secondary: true }) : ''}
-        ${c.status !== 'active' ? html`<a class="button secondary" href="/connections/${c.id}/reconnect?_csrf=${encodeURIComponent(csrf)}">Reconnect</a>` : ''}
-        ${c.status === 'needs_reauth' ? html`<a class="button secondary" href="/outreach?connection=${c.id}">Send reconnect link</a>` : ''}
+        ${
+          withoutUser
+            ? // No person to send back to the provider: the grant runs again (service account, client credentials).
+              c.status !== 'active'
+              ? actionButton(
+                  request,
+                  reply,
+                  ctx,
+                  `/connections/${c.id}/regrant${back}`,
+                  'Request a new token',
+                  { secondary: true },
+                )
+              : ''
+            : html`${c.status !== 'active' ? html`<a class="button secondary" href="/connections/${c.id}/reconnect?_csrf=${encodeURIComponent(csrf)}">Reconnect</a>` : ''}
+        ${c.status === 'needs_reauth' ? html`<a class="button secondary" href="/outreach?connection=${c.id}">Send reconnect link</a>` : ''}`
+        }
         ${c.status !== 'revoked' ? actionButton(request, reply, ctx, `/connections/${c.id}/revoke${back}`, 'Revoke', { secondary: true, confirm: 'Revoke this connection at the provider?' }) : ''}
         ${actionButton(request, reply, ctx, `/connections/${c.id}/delete${back}`, 'Delete', { danger: true, confirm: 'Delete this connection from Consentry?' })}
         ${canInspect ? html`<a class="button secondary" href="/connections/${c.id}/inspect">Inspect</a>` : ''}`

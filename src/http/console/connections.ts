@@ -4,6 +4,7 @@ import type { ProviderRegistry } from '../../catalog/registry.ts';
 import { describeHealth } from '../../domain/connection-health.ts';
 import { isConsentryError } from '../../domain/errors.ts';
 import { assertSameSitePath } from '../../domain/safe-path.ts';
+import { serviceAccountOf } from '../../protocol/service-account.ts';
 import { html } from '../html.ts';
 import { connectionTable } from './connection-table.ts';
 import {
@@ -31,6 +32,7 @@ export function connectionPages(
     const q = request.query as Record<string, string | undefined>;
     const actor = actorOf(request);
     const client = await ctx.services.oauth.getClient(actor, id);
+    if (serviceAccountOf(client)) return reply.redirect(`/clients/${client.id}/service-account`, 303);
     const provider = providers.get(client.providerKey);
     const status: ConnectionStatus | undefined = isConnectionStatus(q.status) ? q.status : undefined;
     const connections = await ctx.services.oauth.listConnections(actor, {
@@ -106,6 +108,12 @@ export function connectionPages(
   action('refresh', async (id, actor) => {
     const c = await ctx.services.oauth.refreshConnection(actor, id);
     return `Refreshed. The new access token expires ${c.expiresAt ? `${c.expiresAt.toISOString().replace('T', ' ').slice(0, 19)} UTC` : 'never'}.`;
+  });
+  // A connection without a user (service account, client credentials) after its cause was fixed.
+  action('regrant', async (id, actor) => {
+    await ctx.services.oauth.getConnection(actor, id);
+    const c = await ctx.deps.client.regrant(id);
+    return `Requested a new token: it expires ${c.expiresAt ? `${c.expiresAt.toISOString().replace('T', ' ').slice(0, 19)} UTC` : 'never'}.`;
   });
   action('revoke', async (id, actor) => {
     const r = await ctx.services.oauth.revokeConnection(actor, id);

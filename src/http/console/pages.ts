@@ -6,6 +6,7 @@ import { clientPages } from './clients.ts';
 import { connectionPages } from './connections.ts';
 import type { ConsoleContext, NavItem } from './context.ts';
 import { providerPages } from './providers.ts';
+import { serviceAccountPages } from './service-accounts.ts';
 import { signInPages } from './sign-in.ts';
 import { userPages } from './users.ts';
 
@@ -31,6 +32,7 @@ export const CONSOLE_PAGES: ConsolePageModule[] = [
     register: providerPages,
   },
   { register: clientPages },
+  serviceAccountPages,
   { register: (app, ctx) => connectionPages(app, ctx, ctx.deps.providers) },
   { nav: [{ href: '/users', label: 'Users', permission: 'manage_users' }], register: userPages },
   { nav: [{ href: '/audit', label: 'Audit', permission: 'manage_users' }], register: auditPages },
