@@ -285,3 +285,67 @@ describe('client credentials against oidc-provider', () => {
     expect(JSON.stringify(err)).not.toContain('WRONG-SECRET-aa7c31');
   });
 });
+
+describe('console and CLI faces', () => {
+  it('the client page offers “Connect as the application”; posting it creates the connection (administrators only)', async () => {
+    const { createUser, signIn, page, post, csrfFrom } = await import('../console/support/console-client.ts');
+    await createUser(consentry, 'admin-cc@example.org');
+    const jar = await signIn(consentry, 'admin-cc@example.org');
+    const p = await page(jar, `${consentry.baseUrl}/clients/${clientRef}`);
+    expect(p.status).toBe(200);
+    expect(p.html).toContain('Connect as the application');
+    expect(p.html).toContain(`/clients/${clientRef}/application-connection`);
+    const before = remote.counts.client_credentials;
+    const res = await post(jar, `${consentry.baseUrl}/clients/${clientRef}/application-connection`, {
+      _csrf: csrfFrom(p.html),
+      scopes: 'api:write',
+      params: 'resource=https://console.example.test',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/clients/${clientRef}/connections`);
+    expect(remote.counts.client_credentials).toBe(before + 1);
+    const made = (await consentry.app.store.connections.list({ clientRef })).find(
+      (c) => c.grantRequest?.params.resource === 'https://console.example.test',
+    );
+    expect(made).toMatchObject({
+      grantType: 'client_credentials',
+      purpose: 'console',
+      scopes: ['api:write'],
+    });
+
+    await createUser(consentry, 'user-cc@example.org', ['connect_accounts']);
+    const userJar = await signIn(consentry, 'user-cc@example.org');
+    const home = await page(userJar, `${consentry.baseUrl}/`);
+    const refused = await post(userJar, `${consentry.baseUrl}/clients/${clientRef}/application-connection`, {
+      _csrf: csrfFrom(home.html),
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('the service behind `consentry connections create` is idempotent and administrator-only', async () => {
+    const { OPERATOR } = await import('../../src/console/actor.ts');
+    const a = await consentry.app.console.oauth.connectApplication(OPERATOR, {
+      clientId: clientRef,
+      scopes: ['api:read'],
+      params: { audience_hint: 'cli' },
+    });
+    const b = await consentry.app.console.oauth.connectApplication(OPERATOR, {
+      clientId: clientRef,
+      scopes: ['api:read'],
+      params: { audience_hint: 'cli' },
+    });
+    expect(b.id).toBe(a.id);
+    expect(a.grantType).toBe('client_credentials');
+  });
+
+  it('`consentry connections create` validates its arguments before opening anything', async () => {
+    const { cli } = await import('../cli/support.ts');
+    const env = { DATA_DIR: consentry.dataDir, PUBLIC_BASE_URL: consentry.baseUrl };
+    const badGrant = await cli(['connections', 'create', '--client', clientRef, '--grant', 'password'], env);
+    expect(badGrant.code).not.toBe(0);
+    expect(badGrant.stderr).toContain('GRANT_UNSUPPORTED');
+    const badParam = await cli(['connections', 'create', '--client', clientRef, '--param', 'novalue'], env);
+    expect(badParam.code).not.toBe(0);
+    expect(badParam.stderr).toContain('name=value');
+  });
+});
