@@ -402,10 +402,12 @@ export async function clientCredentialsGrant(
       ...input.params,
     };
     if (scopes.length) parameters.scope = scopes.join(session.provider.scopeSeparator);
+    // A client assertion (private_key_jwt) is addressed to the endpoint it is sent to.
+    const clientAuth = cc?.token ? await session.clientAuthFor(target.token_endpoint) : session.clientAuth;
     const response = await oauth.clientCredentialsGrantRequest(
       target,
       session.oauthClient,
-      session.clientAuth,
+      clientAuth,
       parameters,
       session.requestOptions(),
     );
