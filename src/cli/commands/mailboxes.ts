@@ -96,7 +96,7 @@ export function registerMailboxesCommands(program: Command): void {
         else
           printTable(
             rows.map((r) => ({ ...r, imap: server(r.imap), smtp: server(r.smtp) })),
-            ['id', 'address', 'access', 'owner', 'health', 'imap', 'smtp'],
+            ['id', 'address', 'owner', 'health', 'imap', 'smtp'],
           );
       });
     });
