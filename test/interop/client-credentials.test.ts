@@ -169,18 +169,39 @@ describe('client credentials against oidc-provider', () => {
     expect(remote.counts.client_credentials).toBe(before + 2);
   });
 
-  it('the background refresher renews due client-credentials connections', async () => {
+  it('the background refresher renews due client-credentials connections (one request each)', async () => {
+    const { BackgroundRefresher } = await import('../../src/core/background-refresher.ts');
     const c = await consentry.app.client.connectClientCredentials({
       client: clientRef,
       purpose: 'machine',
       params: { audience_hint: 'background' },
     });
-    const due = await consentry.app.store.connections.listDue(
-      new Date(Date.now() + 3600_000),
-      new Date(),
-      1000,
-    );
-    expect(due.map((d) => d.id)).toContain(c.id);
+    // Due now: its token expires within the refresher's window.
+    await consentry.app.database.db
+      .updateTable('connections')
+      .set({ expires_at: Date.now() + 30_000 })
+      .where('id', '=', c.id)
+      .execute();
+    const refresher = new BackgroundRefresher({
+      client: consentry.app.client,
+      connections: consentry.app.store.connections,
+      providerOf: () => undefined,
+      emit: () => {},
+      windowSeconds: 300,
+    });
+    const before = remote.counts.client_credentials;
+    const report = await refresher.sweep();
+    expect(report.due).toBeGreaterThanOrEqual(1);
+    const after = (await consentry.app.store.connections.get(c.id))!;
+    expect(after.version).toBe(c.version + 1);
+    expect(after.status).toBe('active');
+    expect(after.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 500_000);
+    expect(remote.counts.client_credentials - before).toBe(report.refreshed);
+    // A second sweep finds nothing due: no request.
+    const again = remote.counts.client_credentials;
+    await refresher.sweep();
+    expect((await consentry.app.store.connections.get(c.id))!.version).toBe(after.version);
+    expect(remote.counts.client_credentials).toBe(again);
   });
 
   it('invalid_scope → needs_reauth with cause grant_refused; regrant after the fix brings it back', async () => {
