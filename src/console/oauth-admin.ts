@@ -347,9 +347,40 @@ export class OAuthAdmin {
   }
 
   async refreshConnection(actor: Actor, id: string): Promise<Connection> {
-    await this.getConnection(actor, id);
+    const c = await this.getConnection(actor, id);
+    // A connection without a user that is not active: its grant runs again (no person to ask).
+    if (c.grantType !== 'authorization_code' && c.status !== 'active') return this.#o.client.regrant(id);
     const outcome = await this.#o.client.refreshConnection(id);
     return outcome.connection as Connection;
+  }
+
+  /**
+   * A connection without a user: the registered client's own token through client credentials
+   * (RFC 6749 §4.4) — the console's "Connect as the application" and `consentry connections
+   * create --grant client_credentials`. Administrators only (the application acts for itself).
+   * `scopes` empty = the provider's default; `params` = extra token-request parameters
+   * (`resource`, `audience`); `purpose` default `console`. Idempotent per (client, scopes,
+   * params). Errors: FORBIDDEN, CLIENT_UNKNOWN and those of `OAuth2Client.connectClientCredentials`.
+   */
+  async connectApplication(
+    actor: Actor,
+    input: {
+      clientId: string;
+      scopes?: readonly string[] | undefined;
+      params?: Record<string, string> | undefined;
+      purpose?: string | undefined;
+    },
+  ): Promise<Connection> {
+    assertCan(actor, 'administer_oauth');
+    const client = await this.#mustClient(input.clientId);
+    return this.#o.client.connectClientCredentials({
+      client: client.id,
+      purpose: input.purpose?.trim() || CONSOLE_PURPOSE,
+      scopes: input.scopes,
+      params: input.params,
+      payload: actor.userId ? { userId: actor.userId } : {},
+      actor: auditActorOf(actor),
+    });
   }
 
   async revokeConnection(actor: Actor, id: string): Promise<{ atProvider: boolean }> {

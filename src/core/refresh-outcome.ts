@@ -132,13 +132,15 @@ const GRANT_REFUSALS = new Set(['unauthorized_client', 'invalid_scope', 'unsuppo
  * (`classifyRefusal` at stage `exchange`: provider mappings for `exchange`/`both`, 429 → pause the
  * client, 5xx/network → transient, `invalid_client`/401 → the client is flagged), plus:
  *
- * - `unauthorized_client` (RFC 6749 §5.2: "not authorized to use this authorization grant type";
- *   Microsoft AADSTS700016, the application is not in the tenant), `invalid_scope` (the scope or
+ * - `unauthorized_client` (RFC 6749 §5.2: "not authorized to use this authorization grant type"),
+ *   `invalid_scope` (the scope or
  *   resource is not granted to the application; Microsoft AADSTS1002012/70011) and
  *   `unsupported_grant_type` → `grant_dead`/`grant_refused`: the connection goes `needs_reauth`
  *   at once, since repeating the same request cannot succeed. They are NOT `client_invalid`:
  *   flagging the client would also pause its authorization-code connections, which the provider
- *   may still serve. An administrator fixes the registration and requests a token again.
+ *   may still serve. An administrator fixes the registration and requests a token again. (A
+ *   documented provider mapping still decides first: Microsoft AADSTS700016 — the application is
+ *   not in the tenant at all — is `client_invalid`.)
  * - `invalid_grant` for client credentials (there is no grant to be revoked) is `grant_refused`
  *   too; for JWT bearer it keeps the RFC 7523 §3.1 meaning (the assertion or its subject is
  *   refused: `grant_dead`/`revoked`).

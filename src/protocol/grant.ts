@@ -442,13 +442,15 @@ export async function clientCredentialsGrant(
       ...input.params,
     };
     if (scopes.length) parameters.scope = scopes.join(session.provider.scopeSeparator);
+    // A client assertion (private_key_jwt) is addressed to the endpoint it is sent to.
+    const clientAuth = cc?.token ? await session.clientAuthFor(target.token_endpoint) : session.clientAuth;
     const grantType = cc?.grantType ?? 'client_credentials';
     const response =
       grantType === 'client_credentials'
         ? await oauth.clientCredentialsGrantRequest(
             target,
             session.oauthClient,
-            session.clientAuth,
+            clientAuth,
             parameters,
             session.requestOptions(target.token_endpoint),
           )
@@ -456,7 +458,7 @@ export async function clientCredentialsGrant(
           await oauth.genericTokenEndpointRequest(
             target,
             session.oauthClient,
-            session.clientAuth,
+            clientAuth,
             grantType,
             parameters,
             session.requestOptions(target.token_endpoint),

@@ -169,18 +169,39 @@ describe('client credentials against oidc-provider', () => {
     expect(remote.counts.client_credentials).toBe(before + 2);
   });
 
-  it('the background refresher renews due client-credentials connections', async () => {
+  it('the background refresher renews due client-credentials connections (one request each)', async () => {
+    const { BackgroundRefresher } = await import('../../src/core/background-refresher.ts');
     const c = await consentry.app.client.connectClientCredentials({
       client: clientRef,
       purpose: 'machine',
       params: { audience_hint: 'background' },
     });
-    const due = await consentry.app.store.connections.listDue(
-      new Date(Date.now() + 3600_000),
-      new Date(),
-      1000,
-    );
-    expect(due.map((d) => d.id)).toContain(c.id);
+    // Due now: its token expires within the refresher's window.
+    await consentry.app.database.db
+      .updateTable('connections')
+      .set({ expires_at: Date.now() + 30_000 })
+      .where('id', '=', c.id)
+      .execute();
+    const refresher = new BackgroundRefresher({
+      client: consentry.app.client,
+      connections: consentry.app.store.connections,
+      providerOf: () => undefined,
+      emit: () => {},
+      windowSeconds: 300,
+    });
+    const before = remote.counts.client_credentials;
+    const report = await refresher.sweep();
+    expect(report.due).toBeGreaterThanOrEqual(1);
+    const after = (await consentry.app.store.connections.get(c.id))!;
+    expect(after.version).toBe(c.version + 1);
+    expect(after.status).toBe('active');
+    expect(after.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 500_000);
+    expect(remote.counts.client_credentials - before).toBe(report.refreshed);
+    // A second sweep finds nothing due: no request.
+    const again = remote.counts.client_credentials;
+    await refresher.sweep();
+    expect((await consentry.app.store.connections.get(c.id))!.version).toBe(after.version);
+    expect(remote.counts.client_credentials).toBe(again);
   });
 
   it('invalid_scope → needs_reauth with cause grant_refused; regrant after the fix brings it back', async () => {
@@ -283,5 +304,69 @@ describe('client credentials against oidc-provider', () => {
     expect(remote.received.length).toBe(count);
     expect(consentry.logs.join('\n')).not.toContain('WRONG-SECRET-aa7c31');
     expect(JSON.stringify(err)).not.toContain('WRONG-SECRET-aa7c31');
+  });
+});
+
+describe('console and CLI faces', () => {
+  it('the client page offers “Connect as the application”; posting it creates the connection (administrators only)', async () => {
+    const { createUser, signIn, page, post, csrfFrom } = await import('../console/support/console-client.ts');
+    await createUser(consentry, 'admin-cc@example.org');
+    const jar = await signIn(consentry, 'admin-cc@example.org');
+    const p = await page(jar, `${consentry.baseUrl}/clients/${clientRef}`);
+    expect(p.status).toBe(200);
+    expect(p.html).toContain('Connect as the application');
+    expect(p.html).toContain(`/clients/${clientRef}/application-connection`);
+    const before = remote.counts.client_credentials;
+    const res = await post(jar, `${consentry.baseUrl}/clients/${clientRef}/application-connection`, {
+      _csrf: csrfFrom(p.html),
+      scopes: 'api:write',
+      params: 'resource=https://console.example.test',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/clients/${clientRef}/connections`);
+    expect(remote.counts.client_credentials).toBe(before + 1);
+    const made = (await consentry.app.store.connections.list({ clientRef })).find(
+      (c) => c.grantRequest?.params.resource === 'https://console.example.test',
+    );
+    expect(made).toMatchObject({
+      grantType: 'client_credentials',
+      purpose: 'console',
+      scopes: ['api:write'],
+    });
+
+    await createUser(consentry, 'user-cc@example.org', ['connect_accounts']);
+    const userJar = await signIn(consentry, 'user-cc@example.org');
+    const home = await page(userJar, `${consentry.baseUrl}/`);
+    const refused = await post(userJar, `${consentry.baseUrl}/clients/${clientRef}/application-connection`, {
+      _csrf: csrfFrom(home.html),
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('the service behind `consentry connections create` is idempotent and administrator-only', async () => {
+    const { OPERATOR } = await import('../../src/console/actor.ts');
+    const a = await consentry.app.console.oauth.connectApplication(OPERATOR, {
+      clientId: clientRef,
+      scopes: ['api:read'],
+      params: { audience_hint: 'cli' },
+    });
+    const b = await consentry.app.console.oauth.connectApplication(OPERATOR, {
+      clientId: clientRef,
+      scopes: ['api:read'],
+      params: { audience_hint: 'cli' },
+    });
+    expect(b.id).toBe(a.id);
+    expect(a.grantType).toBe('client_credentials');
+  });
+
+  it('`consentry connections create` validates its arguments before opening anything', async () => {
+    const { cli } = await import('../cli/support.ts');
+    const env = { DATA_DIR: consentry.dataDir, PUBLIC_BASE_URL: consentry.baseUrl };
+    const badGrant = await cli(['connections', 'create', '--client', clientRef, '--grant', 'password'], env);
+    expect(badGrant.code).not.toBe(0);
+    expect(badGrant.stderr).toContain('GRANT_UNSUPPORTED');
+    const badParam = await cli(['connections', 'create', '--client', clientRef, '--param', 'novalue'], env);
+    expect(badParam.code).not.toBe(0);
+    expect(badParam.stderr).toContain('name=value');
   });
 });

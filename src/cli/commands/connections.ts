@@ -11,6 +11,8 @@ export function connectionJson(c: Connection) {
     client: c.clientRef,
     provider: c.providerKey,
     purpose: c.purpose,
+    // Issue 16: how the tokens are renewed (authorization_code, client_credentials, jwt_bearer).
+    grant: c.grantType,
     account: c.account ?? null,
     scopes: c.scopes,
     status: c.status,
@@ -58,10 +60,67 @@ export function registerConnectionsCommands(program: Command): void {
         else
           printTable(
             rows.map((r) => ({ ...r, scopes: r.scopes.join(' ') })),
-            ['id', 'provider', 'account', 'purpose', 'status', 'cause', 'expiresAt', 'scopes'],
+            ['id', 'provider', 'grant', 'account', 'purpose', 'status', 'cause', 'expiresAt', 'scopes'],
           );
       });
     });
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  connections
+    .command('create')
+    .description(
+      'a connection without a user: the client’s own token (client credentials, RFC 6749 §4.4); idempotent per client, scopes and parameters',
+    )
+    .requiredOption('--client <client>', 'registered client (id, name or provider/name)')
+    .option('--grant <grant>', 'the grant: client_credentials', 'client_credentials')
+    .option('--scope <scope>', 'a scope to request (repeat; none = the provider’s default)', collect, [])
+    .option(
+      '--param <k=v>',
+      'an extra token-request parameter, e.g. resource=https://api… (repeat)',
+      collect,
+      [],
+    )
+    .option('--purpose <purpose>', 'the feature it belongs to (a registered purpose)', 'console')
+    .option('--json', 'machine-readable output')
+    .action(
+      async (opts: {
+        client: string;
+        grant: string;
+        scope: string[];
+        param: string[];
+        purpose: string;
+        json?: boolean;
+      }) => {
+        if (opts.grant !== 'client_credentials')
+          throw new ConsentryError('GRANT_UNSUPPORTED', {
+            detail: '--grant must be client_credentials (consented connections: consentry connect).',
+          });
+        const params: Record<string, string> = {};
+        for (const p of opts.param) {
+          const eq = p.indexOf('=');
+          if (eq < 1)
+            throw new ConsentryError('BAD_REQUEST', { detail: '--param must look like name=value.' });
+          params[p.slice(0, eq)] = p.slice(eq + 1);
+        }
+        const scopes = opts.scope.flatMap((s) => s.split(/\s+/)).filter(Boolean);
+        await withConsentry(async (app) => {
+          const client = await app.console.oauth.findClient(OPERATOR, opts.client);
+          const c = connectionJson(
+            await app.console.oauth.connectApplication(OPERATOR, {
+              clientId: client.id,
+              scopes,
+              params,
+              purpose: opts.purpose,
+            }),
+          );
+          if (opts.json) printJson(c);
+          else
+            process.stdout.write(
+              `Connection ${c.id} (${c.grant}, ${c.provider}): scopes ${c.scopes.join(' ') || '(provider default)'}; expires ${c.expiresAt ?? 'never'}; renewed before expiry.\n`,
+            );
+        });
+      },
+    );
 
   connections
     .command('show <id>')

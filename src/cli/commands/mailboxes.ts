@@ -12,7 +12,13 @@ import { connectionJson } from './connections.ts';
  * same MailService as the console's Mailboxes pages. The CLI runs as the machine's operator and
  * sees every mailbox; `add --owner` gives one to a console user (else administrators only).
  */
-export function mailboxJson(m: Mailbox, health: MailboxHealth, owner: string | undefined) {
+export function mailboxJson(
+  m: Mailbox,
+  health: MailboxHealth,
+  owner: string | undefined,
+  /** `application`: app-only access (client credentials), no person consents. */
+  access: 'user' | 'application' = 'user',
+) {
   return {
     id: m.id,
     address: m.address || null,
@@ -21,6 +27,7 @@ export function mailboxJson(m: Mailbox, health: MailboxHealth, owner: string | u
     imap: m.imap,
     smtp: m.smtp,
     connection: m.connectionRef ?? null,
+    access,
     health: health.state,
     healthMessage: health.message,
     lastUsedAt: m.lastUsedAt?.toISOString() ?? null,
@@ -81,6 +88,7 @@ export function registerMailboxesCommands(program: Command): void {
               m,
               await mail.health(m),
               m.ownerRef ? (owners.get(m.ownerRef) ?? m.ownerRef) : undefined,
+              await mail.accessOf(m),
             ),
           ),
         );
@@ -103,6 +111,15 @@ export function registerMailboxesCommands(program: Command): void {
     .option('--address <addr>', 'the mailbox address (blank: the address of the account that consents)')
     .option('--name <name>', 'sender name')
     .option('--owner <email>', 'the console user it belongs to (default: none — administrators only)')
+    .option(
+      '--access <access>',
+      'user (a person consents, default) or application (app-only: the client’s own token acts as --address; Microsoft)',
+      'user',
+    )
+    .option(
+      '--connection <id>',
+      'with --access application: an existing client-credentials connection to use',
+    )
     .option('--imap-host <host>', 'IMAP server (default: the provider’s)')
     .option('--imap-port <port>', 'IMAP port (default: 993 for tls, 143 otherwise)')
     .option('--imap-security <mode>', `IMAP security: ${SECURITIES.join(', ')} (default tls)`)
@@ -113,6 +130,9 @@ export function registerMailboxesCommands(program: Command): void {
     .action(async (opts: Record<string, string | undefined> & { json?: boolean }) => {
       const imap = serverOption(opts, 'imap');
       const smtp = serverOption(opts, 'smtp');
+      if (opts.access !== 'user' && opts.access !== 'application')
+        throw new ConsentryError('BAD_REQUEST', { detail: '--access must be user or application.' });
+      const access = opts.access;
       await withConsentry(async (app) => {
         const client = await app.console.oauth.findClient(OPERATOR, opts.client ?? '');
         let ownerRef: string | undefined;
@@ -129,9 +149,20 @@ export function registerMailboxesCommands(program: Command): void {
           imap,
           smtp,
           ownerRef,
+          access,
+          connectionRef: opts.connection,
         });
-        const row = mailboxJson(m, await app.features.mail.health(m), opts.owner?.trim().toLowerCase());
+        const row = mailboxJson(
+          m,
+          await app.features.mail.health(m),
+          opts.owner?.trim().toLowerCase(),
+          access,
+        );
         if (opts.json) printJson(row);
+        else if (access === 'application')
+          process.stdout.write(
+            `Added mailbox ${m.id} (${m.address}) with application access (connection ${m.connectionRef}): IMAP ${server(m.imap)}, SMTP ${server(m.smtp)}.\n`,
+          );
         else
           process.stdout.write(
             `Added mailbox ${m.id} (${m.address || 'address set on connect'}): IMAP ${server(m.imap)}, SMTP ${server(m.smtp)}.\nConnect it: consentry mailboxes connect ${m.id}\n`,
@@ -154,6 +185,17 @@ export function registerMailboxesCommands(program: Command): void {
           else
             process.stdout.write(
               `Connected mailbox ${m.id} as ${connection.account ?? '?'} through its service account (connection ${connection.id}).\n`,
+            );
+          return;
+        }
+        if ((await app.features.mail.accessOf(m)) === 'application') {
+          // App-only: nobody consents; the application token is requested again now.
+          const renewed = await app.features.mail.renewApplicationAccess(m.id);
+          const connection = await app.console.oauth.getConnection(OPERATOR, renewed.connectionRef!);
+          if (opts.json) printJson(connectionJson(connection));
+          else
+            process.stdout.write(
+              `Mailbox ${m.id} uses application access: requested a new application token (connection ${connection.id}).\n`,
             );
           return;
         }
@@ -216,11 +258,13 @@ export function registerMailboxesCommands(program: Command): void {
 
   mailboxes
     .command('remove <id>')
-    .description('remove a mailbox and its connection')
+    .description(
+      'remove a mailbox and its connection (an application connection other mailboxes share stays)',
+    )
     .action(async (id: string) => {
       await withConsentry(async (app) => {
         await app.features.mail.delete(id);
-        process.stdout.write(`Removed mailbox ${id} and its connection.\n`);
+        process.stdout.write(`Removed mailbox ${id}.\n`);
       });
     });
 }

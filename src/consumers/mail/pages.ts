@@ -44,6 +44,8 @@ export function mailPageModule(mail: () => MailService): ConsolePageModule {
               displayName: f.name,
               imap: serverOf(f, 'imap'),
               smtp: serverOf(f, 'smtp'),
+              // Issue 16: app-only access (administrators; the service checks).
+              access: f.access === 'application' ? 'application' : 'user',
             },
             actorOf(request),
           );
@@ -52,7 +54,9 @@ export function mailPageModule(mail: () => MailService): ConsolePageModule {
             ctx,
             mailAccountPath(account.id),
             'ok',
-            'Mailbox added. Connect it to authorize IMAP and SMTP.',
+            f.access === 'application'
+              ? 'Mailbox added with application access: the application’s token acts as this address.'
+              : 'Mailbox added. Connect it to authorize IMAP and SMTP.',
           );
         } catch (e) {
           if (!isConsentryError(e) || e.status >= 500) throw e;
@@ -90,6 +94,24 @@ export function mailPageModule(mail: () => MailService): ConsolePageModule {
           actorOf(request),
         );
         return reply.header('cache-control', 'no-store').redirect(url, 303);
+      });
+
+      // App-only mailboxes: request the application token again (no person to send to the provider).
+      app.post('/mail/:id/renew', perm, async (request, reply) => {
+        const { id } = request.params as { id: string };
+        try {
+          await mail().renewApplicationAccess(id, actorOf(request));
+          return redirectWithFlash(
+            reply,
+            ctx,
+            mailAccountPath(id),
+            'ok',
+            'Requested a new application token.',
+          );
+        } catch (e) {
+          if (!isConsentryError(e) || e.status >= 500) throw e;
+          return redirectWithFlash(reply, ctx, mailAccountPath(id), 'error', e.message);
+        }
       });
 
       app.post('/mail/:id/send', perm, async (request, reply) => {
@@ -227,6 +249,13 @@ async function listPage(
       <input id="name" name="name" type="text">
       ${
         seesAll
+          ? html`<label for="access">Access</label>
+      <select id="access" name="access"><option value="user">A person connects the mailbox (delegated)</option><option value="application">The application acts as this address (app-only, client credentials — Microsoft 365)</option></select>
+      <p class="small muted">App-only needs the address, a client whose provider offers application access, and the application given this mailbox at the provider.</p>`
+          : ''
+      }
+      ${
+        seesAll
           ? html`<details><summary>Server settings (blank = the provider’s)</summary>
         <label for="imap_host">IMAP host</label><input id="imap_host" name="imap_host" type="text">
         <label for="imap_port">IMAP port</label><input id="imap_port" name="imap_port" type="text" inputmode="numeric" placeholder="993">
@@ -271,6 +300,7 @@ async function accountPage(
       ? 'you'
       : (ownerUser?.email ?? (m.ownerRef ? 'a deleted user' : 'none (added by the CLI or the platform)'));
   const connected = h.state !== 'not_connected';
+  const application = (await mail.accessOf(m)) === 'application';
   const inbox = extra.messages
     ? extra.messages.length
       ? html`<div class="table-wrap"><table class="inbox"><thead><tr><th>Date</th><th>From</th><th>Subject</th></tr></thead><tbody>${extra.messages.map(
@@ -283,12 +313,27 @@ async function accountPage(
     <div class="card"><dl class="facts">
       <dt>Provider</dt><dd>${client?.name ?? 'unknown client'}</dd>
       <dt>Owner</dt><dd>${owner}</dd>
+      <dt>Access</dt><dd>${application ? 'The application acts as this address (app-only, client credentials)' : 'Connected by a person (delegated)'}</dd>
       <dt>IMAP (read)</dt><dd>${server(m.imap)}</dd>
       <dt>SMTP (send)</dt><dd>${server(m.smtp)}</dd>
       <dt>Connection</dt><dd>${healthCell(h)}${h.state === 'ok' && h.expiresAt ? html`<br><span class="muted small">Access token valid until ${formatTime(h.expiresAt)}; refreshed before each use.</span>` : ''}</dd>
       <dt>Last used</dt><dd>${formatTime(m.lastUsedAt, 'never')}</dd>
     </dl>
-    <p>${h.state === 'not_connected' || h.state === 'reconnect' || h.state === 'error' ? connectLink(request, reply, ctx, m, h.state === 'error' ? { ...h, state: 'reconnect' } : h) : ''}
+    <p>${
+      application
+        ? h.state === 'reconnect' || h.state === 'error'
+          ? actionButton(
+              request,
+              reply,
+              ctx,
+              `${mailAccountPath(m.id)}/renew`,
+              'Request the application token again',
+            )
+          : ''
+        : h.state === 'not_connected' || h.state === 'reconnect' || h.state === 'error'
+          ? connectLink(request, reply, ctx, m, h.state === 'error' ? { ...h, state: 'reconnect' } : h)
+          : ''
+    }
       ${actionButton(request, reply, ctx, `${mailAccountPath(m.id)}/delete`, 'Remove mailbox', { danger: true, confirm: 'Remove this mailbox and its connection?' })}</p></div>
     ${
       connected

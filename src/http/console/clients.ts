@@ -88,6 +88,50 @@ export function clientPages(app: FastifyInstance, ctx: ConsoleContext): void {
     }
   });
 
+  // Issue 16: a connection without a user — the client's own token (client credentials).
+  app.post(
+    '/clients/:id/application-connection',
+    { config: { permission: 'administer_oauth' } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const client = await ctx.services.oauth.getClient(actorOf(request), id);
+      const f = formOf(request);
+      const params: Record<string, string> = {};
+      for (const line of (f.params ?? '').split(/\r?\n/)) {
+        const t = line.trim();
+        if (!t) continue;
+        const eq = t.indexOf('=');
+        if (eq < 1)
+          return redirectWithFlash(
+            reply,
+            ctx,
+            `/clients/${id}`,
+            'error',
+            'Each parameter line must look like name=value.',
+          );
+        params[t.slice(0, eq).trim()] = t.slice(eq + 1).trim();
+      }
+      try {
+        const c = await ctx.services.oauth.connectApplication(actorOf(request), {
+          clientId: client.id,
+          scopes: (f.scopes ?? '').split(/\s+/).filter(Boolean),
+          params,
+          purpose: f.purpose,
+        });
+        return redirectWithFlash(
+          reply,
+          ctx,
+          `/clients/${client.id}/connections`,
+          'ok',
+          `Connected “${client.name}” as the application (connection ${c.id}, scopes ${c.scopes.join(' ') || 'the provider’s default'}). A new token is requested before each expiry.`,
+        );
+      } catch (e) {
+        if (isConsentryError(e)) return redirectWithFlash(reply, ctx, `/clients/${id}`, 'error', e.message);
+        throw e;
+      }
+    },
+  );
+
   app.post('/clients/:id/delete', { config: { permission: 'administer_oauth' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const client = await ctx.services.oauth.getClient(actorOf(request), id);
@@ -269,6 +313,20 @@ async function editPage(
       ${clientFields(request, provider, values, client)}
       <p><button type="submit">Save changes</button></p>
     </form></section>
+    ${
+      provider.grants.includes('client_credentials')
+        ? html`<section class="card" aria-labelledby="app-h"><h2 id="app-h">Connect as the application</h2>
+    <p>A connection without a user: ${provider.displayName} issues a token to this client itself (client credentials). Nobody signs in; a new token is requested before each expiry. Asking again with the same scopes and parameters returns the same connection.</p>
+    ${provider.clientCredentials?.notes ? html`<p class="help">${provider.clientCredentials.notes}</p>` : ''}
+    <form method="post" action="/clients/${client.id}/application-connection">${csrfField(request, reply, ctx)}
+      <label for="app-scopes">Scopes (space-separated; blank = the provider’s default)</label>
+      <input id="app-scopes" name="scopes" type="text" class="mono" value="" placeholder="${(provider.clientCredentials?.defaultScopes ?? []).join(' ')}">
+      <label for="app-params">Extra parameters (one name=value per line: resource, audience …)</label>
+      <textarea id="app-params" name="params" rows="2" class="mono"></textarea>
+      <p><button type="submit">Connect as the application</button></p>
+    </form></section>`
+        : ''
+    }
     ${
       client.options.builtIn
         ? ''
