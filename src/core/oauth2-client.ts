@@ -187,8 +187,7 @@ export class OAuth2Client {
       connections: options.store.connections,
       // One coordinator for every grant: a consented connection uses its refresh token, a
       // connection without a user runs its grant again (src/core/regrant.ts).
-      refresher: (c, rt, claim) =>
-        withoutUser(c) ? this.#callRegrant(c) : this.#callRefresh(c, rt!, claim),
+      refresher: (c, rt, claim) => (withoutUser(c) ? this.#callRegrant(c) : this.#callRefresh(c, rt!, claim)),
       ...(options.instanceId ? { instanceId: options.instanceId } : {}),
       ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       ...(options.maxLeaseWaitMs ? { maxWaitMs: options.maxLeaseWaitMs } : {}),
