@@ -388,7 +388,10 @@ export function createConnectionRepository(
         .select('id')
         .where('status', '=', 'active')
         .where('expires_at', '<', before.getTime())
-        .where('refresh_token', 'is not', null)
+        // Renewable: a refresh token, or a grant that is simply run again (0017).
+        .where((eb) =>
+          eb.or([eb('refresh_token', 'is not', null), eb('grant_type', '!=', 'authorization_code')]),
+        )
         .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', t)]))
         .where(leaseFree)
         .where('client_ref', 'not in', (eb) =>
