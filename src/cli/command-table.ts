@@ -25,6 +25,10 @@ export const COMMAND_TABLE: readonly CommandModule[] = [
   },
   { names: ['clients'], load: async () => (await import('./commands/clients.ts')).registerClientsCommands },
   {
+    names: ['service-accounts'],
+    load: async () => (await import('./commands/service-accounts.ts')).registerServiceAccountsCommands,
+  },
+  {
     names: ['connections'],
     load: async () => (await import('./commands/connections.ts')).registerConnectionsCommands,
   },
