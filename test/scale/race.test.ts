@@ -25,7 +25,9 @@ for (const { engine, available } of ENGINES) {
       env = await startScaleEnv(engine);
       workers = await Promise.all(
         Array.from({ length: PROCESSES }, (_, i) =>
-          startWorker(env.spec, { name: `${engine}-w${i}`, leaseMs: 10_000, maxLeaseWaitMs: 20_000 }),
+          // Waiters get room: a live holder renews its lease, so on a loaded machine a long wait is
+          // a slow provider call, not a lost one (the assertions are counts, never durations).
+          startWorker(env.spec, { name: `${engine}-w${i}`, leaseMs: 10_000, maxLeaseWaitMs: 90_000 }),
         ),
       );
     }, 60_000);
@@ -60,7 +62,9 @@ for (const { engine, available } of ENGINES) {
       }
     }
 
-    it('one expired connection: 4 processes × 250 callers → exactly one refresh request, one token for all', async () => {
+    it('one expired connection: 4 processes × 250 callers → exactly one refresh request, one token for all', {
+      timeout: 180_000,
+    }, async () => {
       const [id] = await env.mint(1);
       const old = new Map([[id!, (await env.a.app.store.connections.get(id!))!.accessToken]]);
       await env.expire([id!]);
@@ -84,6 +88,6 @@ for (const { engine, available } of ENGINES) {
       expect(env.remote.counts.refresh_token - before).toBe(50);
       await check(ids, CALLERS_EACH_OF_50, results, old);
       expect(env.remote.counts.failed).toBe(0);
-    }, 120_000);
+    }, 240_000);
   });
 }
