@@ -11,9 +11,14 @@ import type { ConnectionEvent } from './consumers.ts';
  *
  * - Due selection by index: `listDue` is a range scan of (status, expires_at) stopping at the
  *   batch size, so a sweep costs what is due, not what is stored.
- * - The refresh itself goes through `ensureFresh` with the window as skew: the same single flight
- *   and lease with fencing as a feature's call. Two instances sweeping at once never refresh one
- *   connection twice — the loser of the lease re-reads, finds the token fresh and stops.
+ * - Due connections are claimed in batches (issue 11, `refresher-throughput`): one statement
+ *   leases up to 256 due rows for this instance and returns them as read under the lease (the
+ *   re-read of ARCHITECTURE.md "Keeping a token fresh", for the whole batch), so each refresh
+ *   costs the provider call and ONE write fenced by version and lease owner (plus the read of the
+ *   committed row) instead of about ten statements. Two instances sweeping at once never refresh
+ *   one connection twice — a claimed row is leased, and neither the other's claim nor an
+ *   `ensureFresh` can take it; a lease that runs out (a dead owner) is settled as abandoned.
+ *   Clients that do not offer `claimDue` go through `ensureFresh` with the window as skew.
  * - Failures back off in the coordinator (`next_attempt_at`, 5 s doubling to 15 min) and
  *   `listDue` skips rows still cooling down or leased: a broken connection is not hammered.
  * - `invalid_grant` → `needs_reauth` only after re-reading (coordinator); the feature is told.
