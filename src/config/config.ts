@@ -84,6 +84,10 @@ export const EnvSchema = z.object({
     z.coerce.number().int().min(0).default(300),
     'the refresher renews tokens expiring within this many seconds',
   ),
+  BACKGROUND_REFRESH_BATCH: doc(
+    z.coerce.number().int().min(1).max(100_000).default(2_000),
+    'most due connections one sweep refreshes (each interval); with hourly tokens one instance keeps about BATCH × 3600 / INTERVAL connections fresh (docs/benchmarks.md)',
+  ),
   BACKGROUND_REFRESH_CONCURRENCY: doc(
     z.coerce.number().int().min(1).max(64).default(4),
     'refreshes in flight per provider and instance',
@@ -221,6 +225,8 @@ export interface Config {
     perProviderConcurrency: number;
     perProviderRatePerSecond: number;
     lapseWindowMs: number;
+    /** Most due (and lapsing) connections handled per sweep. */
+    batchSize: number;
   };
   instanceId: string | undefined;
   /** Consumer modules to discover: package names, files or directories (CONSUMER_MODULES, comma-separated). */
@@ -306,6 +312,7 @@ export function loadConfig(
       perProviderConcurrency: e.BACKGROUND_REFRESH_CONCURRENCY,
       perProviderRatePerSecond: e.BACKGROUND_REFRESH_PER_PROVIDER_RATE,
       lapseWindowMs: Math.round(e.REFRESH_LAPSE_WARN_HOURS * 3600_000),
+      batchSize: e.BACKGROUND_REFRESH_BATCH,
     },
     instanceId: e.INSTANCE_ID,
     consumerModules: splitList(e.CONSUMER_MODULES),
