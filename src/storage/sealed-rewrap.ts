@@ -127,6 +127,10 @@ export async function rewrapAll(
       skipped += counts.lost;
       options.onProgress?.({ table, column, done: Math.min(total, rewrapped + skipped), total });
     }
+    // The column is done: rows a running server re-sealed meanwhile (a refresh writes under the
+    // current key) were counted in `total` but never came back from the query — they are done too,
+    // so the bar ends full instead of stopping short.
+    if (rewrapped + skipped < total) options.onProgress?.({ table, column, done: total, total });
     result.byColumn.push({ table, column, rewrapped, skipped, remaining: 0 });
     result.rewrapped += rewrapped;
     result.skipped += skipped;
