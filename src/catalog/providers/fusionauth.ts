@@ -1,5 +1,5 @@
 import { defineProvider } from '../provider.ts';
-import { hostName } from './shapes.ts';
+import { hostName, SELF_HOSTED_OPENID_SERVER } from './shapes.ts';
 
 /**
  * FusionAuth as an OAuth 2.0 authorization server at a fixed path under your own host. It is also an
@@ -19,19 +19,6 @@ export default defineProvider({
   templates: [
     hostName('host', 'FusionAuth host', 'The host name of your FusionAuth instance.', 'auth.example.com'),
   ],
-  refreshToken: {
-    issued: 'with_scope',
-    rotates: 'unknown',
-    notes: 'A refresh token with offline_access (rotation is a server setting).',
-  },
-  scopes: [
-    { name: 'openid', description: 'Sign in (OpenID Connect).' },
-    { name: 'email', description: 'The user’s email address.' },
-    { name: 'profile', description: 'The user’s basic profile (name, picture).' },
-    { name: 'offline_access', description: 'A refresh token, to keep access while the user is away.' },
-  ],
-  presets: { login: ['openid', 'email', 'profile'] },
+  ...SELF_HOSTED_OPENID_SERVER,
   docs: { registerUrl: 'https://fusionauth.io/docs/lifecycle/authenticate-users/oauth/' },
-  // Needs `openid` for its API; the ID token is not verified here (no JWKS in the entry).
-  quirks: 'ignore-id-token',
 });

@@ -1,5 +1,5 @@
 import { defineProvider } from '../provider.ts';
-import { hostName } from './shapes.ts';
+import { hostName, SELF_HOSTED_OPENID_SERVER } from './shapes.ts';
 
 /**
  * Ory Network as an OAuth 2.0 authorization server at a fixed path under your own host. It is also an
@@ -27,21 +27,8 @@ export default defineProvider({
       'acme-abc123.projects.oryapis.com',
     ),
   ],
-  refreshToken: {
-    issued: 'with_scope',
-    rotates: 'unknown',
-    notes: 'A refresh token with offline_access (rotation is a server setting).',
-  },
-  scopes: [
-    { name: 'openid', description: 'Sign in (OpenID Connect).' },
-    { name: 'email', description: 'The user’s email address.' },
-    { name: 'profile', description: 'The user’s basic profile (name, picture).' },
-    { name: 'offline_access', description: 'A refresh token, to keep access while the user is away.' },
-  ],
-  presets: { login: ['openid', 'email', 'profile'] },
+  ...SELF_HOSTED_OPENID_SERVER,
   docs: { registerUrl: 'https://www.ory.sh/docs/oauth2-oidc/authorization-code-flow' },
-  // Needs `openid` for its API; the ID token is not verified here (no JWKS in the entry).
-  quirks: 'ignore-id-token',
   uncertain: [
     'Client credentials: the token request is taken from public provider catalogs (late 2026) and not yet checked against the provider’s own documentation.',
   ],

@@ -125,3 +125,25 @@ export const ENTRA_TENANT: TemplateFieldInput = {
   pattern: `[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|${HOST_NAME}`,
   examples: ['72f988bf-86f1-41af-91ab-2d7cd011db47', 'contoso.onmicrosoft.com'],
 };
+
+/**
+ * A self-hosted OpenID server reached as plain OAuth (authentik, FusionAuth, Logto, Ory, ZITADEL):
+ * the standard OpenID scopes, a refresh token with `offline_access` (rotation is the server's
+ * setting), `login` = openid + email + profile. Its API needs `openid`, but the entry has no
+ * JWKS to verify the ID token with, so the `ignore-id-token` quirk drops it.
+ */
+export const SELF_HOSTED_OPENID_SERVER = {
+  refreshToken: {
+    issued: 'with_scope',
+    rotates: 'unknown',
+    notes: 'A refresh token with offline_access (rotation is a server setting).',
+  },
+  scopes: [
+    { name: 'openid', description: 'Sign in (OpenID Connect).' },
+    { name: 'email', description: 'The user’s email address.' },
+    { name: 'profile', description: 'The user’s basic profile (name, picture).' },
+    { name: 'offline_access', description: 'A refresh token, to keep access while the user is away.' },
+  ],
+  presets: { login: ['openid', 'email', 'profile'] },
+  quirks: 'ignore-id-token',
+} satisfies Pick<ProviderInput, 'refreshToken' | 'scopes' | 'presets' | 'quirks'>;
