@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
+import { jwtResourceIndicators } from './oidc-provider-resource.ts';
 
 /**
  * oidc-provider 8.x (certified) configured for the same job as Consentry's token endpoint:
@@ -33,18 +34,7 @@ const provider = new Provider('http://127.0.0.1', {
     clientCredentials: { enabled: true },
     introspection: { enabled: true },
     revocation: { enabled: true },
-    resourceIndicators: {
-      enabled: true,
-      defaultResource: () => resource,
-      useGrantedResource: () => true,
-      getResourceServerInfo: () => ({
-        scope: 'participants:read',
-        audience: resource,
-        accessTokenTTL: 3600,
-        accessTokenFormat: 'jwt',
-        jwt: { sign: { alg } },
-      }),
-    },
+    resourceIndicators: jwtResourceIndicators(resource, alg),
   },
 });
 const server = provider.listen(0, '127.0.0.1', () => {

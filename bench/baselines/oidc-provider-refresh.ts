@@ -2,6 +2,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 // @ts-expect-error -- no types for the adapter module; `setStorage` is its own export.
 import { setStorage } from 'oidc-provider/lib/adapters/memory_adapter.js';
+import { jwtResourceIndicators } from './oidc-provider-resource.ts';
 import { profileFromHere } from './profile.ts';
 
 /**
@@ -45,18 +46,7 @@ const provider = new Provider('http://127.0.0.1', {
   features: {
     devInteractions: { enabled: false },
     revocation: { enabled: true },
-    resourceIndicators: {
-      enabled: true,
-      defaultResource: () => resource,
-      useGrantedResource: () => true,
-      getResourceServerInfo: () => ({
-        scope: 'participants:read',
-        audience: resource,
-        accessTokenTTL: 3600,
-        accessTokenFormat: 'jwt',
-        jwt: { sign: { alg } },
-      }),
-    },
+    resourceIndicators: jwtResourceIndicators(resource, alg),
   },
 });
 
