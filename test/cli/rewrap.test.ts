@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseKeys } from '../../src/secrets/key-ring.ts';
 import { aadFor, SecretBox } from '../../src/secrets/secret-box.ts';
 import { SEALED_COLUMNS } from '../../src/storage/kysely-store.ts';
-import { startConsentry } from '../support/consentry.ts';
+import { seedGoogleConnections, startConsentry } from '../support/consentry.ts';
 import { cli } from './support.ts';
 
 /**
@@ -25,35 +25,8 @@ describe('secret-key rotate + rewrap', () => {
   it('re-seals every row under the new key while ensureFresh runs', async () => {
     // 1. A store with 10,000 connections sealed under the first key.
     let t = await startConsentry({ dataDir, listen: false, env: { DEMO_PROVIDER: 'false' } });
-    const client = await t.app.store.clients.create({
-      providerKey: 'google',
-      name: 'Mail',
-      clientId: 'id.apps.googleusercontent.com',
-      clientSecret: 'client-secret',
-    });
-    const now = new Date();
-    const ids: string[] = [];
-    const expiresAt = new Date(now.getTime() + 24 * 3600_000);
-    for (let i = 0; i < ROWS; i++) {
-      const c = await t.app.store.connections.insert(
-        {
-          clientRef: client.id,
-          providerKey: 'google',
-          purpose: 'console',
-          payload: {},
-          account: `user${i}@example.org`,
-          subject: String(i),
-          issuer: 'https://accounts.google.com',
-          accessToken: `access-${i}`,
-          refreshToken: `refresh-${i}`,
-          tokenType: 'Bearer',
-          scopes: ['openid'],
-          expiresAt,
-        },
-        now,
-      );
-      ids.push(c.id);
-    }
+    const { ids } = await seedGoogleConnections(t.app, ROWS);
+    const expiresAt = new Date(Date.now() + 24 * 3600_000);
     const oldKeyId = t.app.box.currentKeyId;
     await t.close({ keepData: true });
 

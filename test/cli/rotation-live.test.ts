@@ -8,7 +8,7 @@ import { aadFor, SecretBox } from '../../src/secrets/secret-box.ts';
 import { SEALED_COLUMNS } from '../../src/storage/kysely-store.ts';
 import { createUser, page, signIn } from '../console/support/console-client.ts';
 import type { CookieJar } from '../support/browserless.ts';
-import { startConsentry, type TestConsentry } from '../support/consentry.ts';
+import { seedGoogleConnections, startConsentry, type TestConsentry } from '../support/consentry.ts';
 import { createTestSchema, postgresAvailable } from '../support/postgres.ts';
 import { cli } from './support.ts';
 
@@ -34,36 +34,8 @@ interface Load {
 }
 
 /** Seeds a client and connections through the first server; returns their ids. */
-async function seed(t: TestConsentry): Promise<{ clientId: string; ids: string[] }> {
-  const client = await t.app.store.clients.create({
-    providerKey: 'google',
-    name: 'Mail',
-    clientId: 'id.apps.googleusercontent.com',
-    clientSecret: 'client-secret-value',
-  });
-  const ids: string[] = [];
-  const expiresAt = new Date(Date.now() + 24 * 3600_000);
-  for (let i = 0; i < CONNECTIONS; i++) {
-    const c = await t.app.store.connections.insert(
-      {
-        clientRef: client.id,
-        providerKey: 'google',
-        purpose: 'console',
-        payload: {},
-        account: `user${i}@example.org`,
-        subject: String(i),
-        issuer: 'https://accounts.google.com',
-        accessToken: `access-${i}`,
-        refreshToken: `refresh-${i}`,
-        tokenType: 'Bearer',
-        scopes: ['openid'],
-        expiresAt,
-      },
-      new Date(),
-    );
-    ids.push(c.id);
-  }
-  return { clientId: client.id, ids };
+function seed(t: TestConsentry): Promise<{ clientId: string; ids: string[] }> {
+  return seedGoogleConnections(t.app, CONNECTIONS, 'client-secret-value');
 }
 
 /**

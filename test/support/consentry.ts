@@ -61,3 +61,45 @@ export async function startConsentry(
     },
   };
 }
+
+/**
+ * A Google client and `count` active connections with long-lived tokens (`access-<i>`,
+ * `refresh-<i>`, expiring in a day), written through the store so every token is sealed under
+ * the current key — the rotation and rewrap suites start from this.
+ */
+export async function seedGoogleConnections(
+  app: Consentry,
+  count: number,
+  clientSecret = 'client-secret',
+): Promise<{ clientId: string; ids: string[] }> {
+  const client = await app.store.clients.create({
+    providerKey: 'google',
+    name: 'Mail',
+    clientId: 'id.apps.googleusercontent.com',
+    clientSecret,
+  });
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + 24 * 3600_000);
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const c = await app.store.connections.insert(
+      {
+        clientRef: client.id,
+        providerKey: 'google',
+        purpose: 'console',
+        payload: {},
+        account: `user${i}@example.org`,
+        subject: String(i),
+        issuer: 'https://accounts.google.com',
+        accessToken: `access-${i}`,
+        refreshToken: `refresh-${i}`,
+        tokenType: 'Bearer',
+        scopes: ['openid'],
+        expiresAt,
+      },
+      now,
+    );
+    ids.push(c.id);
+  }
+  return { clientId: client.id, ids };
+}
