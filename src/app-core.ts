@@ -56,7 +56,7 @@ export async function openCore(
     const box = await openSecretBox(config, database);
     const store = createKyselyStore(database.db, box, {
       readOne: database.readOne,
-      writeOne: database.writeOne,
+      writeReturning: database.writeReturning,
     });
     const providers = await catalogRegistry(options.catalog);
     for (const entry of options.providers ?? []) providers.add(entry);

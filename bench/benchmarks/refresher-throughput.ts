@@ -171,7 +171,7 @@ async function runOn(
     const box = new SecretBox([secretKeyFrom(SecretBox.generateKey())]);
     const store = createKyselyStore(handle.db, box, {
       readOne: handle.readOne,
-      writeOne: handle.writeOne,
+      writeReturning: handle.writeReturning,
     });
     const providers = new ProviderRegistry([
       {

@@ -262,13 +262,12 @@ export class RefreshCoordinator {
 
     await this.#o.beforeCommit?.(held);
     const stored = await connections.commitRefresh(id, { version: held.version, owner }, fields, now());
-    const after = await this.#read(id);
     if (!stored) {
       // Our lease lapsed (a stalled process) and a sibling moved the row: theirs is the current token.
-      return { connection: after, refreshedHere: false };
+      return { connection: await this.#read(id), refreshedHere: false };
     }
-    await this.#o.onRefreshed?.(after);
-    return { connection: after, refreshedHere: true };
+    await this.#o.onRefreshed?.(stored);
+    return { connection: stored, refreshedHere: true };
   }
 
   /**

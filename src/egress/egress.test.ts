@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isConsentryError } from '../domain/errors.ts';
 import { Egress, type Resolver } from './egress.ts';
@@ -77,6 +78,28 @@ describe('Egress.fetch against loopback listeners', () => {
         res.writeHead(200).end(Buffer.alloc(4096, 97));
       } else if (req.url === '/slow') {
         setTimeout(() => res.writeHead(200).end('late'), 2_000);
+      } else if (req.url === '/echo') {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': ['a=1', 'b=2'] });
+          res.end(
+            JSON.stringify({
+              method: req.method,
+              type: req.headers['content-type'] ?? null,
+              agent: req.headers['user-agent'] ?? null,
+              custom: req.headers['x-custom'] ?? null,
+              body: Buffer.concat(chunks).toString(),
+            }),
+          );
+        });
+      } else if (req.url === '/gzip') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end(gzipSync(JSON.stringify({ access_token: 'zipped' })));
+      } else if (req.url === '/gzip-bomb') {
+        res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(64 * 1024, 97)));
+      } else if (req.url === '/reset') {
+        req.socket.destroy();
       } else {
         res.writeHead(200, { 'content-type': 'text/plain' }).end(`ok ${req.url}`);
       }
@@ -142,6 +165,70 @@ describe('Egress.fetch against loopback listeners', () => {
     expect(await refusal(egress.fetch(`http://127.0.0.1:${port}/slow`, { timeoutMs: 200 }))).toMatch(
       /TimeoutError|AbortError/,
     );
+    await egress.close();
+  });
+
+  // Sent with undici's `request` (issue 11): what fetch did for callers is kept, shape by shape.
+  it('sends any body as fetch would: form and string content-types, Blob and FormData, headers of any shape', async () => {
+    const egress = new Egress(policy('127.0.0.1'));
+    const echo = async (init: RequestInit) =>
+      (await (await egress.fetch(`http://127.0.0.1:${port}/echo`, { method: 'POST', ...init })).json()) as {
+        method: string;
+        type: string | null;
+        agent: string | null;
+        custom: string | null;
+        body: string;
+      };
+    const form = await echo({
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'r t' }),
+    });
+    expect(form).toMatchObject({
+      method: 'POST',
+      type: 'application/x-www-form-urlencoded;charset=UTF-8',
+      agent: 'Consentry',
+      body: 'grant_type=refresh_token&refresh_token=r+t',
+    });
+    expect(await echo({ body: 'plain' })).toMatchObject({ type: 'text/plain;charset=UTF-8', body: 'plain' });
+    const json = await echo({
+      body: '{"a":1}',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-Custom', 'v'],
+      ],
+    });
+    expect(json).toMatchObject({ type: 'application/json', custom: 'v', body: '{"a":1}' });
+    const blob = await echo({ body: new Blob(['bytes'], { type: 'application/octet-stream' }) });
+    expect(blob).toMatchObject({ type: 'application/octet-stream', body: 'bytes' });
+    const fd = new FormData();
+    fd.set('field', 'value');
+    const multipart = await echo({ body: fd, headers: new Headers({ 'user-agent': 'Mine' }) });
+    expect(multipart.type).toMatch(/^multipart\/form-data; boundary=/);
+    expect(multipart.body).toContain('value');
+    expect(multipart.agent).toBe('Mine');
+    const res = await egress.fetch(`http://127.0.0.1:${port}/echo`, { method: 'POST', body: 'x' });
+    expect(res.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    await egress.close();
+  });
+
+  it('decodes a compressed answer within the size limit; network failures and aborts keep fetch’s names', async () => {
+    const egress = new Egress(policy('127.0.0.1'));
+    const zipped = await egress.fetch(`http://127.0.0.1:${port}/gzip`);
+    expect(await zipped.json()).toEqual({ access_token: 'zipped' });
+    expect(zipped.headers.get('content-encoding')).toBeNull();
+    // 64 KiB inflated from a few hundred bytes: the limit counts what is decoded.
+    expect(
+      await refusal(egress.fetch(`http://127.0.0.1:${port}/gzip-bomb`, { maxResponseBytes: 1024 })),
+    ).toBe('EGRESS_RESPONSE_TOO_LARGE');
+    expect(await refusal(egress.fetch(`http://127.0.0.1:${port}/reset`))).toBe(
+      'other: TypeError fetch failed',
+    );
+    const controller = new AbortController();
+    const pending = egress.fetch(`http://127.0.0.1:${port}/slow`, { signal: controller.signal });
+    controller.abort();
+    expect(await refusal(pending)).toBe('other: AbortError This operation was aborted');
+    expect(
+      await refusal(egress.fetch(`http://127.0.0.1:${port}/x`, { signal: AbortSignal.abort() })),
+    ).toMatch(/AbortError/);
     await egress.close();
   });
 

@@ -1,6 +1,9 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { EventEmitter } from 'node:events';
 import { isIP, type LookupFunction } from 'node:net';
-import type { Agent, fetch as undiciFetch } from 'undici';
+import type { Readable } from 'node:stream';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { Agent, Dispatcher, request as undiciRequest } from 'undici';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import {
   assertAddressAllowed,
@@ -63,16 +66,16 @@ export class Egress {
    * undici and the agent, loaded at the first request: undici is ~60 modules, and the CLI's
    * listings (issue 15: a fast CLI) compose an Egress that never sends anything.
    */
-  #undici: Promise<{ agent: Agent; fetch: typeof undiciFetch }> | undefined;
+  #undici: Promise<{ agent: Agent; request: typeof undiciRequest }> | undefined;
 
   constructor(policy: EgressPolicy, options: { resolve?: Resolver } = {}) {
     this.policy = policy;
     this.#resolve = options.resolve ?? systemResolver;
   }
 
-  #client(): Promise<{ agent: Agent; fetch: typeof undiciFetch }> {
-    this.#undici ??= import('undici').then(({ Agent, buildConnector, fetch }) => ({
-      fetch,
+  #client(): Promise<{ agent: Agent; request: typeof undiciRequest }> {
+    this.#undici ??= import('undici').then(({ Agent, buildConnector, request }) => ({
+      request,
       agent: this.#newAgent(Agent, buildConnector),
     }));
     return this.#undici;
@@ -152,40 +155,71 @@ export class Egress {
     assertSchemeAllowed(this.policy, url);
   }
 
-  /** `fetch` under the policy; returns a standard (global) Response whose body is buffered. */
+  /**
+   * `fetch` under the policy; returns a standard (global) Response whose body is buffered.
+   *
+   * Sent with undici's `request` rather than its `fetch` (issue 11, refresher throughput): the
+   * body is buffered and size-limited here anyway, so fetch's WHATWG stream machinery bought
+   * nothing and cost about half the CPU of a token request (measured: ≈ 270 µs vs ≈ 140 µs per
+   * loopback request with the Response re-wrapped). What fetch did that callers rely on is kept:
+   * the request body and its default content-type from any BodyInit, one timeout signal (joined
+   * with the caller's only when there is one), `TypeError: fetch failed` (cause = the socket
+   * error) for network failures and the signal's reason (TimeoutError) for timeouts, a gzip /
+   * deflate / br answer decoded (bounded by the same size limit). No `accept-encoding` is sent.
+   */
   readonly fetch: EgressFetch = async (input, init = {}) => {
     const {
       redirect = 'manual',
       timeoutMs = DEFAULT_TIMEOUT_MS,
       maxResponseBytes = DEFAULT_MAX_BYTES,
-      signal,
+      signal: callerSignal,
+      method = 'GET',
       ...rest
     } = init;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    let url = new URL(String(input));
-    let requestInit = rest;
-    const { agent, fetch: undiciFetch } = await this.#client();
+    const signal = new Deadline(timeoutMs, callerSignal ?? undefined);
+    try {
+      return await this.#send(new URL(String(input)), method, rest, redirect, maxResponseBytes, signal);
+    } finally {
+      signal.clear();
+    }
+  };
+
+  async #send(
+    first: URL,
+    method: string,
+    rest: Omit<EgressFetchInit, 'redirect' | 'timeoutMs' | 'maxResponseBytes' | 'signal' | 'method'>,
+    redirect: RequestRedirect,
+    maxResponseBytes: number,
+    signal: Deadline,
+  ): Promise<Response> {
+    let url = first;
+    let outgoing = await outgoingRequest(method, rest.headers, rest.body);
+    const { agent, request } = await this.#client();
     for (let hop = 0; ; hop++) {
       assertSchemeAllowed(this.policy, url);
-      const response = await undiciFetch(url, {
-        ...(requestInit as Parameters<typeof undiciFetch>[1]),
-        redirect: 'manual',
-        signal: combined,
+      // An emitter does not remember: an abort before this request was sent is checked here
+      // (undici registers its listener synchronously within this same tick).
+      if (signal.reason !== undefined) throw signal.reason;
+      const response = await request(url, {
+        method: outgoing.method as Dispatcher.HttpMethod,
+        headers: outgoing.headers,
+        body: outgoing.body,
+        signal,
         dispatcher: agent,
       }).catch((e: unknown) => {
-        throw unwrapRefusal(e);
+        throw networkError(e, signal);
       });
-      const location = response.headers.get('location');
-      if (redirect === 'error' && response.status >= 300 && response.status < 400) {
-        await response.body?.cancel().catch(() => {});
+      const status = response.statusCode;
+      const location = headerValue(response.headers.location);
+      if (redirect === 'error' && status >= 300 && status < 400) {
+        discard(response.body);
         throw new ConsentryError('EGRESS_REFUSED', {
           detail: `${url.host} answered with a redirect.`,
           facts: { host: url.hostname, port: defaultPort(url), reason: 'redirect' },
         });
       }
-      if (redirect === 'follow' && response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel().catch(() => {});
+      if (redirect === 'follow' && status >= 300 && status < 400 && location) {
+        discard(response.body);
         if (hop >= MAX_REDIRECTS) {
           throw new ConsentryError('EGRESS_REFUSED', {
             detail: `${url.host} redirected more than ${MAX_REDIRECTS} times.`,
@@ -193,75 +227,185 @@ export class Egress {
           });
         }
         url = new URL(location, url);
-        // RFC 9110 §15.4: 303 (and 301/302 after POST) continue as GET without the body.
-        if (
-          response.status === 303 ||
-          ((response.status === 301 || response.status === 302) && rest.method === 'POST')
-        ) {
-          const { body: _b, ...withoutBody } = requestInit;
-          requestInit = { ...withoutBody, method: 'GET' };
+        if (status === 303 || ((status === 301 || status === 302) && outgoing.method === 'POST')) {
+          const headers = { ...outgoing.headers };
+          delete headers['content-type'];
+          outgoing = { method: 'GET', headers, body: undefined };
         }
         continue;
       }
-      const body = await readLimited(
-        response.body as ReadableStream<Uint8Array> | null,
-        maxResponseBytes,
-        url,
-      );
-      // A null-body status cannot carry a body in a Response (even an empty one).
-      const nullBody = [101, 204, 205, 304].includes(response.status);
-      return new Response(nullBody ? null : body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: new Headers([...response.headers]),
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+        else if (value !== undefined) headers.append(name, value);
+      }
+      let body = await readLimited(response.body, maxResponseBytes, url).catch((e: unknown) => {
+        throw isConsentryError(e) ? e : networkError(e, signal);
+      });
+      body = decoded(body, headers, maxResponseBytes, url);
+      const nullBody = status === 101 || status === 204 || status === 205 || status === 304;
+      return new Response(nullBody ? null : (body as unknown as BodyInit), {
+        status,
+        statusText: '',
+        headers,
       });
     }
-  };
+  }
 
   async close(): Promise<void> {
     if (this.#undici) await (await this.#undici).agent.close();
   }
 }
 
-/** undici wraps connector errors in `TypeError: fetch failed` (cause = ours): surface ours. */
-function unwrapRefusal(e: unknown): unknown {
+/**
+ * What `fetch` would have thrown: our refusal (raised in the connector) as is; an abort by the
+ * timeout as the signal's reason (TimeoutError); any other network failure as `TypeError: fetch
+ * failed` with the socket error as cause — the shapes the protocol layer classifies as transient.
+ */
+function networkError(e: unknown, signal: Deadline): unknown {
   let c: unknown = e;
   for (let i = 0; i < 4 && c; i++) {
     if (isConsentryError(c)) return c;
     c = (c as { cause?: unknown }).cause;
   }
-  return e;
+  if (signal.reason !== undefined) return signal.reason;
+  return new TypeError('fetch failed', { cause: e });
 }
 
-async function readLimited(
-  body: ReadableStream<Uint8Array> | null,
-  limit: number,
-  url: URL,
-): Promise<ArrayBuffer> {
-  if (!body) return new ArrayBuffer(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+/** Drops an answer's body; its abort error is expected and handled here, not unhandled. */
+function discard(body: Readable): void {
+  body.on('error', () => {});
+  body.destroy();
+}
+
+/**
+ * The request's one timer, and the caller's signal when there is one, as the EventEmitter
+ * undici's `request` accepts for `signal`. Hand-written because `AbortSignal.timeout` costs
+ * ≈ 16–20 µs per request in Node 20 (a transferable, weakly-held signal) against ≈ 0.4 µs for a
+ * timer and an emitter — measurable at thousands of token requests a second (issue 11).
+ * `reason` is what fetch would reject with: a TimeoutError, or the caller's abort reason.
+ */
+class Deadline extends EventEmitter {
+  reason: unknown;
+  readonly #timer: NodeJS.Timeout;
+  readonly #caller: AbortSignal | undefined;
+  readonly #onCallerAbort = () => this.#abort(this.#caller?.reason);
+
+  constructor(ms: number, caller: AbortSignal | undefined) {
+    super();
+    this.#timer = setTimeout(
+      () => this.#abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+      ms,
+    );
+    this.#caller = caller;
+    if (caller?.aborted) this.#abort(caller.reason);
+    else caller?.addEventListener('abort', this.#onCallerAbort, { once: true });
+  }
+
+  #abort(reason: unknown): void {
+    if (this.reason !== undefined) return;
+    this.reason = reason ?? new DOMException('This operation was aborted', 'AbortError');
+    this.emit('abort');
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
+    this.#caller?.removeEventListener('abort', this.#onCallerAbort);
+  }
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+interface Outgoing {
+  method: string;
+  headers: Record<string, string>;
+  body: string | Uint8Array | undefined;
+}
+
+/**
+ * The request as bytes and lower-cased headers, from fetch-style input. Strings and form
+ * bodies (what every OAuth request sends) are converted directly; any other BodyInit (Blob,
+ * FormData, a stream) goes through a standard Request, which also supplies its content-type.
+ */
+async function outgoingRequest(
+  method: string,
+  headersInit: HeadersInit | undefined,
+  bodyInit: BodyInit | null | undefined,
+): Promise<Outgoing> {
+  const headers: Record<string, string> = {};
+  if (headersInit)
+    new Headers(headersInit).forEach((v, k) => {
+      headers[k] = v;
+    });
+  headers['user-agent'] ??= 'Consentry';
+  const upper = method.toUpperCase();
+  if (bodyInit === undefined || bodyInit === null) return { method: upper, headers, body: undefined };
+  if (typeof bodyInit === 'string') {
+    headers['content-type'] ??= 'text/plain;charset=UTF-8';
+    return { method: upper, headers, body: bodyInit };
+  }
+  if (bodyInit instanceof URLSearchParams) {
+    headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8';
+    return { method: upper, headers, body: bodyInit.toString() };
+  }
+  if (bodyInit instanceof Uint8Array) return { method: upper, headers, body: bodyInit };
+  const normalised = new Request('http://body.invalid/', {
+    method: upper,
+    body: bodyInit,
+    headers,
+    duplex: 'half',
+  } as RequestInit);
+  normalised.headers.forEach((v, k) => {
+    headers[k] = v;
+  });
+  return { method: upper, headers, body: new Uint8Array(await normalised.arrayBuffer()) };
+}
+
+async function readLimited(body: Readable, limit: number, url: URL): Promise<Buffer> {
+  const chunks: Buffer[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new ConsentryError('EGRESS_RESPONSE_TOO_LARGE', {
-        detail: `${url.host} answered with more than ${limit} bytes.`,
-        facts: { host: url.hostname, limit },
-      });
+      discard(body);
+      throw tooLarge(url, limit);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+}
+
+function tooLarge(url: URL, limit: number): ConsentryError {
+  return new ConsentryError('EGRESS_RESPONSE_TOO_LARGE', {
+    detail: `${url.host} answered with more than ${limit} bytes.`,
+    facts: { host: url.hostname, limit },
+  });
+}
+
+/** A compressed answer (sent although we ask for none) decoded, at most `limit` bytes out. */
+function decoded(body: Buffer, headers: Headers, limit: number, url: URL): Buffer {
+  const encoding = headers.get('content-encoding')?.trim().toLowerCase();
+  if (!encoding || encoding === 'identity' || body.byteLength === 0) return body;
+  const decode =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? gunzipSync
+      : encoding === 'deflate'
+        ? inflateSync
+        : encoding === 'br'
+          ? brotliDecompressSync
+          : undefined;
+  if (!decode) return body;
+  try {
+    const out = decode(body, { maxOutputLength: limit });
+    headers.delete('content-encoding');
+    headers.delete('content-length');
+    return out;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(url, limit);
+    throw new TypeError('fetch failed', { cause: e });
   }
-  return out.buffer;
 }
 
 let strict: Egress | undefined;

@@ -61,11 +61,14 @@ export interface ProviderSession {
 export interface ProtocolSettings {
   /** http:// is refused except where this says yes (loopback, the built-in demo provider). */
   allowInsecure(url: URL): boolean;
-  /** Per-request timeout; a timeout is a transient failure that keeps the stored token. */
+  /** Per-request timeout (ms); a timeout is a transient failure that keeps the stored token. */
   timeoutMs: number;
   /**
    * The fetch under every request: the egress module's (src/egress), which the composition root
    * builds from EGRESS_ALLOW. Tests may wrap it. Absent: an egress with no exceptions at all.
+   * Each request's init carries `timeoutMs` (the setting above), which the egress fetch applies
+   * as its one timeout signal; a fetch of your own must honour it too (issue 11: one timer per
+   * request instead of three signals joined).
    */
   fetch?: FetchLike | undefined;
 }
@@ -101,7 +104,7 @@ function customFetchFor(
   // (same fields, same client authentication), under any quirk module.
   const base: FetchLike = ctx.provider.tokenRequestBody === 'json' ? jsonBodyFetch(plain) : plain;
   return (url, init) => {
-    const requestInit = init as unknown as RequestInit;
+    const requestInit = { ...(init as unknown as RequestInit), timeoutMs: settings.timeoutMs } as RequestInit;
     try {
       return quirks.fetch ? quirks.fetch(url, requestInit, base, ctx) : base(url, requestInit);
     } catch (cause) {
@@ -138,7 +141,6 @@ async function discover(
           oauth.DiscoveryRequestOptions[typeof oauth.customFetch]
         >,
         [oauth.allowInsecureRequests]: settings.allowInsecure(issuerUrl),
-        signal: AbortSignal.timeout(settings.timeoutMs),
       });
       return await oauth.processDiscoveryResponse(issuerUrl, response);
     } catch (cause) {
@@ -242,7 +244,6 @@ export async function openProviderSession(input: {
       // Per endpoint (issue 10): a plain-http UserInfo, revocation or PAR endpoint the operator
       // opened is not refused because the token endpoint is https — nor the reverse.
       [oauth.allowInsecureRequests]: settings.allowInsecure(new URL(url ?? as.token_endpoint ?? as.issuer)),
-      signal: AbortSignal.timeout(settings.timeoutMs),
     }),
   };
 }

@@ -11,6 +11,7 @@ import {
 import type { Connection, ConnectionGrant, ConnectionStatus, GrantRequest } from '../domain/connection.ts';
 import type { HealthState } from '../domain/connection-health.ts';
 import { aadFor, type SecretBox } from '../secrets/secret-box.ts';
+import type { DatabaseHandle } from './database.ts';
 import { parseJson, toDate } from './json.ts';
 import type { ClaimedConnection, ConnectionRepository, NewConnection, TokenFields } from './ports.ts';
 import type { ConnectionsTable, Database } from './schema.ts';
@@ -19,7 +20,8 @@ const accessAad = (id: string) => aadFor('connections', 'access_token', id);
 const refreshAad = (id: string) => aadFor('connections', 'refresh_token', id);
 const dpopAad = (id: string) => aadFor('connections', 'dpop_key', id);
 
-function toConnection(row: Selectable<ConnectionsTable>, box: SecretBox): Connection {
+/** `accessToken`: the plaintext when the caller holds it already (just sealed it): not opened again. */
+function toConnection(row: Selectable<ConnectionsTable>, box: SecretBox, accessToken?: string): Connection {
   return {
     id: row.id,
     clientRef: row.client_ref,
@@ -31,7 +33,7 @@ function toConnection(row: Selectable<ConnectionsTable>, box: SecretBox): Connec
     account: row.account ?? undefined,
     subject: row.subject ?? undefined,
     issuer: row.issuer ?? undefined,
-    accessToken: box.open(row.access_token, accessAad(row.id)),
+    accessToken: accessToken ?? box.open(row.access_token, accessAad(row.id)),
     tokenType: row.token_type,
     scopes: row.scopes ? row.scopes.split(' ') : [],
     expiresAt: toDate(row.expires_at),
@@ -108,7 +110,7 @@ export function createConnectionRepository(
   db: Kysely<Database>,
   box: SecretBox,
   readOne?: (sql: string, parameters: readonly unknown[]) => unknown,
-  writeOne?: (sql: string, parameters: readonly unknown[]) => number | undefined,
+  writeReturning?: DatabaseHandle['writeReturning'],
 ): ConnectionRepository {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const compiledCommit = commitCompiler();
@@ -281,12 +283,16 @@ export function createConnectionRepository(
           .where('id', '=', id)
           .where('version', '=', fence.version)
           .where('lease_owner', '=', fence.owner)
+          .returningAll()
           .compile(),
       );
-      // SQLite: on a cached prepared statement (the refresh path's one write, issue 11).
-      const changes = writeOne?.(query.sql, query.parameters);
-      if (changes !== undefined) return changes === 1;
-      return Number((await db.executeQuery(query)).numAffectedRows) === 1;
+      // The committed row comes back from the write itself (no read after it); on SQLite in a
+      // group commit with the other refreshes of this turn (issue 11).
+      const grouped = await writeReturning?.(query.sql, query.parameters);
+      const row = (
+        grouped ? grouped.row : (await db.executeQuery<Selectable<ConnectionsTable>>(query)).rows[0]
+      ) as Selectable<ConnectionsTable> | undefined;
+      return row ? toConnection(row, box, token.accessToken) : undefined;
     },
     async replaceTokens(id, token, now) {
       await db

@@ -37,12 +37,16 @@ export interface DatabaseHandle {
    */
   transactSync?: <T>(work: (run: SqlRun) => T) => T | undefined;
   /**
-   * SQLite only: runs a compiled write on a cached prepared statement and returns the number of
-   * rows changed — or undefined when a transaction is open on the connection (Kysely's, between
-   * two of its awaits): the caller then goes through Kysely, which waits for that transaction
-   * instead of writing inside it. The background refresher's commit (issue 11) uses it.
+   * SQLite only: a compiled write with `RETURNING` (the refresh commit, issue 11) on a cached
+   * prepared statement, in a group commit — the writes queued within one turn of the event loop
+   * run in ONE `BEGIN IMMEDIATE … COMMIT` (a commit costs ≈ 120 µs alone, ≈ 45 µs in a group of
+   * 16). Each still gets its own result: `{ row }`, the returned row or undefined when no row
+   * matched (a fenced write that lost). Should the group's transaction fail, each write is run
+   * again alone so that one bad write cannot fail the others. Resolves `undefined` without running
+   * anything when a transaction is open on the connection (Kysely's, between two of its awaits):
+   * the caller then goes through Kysely, which waits for that transaction instead of writing in it.
    */
-  writeOne?: (sql: string, parameters: readonly unknown[]) => number | undefined;
+  writeReturning?: (sql: string, parameters: readonly unknown[]) => Promise<{ row: unknown } | undefined>;
   close(): Promise<void>;
 }
 
@@ -110,16 +114,55 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     }
     return statement.get(...parameters);
   };
-  const writeOne = (sql: string, parameters: readonly unknown[]) => {
-    if (sqlite.inTransaction) return undefined;
+  const prepared = (sql: string) => {
     let statement = statements.get(sql);
     if (!statement) {
       if (statements.size >= 500) statements.clear();
       statement = sqlite.prepare(sql);
       statements.set(sql, statement);
     }
-    return statement.run(...parameters).changes;
+    return statement;
   };
+  type Queued = {
+    sql: string;
+    parameters: readonly unknown[];
+    resolve: (r: { row: unknown } | undefined) => void;
+    reject: (e: unknown) => void;
+  };
+  let queue: Queued[] = [];
+  const runGroup = sqlite.transaction((group: Queued[]) =>
+    group.map((w) => prepared(w.sql).get(...w.parameters)),
+  );
+  const flush = () => {
+    const group = queue;
+    queue = [];
+    if (sqlite.inTransaction) {
+      for (const w of group) w.resolve(undefined);
+      return;
+    }
+    let rows: unknown[] | undefined;
+    try {
+      rows = group.length === 1 ? undefined : (runGroup.immediate(group) as unknown[]);
+    } catch {
+      rows = undefined;
+    }
+    for (const [i, w] of group.entries()) {
+      if (rows) {
+        w.resolve({ row: rows[i] });
+        continue;
+      }
+      try {
+        w.resolve({ row: prepared(w.sql).get(...w.parameters) });
+      } catch (e) {
+        w.reject(e);
+      }
+    }
+  };
+  const writeReturning = (sql: string, parameters: readonly unknown[]) =>
+    new Promise<{ row: unknown } | undefined>((resolve, reject) => {
+      if (queue.length === 0) setImmediate(flush);
+      queue.push({ sql, parameters, resolve, reject });
+    });
   const run: SqlRun = (sql, parameters) => {
     let statement = statements.get(sql);
     if (!statement) {
@@ -137,7 +180,7 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     dialect: 'sqlite',
     file: options.sqliteFile,
     readOne,
-    writeOne,
+    writeReturning,
     transactSync,
     close: () => db.destroy(),
   };

@@ -23,11 +23,11 @@ export const SEALED_COLUMNS = [
 export function createKyselyStore(
   db: Kysely<Database>,
   box: SecretBox,
-  options: Pick<DatabaseHandle, 'readOne' | 'writeOne'> = {},
+  options: Pick<DatabaseHandle, 'readOne' | 'writeReturning'> = {},
 ): Store {
   return {
     clients: createClientRepository(db, box),
-    connections: createConnectionRepository(db, box, options.readOne, options.writeOne),
+    connections: createConnectionRepository(db, box, options.readOne, options.writeReturning),
     flows: createFlowRepository(db, box),
     async checkSealedValues() {
       let sealedCount = 0;

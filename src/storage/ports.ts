@@ -139,14 +139,15 @@ export interface ConnectionRepository {
   /**
    * Stores a refresh result in ONE write, fenced by version and lease owner: access token,
    * refresh token (kept when undefined), expiry, version + 1, lease cleared, failures reset.
-   * False when the fence did not match (someone else moved the row).
+   * Returns the connection as committed (read back by the same statement, `RETURNING`), or
+   * undefined when the fence did not match (someone else moved the row).
    */
   commitRefresh(
     id: string,
     fence: { version: number; owner: string },
     token: TokenFields,
     now: Date,
-  ): Promise<boolean>;
+  ): Promise<Connection | undefined>;
   /** Replaces the tokens after a re-consent (a reconnect), status back to active. */
   replaceTokens(id: string, token: TokenFields, now: Date): Promise<void>;
   /** Records a transient failure and when the next attempt may run; clears the lease. */

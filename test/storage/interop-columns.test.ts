@@ -93,7 +93,7 @@ for (const engine of ENGINES) {
           { accessToken: 'at2', tokenType: 'dpop', scopes: [], expiresAt: undefined },
           now,
         ),
-      ).toBe(true);
+      ).toMatchObject({ version: c.version + 1, accessToken: 'at2' });
       expect(await s.store.connections.get(c.id)).toMatchObject({
         tokenHost: 'https://accounts.zoho.eu',
         dpopBound: true,

@@ -170,12 +170,21 @@ for (const engine of ENGINES) {
         scopes: ['openid', 'mail'],
         expiresAt: at(7200_000),
       };
-      expect(await store.connections.commitRefresh(c.id, { version: 1, owner: 'B' }, fields, T0)).toBe(false);
-      expect(await store.connections.commitRefresh(c.id, { version: 2, owner: 'A' }, fields, T0)).toBe(false);
-      expect(await store.connections.commitRefresh(c.id, { version: 1, owner: 'A' }, fields, at(5))).toBe(
-        true,
+      expect(
+        await store.connections.commitRefresh(c.id, { version: 1, owner: 'B' }, fields, T0),
+      ).toBeUndefined();
+      expect(
+        await store.connections.commitRefresh(c.id, { version: 2, owner: 'A' }, fields, T0),
+      ).toBeUndefined();
+      const committed = await store.connections.commitRefresh(
+        c.id,
+        { version: 1, owner: 'A' },
+        fields,
+        at(5),
       );
       const after = (await store.connections.get(c.id))!;
+      // The row the write returned is the row as stored.
+      expect(committed).toEqual(after);
       expect(after).toMatchObject({
         version: 2,
         accessToken: 'AT-2',
@@ -185,13 +194,15 @@ for (const engine of ENGINES) {
       expect(after.lastRefreshAt?.getTime()).toBe(at(5).getTime());
       expect(await store.connections.refreshTokenOf(c.id)).toBe('RT-2');
       // Replayed with the old fence (a stalled worker whose lease lapsed): refused.
-      expect(await store.connections.commitRefresh(c.id, { version: 1, owner: 'A' }, fields, at(6))).toBe(
-        false,
-      );
+      expect(
+        await store.connections.commitRefresh(c.id, { version: 1, owner: 'A' }, fields, at(6)),
+      ).toBeUndefined();
       // No new refresh token in the answer: the stored one is kept.
       await store.connections.tryAcquireLease(c.id, 'C', at(30_000), T0);
       const keep = { ...fields, accessToken: 'AT-3', refreshToken: undefined };
-      expect(await store.connections.commitRefresh(c.id, { version: 2, owner: 'C' }, keep, at(7))).toBe(true);
+      expect(
+        await store.connections.commitRefresh(c.id, { version: 2, owner: 'C' }, keep, at(7)),
+      ).toMatchObject({ version: 3 });
       expect(await store.connections.refreshTokenOf(c.id)).toBe('RT-2');
       expect((await store.connections.getUsable(c.id))?.accessToken).toBe('AT-3');
     });
