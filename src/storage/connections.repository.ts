@@ -13,6 +13,7 @@ import type { HealthState } from '../domain/connection-health.ts';
 import { aadFor, type SecretBox } from '../secrets/secret-box.ts';
 import type { DatabaseHandle } from './database.ts';
 import { parseJson, toDate } from './json.ts';
+import { type FencedWrite, pgGroupCommit } from './pg-group-commit.ts';
 import type { ClaimedConnection, ConnectionRepository, NewConnection, TokenFields } from './ports.ts';
 import type { ConnectionsTable, Database } from './schema.ts';
 
@@ -114,6 +115,30 @@ export function createConnectionRepository(
 ): ConnectionRepository {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const compiledCommit = commitCompiler();
+  /** The fenced refresh commit, returning the committed row (no read after it). */
+  const commitQuery = (set: Record<string, unknown>, fence: { id: string; version: number; owner: string }) =>
+    compiledCommit(set, [fence.id, fence.version, fence.owner], () =>
+      db
+        .updateTable('connections')
+        .set(set)
+        .where('id', '=', fence.id)
+        .where('version', '=', fence.version)
+        .where('lease_owner', '=', fence.owner)
+        .returningAll()
+        .compile(),
+    );
+  const singleCommit: FencedWrite = async (set, fence) =>
+    (await db.executeQuery<Selectable<ConnectionsTable>>(commitQuery(set, fence))).rows[0];
+  // Both engines group the commits of one turn of the event loop (issue 11): SQLite in one
+  // transaction of cached prepared statements, PostgreSQL in one statement (pg-group-commit.ts).
+  const sqliteCommit: FencedWrite = async (set, fence) => {
+    const query = commitQuery(set, fence);
+    const grouped = await writeReturning?.(query.sql, query.parameters);
+    return grouped
+      ? (grouped.row as Selectable<ConnectionsTable> | undefined)
+      : (await db.executeQuery<Selectable<ConnectionsTable>>(query)).rows[0];
+  };
+  const pgCommit = pgGroupCommit(db, singleCommit);
   // The hot path (ensureFresh on a valid token): compiled once, run with new parameters each time.
   const byId = db.selectFrom('connections').selectAll().where('id', '=', '').compile();
   const usableById = db
@@ -276,23 +301,10 @@ export function createConnectionRepository(
         health_evidence: null,
         updated_at: now.getTime(),
       };
-      const query = compiledCommit(set, [id, fence.version, fence.owner], () =>
-        db
-          .updateTable('connections')
-          .set(set)
-          .where('id', '=', id)
-          .where('version', '=', fence.version)
-          .where('lease_owner', '=', fence.owner)
-          .returningAll()
-          .compile(),
-      );
-      // The committed row comes back from the write itself (no read after it); on SQLite in a
-      // group commit with the other refreshes of this turn (issue 11).
-      const grouped = await writeReturning?.(query.sql, query.parameters);
-      const row = (
-        grouped ? grouped.row : (await db.executeQuery<Selectable<ConnectionsTable>>(query)).rows[0]
-      ) as Selectable<ConnectionsTable> | undefined;
-      return row ? toConnection(row, box, token.accessToken) : undefined;
+      const row = postgres
+        ? await pgCommit(set, { id, version: fence.version, owner: fence.owner })
+        : await sqliteCommit(set, { id, version: fence.version, owner: fence.owner });
+      return row ? toConnection(row as Selectable<ConnectionsTable>, box, token.accessToken) : undefined;
     },
     async replaceTokens(id, token, now) {
       await db

@@ -29,7 +29,10 @@ export async function dialects(prefix: string): Promise<Dialect[]> {
   const finish = async (handle: DatabaseHandle, cleanup: () => Promise<void> | void) => {
     await migrateToLatest(handle.db);
     const box = new SecretBox([secretKeyFrom(SecretBox.generateKey())]);
-    const store = createKyselyStore(handle.db, box, { readOne: handle.readOne });
+    const store = createKyselyStore(handle.db, box, {
+      readOne: handle.readOne,
+      writeReturning: handle.writeReturning,
+    });
     return {
       handle,
       store,

@@ -160,6 +160,44 @@ for (const engine of ENGINES) {
       expect((await store.connections.get(c.id))?.leaseOwner).toBe(winner);
     });
 
+    it('commits of one turn go out together (group commit, issue 11): each its own outcome, each shape its own columns', async () => {
+      const rows = await Promise.all(
+        Array.from({ length: 6 }, () => store.connections.insert(newConnection(clientRef), T0)),
+      );
+      for (const c of rows) await store.connections.tryAcquireLease(c.id, 'G', at(30_000), T0);
+      const base = { tokenType: 'Bearer', scopes: ['mail'], expiresAt: at(3600_000) };
+      const results = await Promise.all(
+        rows.map((c, i) =>
+          store.connections.commitRefresh(
+            c.id,
+            // Row 2 is fenced out by its owner, row 4 by its version.
+            { version: i === 4 ? 7 : 1, owner: i === 2 ? 'other' : 'G' },
+            // Two shapes: a rotated refresh token on even rows, none on odd rows.
+            { ...base, accessToken: `AT-${i}`, ...(i % 2 === 0 ? { refreshToken: `RT-${i}` } : {}) },
+            at(10),
+          ),
+        ),
+      );
+      expect(results.map((r) => r?.accessToken)).toEqual([
+        'AT-0',
+        'AT-1',
+        undefined,
+        'AT-3',
+        undefined,
+        'AT-5',
+      ]);
+      for (const [i, c] of rows.entries()) {
+        const now = (await store.connections.get(c.id))!;
+        const written = i !== 2 && i !== 4;
+        expect(now.version, `row ${i}`).toBe(written ? 2 : 1);
+        expect(now.leaseOwner, `row ${i}`).toBe(written ? undefined : 'G');
+        if (written) expect(results[i]).toEqual(now);
+        expect(await store.connections.refreshTokenOf(c.id)).toBe(
+          written && i % 2 === 0 ? `RT-${i}` : 'RT-SENTINEL-1',
+        );
+      }
+    });
+
     it('fencing: commitRefresh only for the lease owner at the version it read; one write of both tokens', async () => {
       const c = await store.connections.insert(newConnection(clientRef), T0);
       await store.connections.tryAcquireLease(c.id, 'A', at(30_000), T0);
