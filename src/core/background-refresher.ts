@@ -4,6 +4,7 @@ import type { Connection } from '../domain/connection.ts';
 import { isConsentryError } from '../domain/errors.ts';
 import type { ClaimedConnection, ConnectionRepository } from '../storage/ports.ts';
 import type { ConnectionEvent } from './consumers.ts';
+import type { RefreshProgress } from './refresh-coordinator.ts';
 
 /**
  * Keeps connections fresh without anyone asking (Group-Office: "tokens need to be refreshed
@@ -44,7 +45,10 @@ export interface RefresherClient {
    * listed and refreshed through `ensureFresh` (a lease and a read each).
    */
   claimDue?(before: Date, limit: number): Promise<ClaimedConnection[]>;
-  refreshClaimed?(claim: ClaimedConnection): Promise<{ connection: Connection; refreshedHere: boolean }>;
+  refreshClaimed?(
+    claim: ClaimedConnection,
+    progress?: RefreshProgress,
+  ): Promise<{ connection: Connection; refreshedHere: boolean }>;
 }
 
 /**
@@ -179,33 +183,8 @@ export class BackgroundRefresher {
         this.#pausedClients.add(c.clientRef);
       this.#o.log?.('debug', { connection: c.id, error: errorCode(e) }, 'background refresh did not succeed');
     };
-    const { claimDue, refreshClaimed } = this.#o.client;
-    if (claimDue && refreshClaimed) {
-      // Claimed in chunks (one statement each); each chunk is refreshed before the next is taken.
-      const rate = this.#o.perProviderRatePerSecond;
-      const chunk =
-        rate > 0 ? Math.min(CLAIM_CHUNK, Math.max(this.#o.perProviderConcurrency, rate * 10)) : CLAIM_CHUNK;
-      for (let left = batchSize; left > 0; ) {
-        const claims = await claimDue.call(this.#o.client, before, Math.min(left, chunk));
-        if (claims.length === 0) break;
-        left -= claims.length;
-        report.due += claims.length;
-        await this.#perProvider(
-          claims,
-          async (claim) => {
-            try {
-              const outcome = await refreshClaimed.call(this.#o.client, claim);
-              if (outcome.refreshedHere || outcome.connection.version > claim.connection.version)
-                report.refreshed++;
-            } catch (e) {
-              failed(claim.connection, e);
-            }
-          },
-          // A claim skipped because its client was refused or rate-limited meanwhile: let go of it.
-          (claim) => connections.releaseLease(claim.connection.id, claim.owner),
-          (claim) => claim.connection,
-        );
-      }
+    if (this.#o.client.claimDue && this.#o.client.refreshClaimed) {
+      await this.#refreshClaimedStream(before, report, failed);
     } else {
       const due = await connections.listDue(before, t, batchSize);
       report.due = due.length;
@@ -248,6 +227,104 @@ export class BackgroundRefresher {
     if (report.abandoned || report.due || report.lapsing)
       this.#o.log?.('info', { ...report }, 'background refresh sweep');
     return report;
+  }
+
+  /**
+   * The due connections, claimed in chunks (one statement each) and refreshed as a stream: the
+   * next chunk is claimed while the current one is still being refreshed (when fewer than half a
+   * chunk wait), so the provider never waits for a claim; and a lane takes its next connection as
+   * soon as the provider has answered with tokens, while they are committed (`onProviderAnswered`;
+   * a refusal is settled first, as it may pause the client for every lane) — the
+   * per-provider concurrency bounds the requests in flight to the provider, which is what it is
+   * for, and a slow database does not slow the calls to the provider (issue 11). The sweep ends
+   * when every claimed connection is settled (committed, failed or released).
+   */
+  async #refreshClaimedStream(
+    before: Date,
+    report: SweepReport,
+    failed: (c: Connection, e: unknown) => void,
+  ): Promise<void> {
+    const client = this.#o.client;
+    const { connections, batchSize, perProviderConcurrency: concurrency } = this.#o;
+    const rate = this.#o.perProviderRatePerSecond;
+    const chunk = rate > 0 ? Math.min(CLAIM_CHUNK, Math.max(concurrency, rate * 10)) : CLAIM_CHUNK;
+    type Lane = { items: ClaimedConnection[]; running: number; pace: (() => unknown) | undefined };
+    const byProvider = new Map<string, Lane>();
+    const lanes: Promise<void>[] = [];
+    const settling: Promise<void>[] = [];
+    let waiting = 0;
+    let room: (() => void) | undefined;
+
+    const refreshOne = async (claim: ClaimedConnection) => {
+      let answered!: () => void;
+      const providerAnswered = new Promise<void>((resolve) => {
+        answered = resolve;
+      });
+      const outcome = client.refreshClaimed!.call(client, claim, { onProviderAnswered: answered }).then(
+        (o) => {
+          if (o.refreshedHere || o.connection.version > claim.connection.version) report.refreshed++;
+        },
+        (e: unknown) => failed(claim.connection, e),
+      );
+      settling.push(outcome);
+      await Promise.race([providerAnswered, outcome]);
+    };
+    const runLane = async (lane: Lane) => {
+      try {
+        for (let claim = lane.items.shift(); claim; claim = lane.items.shift()) {
+          waiting--;
+          if (waiting < chunk / 2) room?.();
+          const { clientRef } = claim.connection;
+          if (!this.#pausedClients.has(clientRef) && lane.pace) await lane.pace();
+          if (this.#pausedClients.has(clientRef)) {
+            // Its client was refused or rate-limited meanwhile: let go of it, no request.
+            await connections.releaseLease(claim.connection.id, claim.owner).catch(() => {});
+            continue;
+          }
+          await refreshOne(claim);
+        }
+      } finally {
+        lane.running--;
+        // Should a lane ever stop early, the claimer wakes and starts lanes for what is left.
+        room?.();
+      }
+    };
+
+    for (let left = batchSize; left > 0; ) {
+      if (waiting >= chunk / 2) {
+        await new Promise<void>((resolve) => {
+          room = resolve;
+        });
+        room = undefined;
+      }
+      const claims = await client.claimDue!.call(client, before, Math.min(left, chunk));
+      if (claims.length === 0) break;
+      left -= claims.length;
+      report.due += claims.length;
+      waiting += claims.length;
+      for (const claim of claims) {
+        const key = claim.connection.providerKey;
+        let lane: Lane | undefined = byProvider.get(key);
+        if (!lane) {
+          // Spacing starts evenly (limit 1 per 1000/rate ms) rather than in bursts of `rate`.
+          const pace =
+            rate > 0
+              ? pThrottle({ limit: 1, interval: Math.max(1, Math.round(1000 / rate)) })(() => {})
+              : undefined;
+          lane = { items: [], running: 0, pace };
+          byProvider.set(key, lane);
+        }
+        lane.items.push(claim);
+      }
+      for (const lane of byProvider.values()) {
+        while (lane.running < concurrency && lane.running < lane.items.length) {
+          lane.running++;
+          lanes.push(runLane(lane));
+        }
+      }
+    }
+    await Promise.all(lanes);
+    await Promise.all(settling);
   }
 
   /**

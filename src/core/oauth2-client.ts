@@ -26,7 +26,7 @@ import type { AuditTrail } from './audit-trail.ts';
 import { ClaimSessions } from './claim-sessions.ts';
 import type { ClientEvent, ConnectionEvent, ConsumerRegistry, FlowFailedEvent } from './consumers.ts';
 import { random256, sha256 } from './random.ts';
-import { RefreshCoordinator, type RefreshOutcome } from './refresh-coordinator.ts';
+import { RefreshCoordinator, type RefreshOutcome, type RefreshProgress } from './refresh-coordinator.ts';
 import { type Classified, classifyRefusal, classifyRegrant, healthOf } from './refresh-outcome.ts';
 import {
   grantKeyOf,
@@ -896,9 +896,13 @@ export class OAuth2Client {
     return this.#coordinator.claimDue(before, limit);
   }
 
-  /** Refreshes a connection claimed by `claimDue` (lease, fencing and failure handling as `refresh`). */
-  refreshClaimed(claim: ClaimedConnection): Promise<RefreshOutcome> {
-    return this.#coordinator.refreshClaimed(claim);
+  /**
+   * Refreshes a connection claimed by `claimDue` (lease, fencing and failure handling as
+   * `refresh`); `progress.onProviderAnswered` is called when the provider has answered, before
+   * the commit.
+   */
+  refreshClaimed(claim: ClaimedConnection, progress?: RefreshProgress): Promise<RefreshOutcome> {
+    return this.#coordinator.refreshClaimed(claim, progress);
   }
 
   /**

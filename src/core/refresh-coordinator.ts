@@ -83,6 +83,18 @@ export function backoffMs(failureCount: number): number {
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
+/** What a caller of `refreshClaimed` may learn before the outcome (issue 11). */
+export interface RefreshProgress {
+  /**
+   * Called once the provider has answered with tokens — before they are committed. The
+   * background refresher frees the provider's concurrency slot here: the commit does not load
+   * the provider, so a slow database does not slow the calls to it. Not called for a failure:
+   * its classification may pause the client (invalid_client, 429), which must take effect
+   * before the next request to that provider.
+   */
+  onProviderAnswered?: () => void;
+}
+
 export class RefreshCoordinator {
   readonly #o: Required<
     Pick<CoordinatorOptions, 'connections' | 'refresher' | 'instanceId' | 'leaseMs' | 'maxWaitMs' | 'now'>
@@ -133,7 +145,7 @@ export class RefreshCoordinator {
    * renewed first; if it was lost meanwhile (the owner stalled past the lease and a sibling took
    * over), nothing is sent. In-process callers of `refresh` for the same connection coalesce.
    */
-  refreshClaimed(claim: ClaimedConnection): Promise<RefreshOutcome> {
+  refreshClaimed(claim: ClaimedConnection, progress: RefreshProgress = {}): Promise<RefreshOutcome> {
     const { connection: held, owner } = claim;
     const run = async (): Promise<RefreshOutcome> => {
       const t = this.#o.now().getTime();
@@ -144,7 +156,7 @@ export class RefreshCoordinator {
       }
       const heartbeat = this.#heartbeat(held.id, owner);
       try {
-        return await this.#callAndCommit(held.id, owner, held, claim);
+        return await this.#callAndCommit(held.id, owner, held, claim, progress.onProviderAnswered);
       } finally {
         clearInterval(heartbeat);
       }
@@ -238,6 +250,7 @@ export class RefreshCoordinator {
     owner: string,
     held: Connection,
     claim?: ClaimedConnection,
+    onProviderAnswered?: () => void,
   ): Promise<RefreshOutcome> {
     const { connections, now } = this.#o;
     // A connection without a user has no refresh token by design (RFC 6749 §4.4.3): its grant is
@@ -259,6 +272,7 @@ export class RefreshCoordinator {
       const error = isConsentryError(e) ? e : new ConsentryError('INTERNAL', { cause: e });
       return this.#settleFailure(id, owner, held, error, refreshToken);
     }
+    onProviderAnswered?.();
 
     await this.#o.beforeCommit?.(held);
     const stored = await connections.commitRefresh(id, { version: held.version, owner }, fields, now());

@@ -26,18 +26,39 @@ interface TokenEndpoint {
   secrets: string[];
   /** Answer every request with this (status, body) instead of tokens. */
   refuse: { status: number; body: Record<string, unknown> } | undefined;
+  /** Hold each answer this long (ms). */
+  delayMs: number;
+  /** Requests answered; requests being answered now, and the most at once. */
+  served: number;
+  inFlight: number;
+  maxInFlight: number;
   close(): Promise<void>;
 }
 
 async function tokenEndpoint(): Promise<TokenEndpoint> {
   let n = 0;
-  const state: Omit<TokenEndpoint, 'url' | 'close'> = { used: new Map(), secrets: [], refuse: undefined };
+  const state: Omit<TokenEndpoint, 'url' | 'close'> = {
+    used: new Map(),
+    secrets: [],
+    refuse: undefined,
+    delayMs: 0,
+    served: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+  };
   const server: Server = createServer((req, res) => {
+    state.inFlight++;
+    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+    res.on('finish', () => {
+      state.inFlight--;
+      state.served++;
+    });
     let body = '';
     req.on('data', (d) => {
       body += d;
     });
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (state.delayMs > 0) await new Promise((r) => setTimeout(r, state.delayMs));
       const basic = Buffer.from(
         (req.headers.authorization ?? '').replace(/^Basic /, ''),
         'base64',
@@ -158,6 +179,8 @@ for (const engine of ENGINES) {
       // Each test starts with nothing due.
       for (const c of await store.connections.list()) await store.connections.delete(c.id);
       endpoint.refuse = undefined;
+      endpoint.delayMs = 0;
+      endpoint.maxInFlight = 0;
       events.length = 0;
     });
     afterAll(async () => {
@@ -324,6 +347,75 @@ for (const engine of ENGINES) {
         .execute();
       expect((await r.sweep()).refreshed).toBe(3);
       expect(endpoint.secrets.length - requests).toBe(3);
+    });
+    it('claims the next chunk while the current one is refreshed: the provider never waits for a claim', async () => {
+      await due(600, 'stream');
+      endpoint.delayMs = 2;
+      const client = oauth2Client('instance-stream');
+      const servedAtClaim: number[] = [];
+      const claimDue = client.claimDue.bind(client);
+      client.claimDue = (before, limit) => {
+        servedAtClaim.push(endpoint.served);
+        return claimDue(before, limit);
+      };
+      const start = endpoint.served;
+      const report = await refresher(client, 600).sweep();
+      expect(report).toMatchObject({ due: 600, refreshed: 600, failed: 0 });
+      expect(endpoint.served - start).toBe(600);
+      for (const [token, times] of endpoint.used)
+        if (token.startsWith('rt-initial-stream-')) expect(times).toBe(1);
+      // Chunks of 256: the second claim went out while the first chunk was still being refreshed
+      // (before, it waited for all 256 answers).
+      expect(servedAtClaim.length).toBeGreaterThanOrEqual(3);
+      expect(servedAtClaim[1]! - start).toBeLessThan(256);
+      expect(endpoint.maxInFlight).toBeLessThanOrEqual(4);
+    });
+
+    it('a lane takes its next connection once the provider answered, while the answer is committed', async () => {
+      const ids = await due(10, 'lane');
+      const client = oauth2Client('instance-lane');
+      const start = endpoint.served;
+      // Every commit waits until the provider has answered all 10 (or 20 s, failing below): with
+      // lanes held until their commit, only 2 (the concurrency) could ever be answered.
+      let servedAtOpen = -1;
+      const open = new Promise<void>((resolve) => {
+        const check = setInterval(() => {
+          if (endpoint.served - start >= 10) {
+            clearInterval(check);
+            clearTimeout(limit);
+            servedAtOpen = endpoint.served - start;
+            resolve();
+          }
+        }, 5);
+        const limit = setTimeout(() => {
+          clearInterval(check);
+          servedAtOpen = endpoint.served - start;
+          resolve();
+        }, 20_000);
+      });
+      const commit = store.connections.commitRefresh;
+      store.connections.commitRefresh = async (...args) => {
+        await open;
+        return commit.apply(store.connections, args);
+      };
+      try {
+        const r = await new BackgroundRefresher({
+          client,
+          connections: store.connections,
+          providerOf: (k) => (providers.has(k) ? providers.get(k) : undefined),
+          emit: () => {},
+          windowSeconds: 300,
+          batchSize: 10,
+          perProviderConcurrency: 2,
+          perProviderRatePerSecond: 0,
+        }).sweep();
+        expect(r).toMatchObject({ due: 10, refreshed: 10, failed: 0 });
+      } finally {
+        store.connections.commitRefresh = commit;
+      }
+      expect(servedAtOpen).toBe(10);
+      expect(endpoint.maxInFlight).toBeLessThanOrEqual(2);
+      for (const id of ids) expect((await store.connections.get(id))?.version).toBe(2);
     });
   });
 }
