@@ -238,7 +238,7 @@ export async function exchangeCode(
         input.codeVerifier ?? oauth.nopkce,
         { ...session.requestOptions(), ...tokenParamsOption(session), ...dpopOptions(input.dpop) },
       );
-      answer = await readAnswer(response);
+      ({ answer, response } = await readAnswer(response));
       const refused = errorBodyOf200(answer, session.provider.key, 'token');
       if (refused) throw refused;
       if (!input.requireIdToken) response = await withoutIdToken(response);
@@ -290,7 +290,7 @@ export async function refreshAccessToken(
           ...dpopOptions(options.dpop),
         },
       );
-      answer = await readAnswer(response);
+      ({ answer, response } = await readAnswer(response));
       const refused = errorBodyOf200(answer, session.provider.key, 'refresh');
       if (refused) throw refused;
       // The body was parsed once already (readAnswer): strip an ID token only when there is one.
@@ -445,7 +445,7 @@ export async function clientCredentialsGrant(
     // A client assertion (private_key_jwt) is addressed to the endpoint it is sent to.
     const clientAuth = cc?.token ? await session.clientAuthFor(target.token_endpoint) : session.clientAuth;
     const grantType = cc?.grantType ?? 'client_credentials';
-    const response =
+    let response =
       grantType === 'client_credentials'
         ? await oauth.clientCredentialsGrantRequest(
             target,
@@ -463,7 +463,7 @@ export async function clientCredentialsGrant(
             parameters,
             session.requestOptions(target.token_endpoint),
           );
-    answer = await readAnswer(response);
+    ({ answer, response } = await readAnswer(response));
     const refused = errorBodyOf200(answer, session.provider.key, 'token');
     if (refused) throw refused;
     const process =
@@ -508,7 +508,7 @@ export async function jwtBearerGrant(
 ): Promise<GrantResult> {
   let answer: ProviderAnswer | undefined;
   try {
-    const response = await oauth.genericTokenEndpointRequest(
+    let response = await oauth.genericTokenEndpointRequest(
       session.as,
       session.oauthClient,
       assertionOnly,
@@ -516,7 +516,7 @@ export async function jwtBearerGrant(
       { ...input.params, assertion: input.assertion },
       session.requestOptions(),
     );
-    answer = await readAnswer(response);
+    ({ answer, response } = await readAnswer(response));
     const refused = errorBodyOf200(answer, session.provider.key, 'token');
     if (refused) throw refused;
     const result = await oauth.processGenericTokenEndpointResponse(

@@ -9,20 +9,36 @@ import { ConsentryError } from '../domain/errors.ts';
  */
 const ANSWER = Symbol('providerAnswer');
 
-/** Reads status, `Retry-After` and the JSON object body (undefined when not JSON) of a response. */
-export async function readAnswer(response: Response): Promise<ProviderAnswer> {
+/**
+ * Reads status, `Retry-After` and the JSON object body (undefined when not JSON) of a response,
+ * reading the body once: returns the answer and an unread Response with the same status, headers
+ * and body for oauth4webapi to process (issue 11: a `clone()` tee per token request cost more
+ * than reading the buffered body and building the Response again).
+ */
+export async function readAnswer(
+  response: Response,
+): Promise<{ answer: ProviderAnswer; response: Response }> {
+  const text = await response.text();
   let body: Record<string, unknown> | undefined;
   try {
-    const value: unknown = await response.clone().json();
+    const value: unknown = JSON.parse(text);
     if (value !== null && typeof value === 'object' && !Array.isArray(value))
       body = value as Record<string, unknown>;
   } catch {
     body = undefined;
   }
+  const nullBody = response.status === 204 || response.status === 205 || response.status === 304;
   return {
-    status: response.status,
-    retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
-    body,
+    answer: {
+      status: response.status,
+      retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+      body,
+    },
+    response: new Response(nullBody ? null : text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    }),
   };
 }
 
