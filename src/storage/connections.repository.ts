@@ -423,15 +423,19 @@ export function createConnectionRepository(
         .limit(limit);
       // …locked on PostgreSQL so that a concurrent claimer skips these rows instead of waiting.
       if (postgres) due = due.forUpdate().skipLocked();
-      const rows = await db
+      let claim = db
         .updateTable('connections')
         .set({ lease_owner: lease.owner, lease_until: lease.until.getTime() })
         // PostgreSQL: `= any(array(…))` runs the selection once (an InitPlan); under `in (…)` the
         // planner may run it per row, each run skipping other locked rows — past the limit.
-        .where(postgres ? sql<boolean>`${sql.ref('id')} = any(array(${due}))` : (eb) => eb('id', 'in', due))
-        // Checked again on the row being written (PostgreSQL re-evaluates it on the latest version).
-        .where('status', '=', 'active')
-        .where(leaseFree)
+        .where(postgres ? sql<boolean>`${sql.ref('id')} = any(array(${due}))` : (eb) => eb('id', 'in', due));
+      // PostgreSQL: checked again on the row being written (it re-evaluates them on the latest
+      // version). Not on SQLite: the one writer runs the selection and the write in one statement,
+      // so they hold already — and an outer `status = ?` made SQLite's planner walk every active
+      // row by the status index testing `id IN (…)`, O(all connections) per claim (seen as
+      // throughput falling with the table's size, issue 11); by `id` alone it is 256 key lookups.
+      if (postgres) claim = claim.where('status', '=', 'active').where(leaseFree);
+      const rows = await claim
         .returningAll()
         .returning((eb) =>
           eb
