@@ -130,7 +130,9 @@ async function bundleCli() {
         name: 'esm-only-packages',
         setup(build) {
           build.onResolve({ filter: ESM_ONLY }, (a) =>
-            a.namespace === 'esm-only' ? { path: a.path, external: true } : { path: a.path, namespace: 'esm-only' },
+            a.namespace === 'esm-only'
+              ? { path: a.path, external: true }
+              : { path: a.path, namespace: 'esm-only' },
           );
           build.onLoad({ filter: /.*/, namespace: 'esm-only' }, (a) => ({
             contents: `export { default } from ${JSON.stringify(a.path)};`,
@@ -153,7 +155,30 @@ async function bundleCli() {
     ],
   });
   asciiOnly(bundleFile);
+  await hostImports(bundleFile);
   return true;
+}
+
+/**
+ * Turns the bundle's remaining `import()` expressions (external packages loaded on demand such as
+ * undici, the configured consumer modules) into calls of `__consentryImport`, which
+ * dist/cli/code-cache.js passes in: on Node 20 an `import()` inside a script compiled from a code
+ * cache fails ("A dynamic import callback was not specified" — the script's host options are not
+ * restored from the cache), and `vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER` is experimental
+ * (a warning on stderr). es-module-lexer finds exactly the dynamic imports, never text in strings,
+ * comments or regular expressions.
+ */
+async function hostImports(file) {
+  const { init, parse } = await import('es-module-lexer');
+  await init;
+  let text = readFileSync(file, 'utf8');
+  const [imports] = parse(text);
+  const dynamic = imports.filter((i) => i.t === 2).sort((a, b) => b.ss - a.ss);
+  for (const { ss } of dynamic) {
+    if (text.slice(ss, ss + 7) !== 'import(') throw new Error(`${file}: no import( at ${ss}`);
+    text = `${text.slice(0, ss)}__consentryImport${text.slice(ss + 6)}`;
+  }
+  writeFileSync(file, text);
 }
 
 /**
@@ -164,8 +189,11 @@ async function bundleCli() {
  */
 function asciiOnly(file) {
   const text = readFileSync(file, 'utf8');
-  if (/\\[^\x00-\x7f]/.test(text)) return;
-  const escaped = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (/\\[\u0080-\uffff]/.test(text)) return;
+  const escaped = text.replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   if (escaped !== text) writeFileSync(file, escaped);
 }
 

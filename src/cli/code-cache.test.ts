@@ -27,6 +27,21 @@ describe('runBundle (the CLI bundle with its V8 code cache)', () => {
     expect(results.codeCacheResult).toBe('main.cjs:a');
   });
 
+  it('import() from the cached bundle loads through the loader (scripts/build.mjs rewrites it)', async () => {
+    const file = join(dir, 'imports.cjs');
+    writeFileSync(
+      file,
+      "// consentry-cli-build 0f0e0d0c-0000-4000-8000-000000000004\n'use strict';" +
+        'globalThis.codeCacheImport = async () => (await __consentryImport("node:path")).sep;\n',
+    );
+    const load = () => (globalThis as { codeCacheImport?: () => Promise<string> }).codeCacheImport!();
+    runBundle(file);
+    expect(await load()).toBe('/');
+    runBundle(file).writeCache();
+    expect(runBundle(file).cacheUsed).toBe(true);
+    expect(await load()).toBe('/');
+  });
+
   it('never uses a cache made for another build, even of the same length', () => {
     const file = join(dir, 'rebuilt.cjs');
     writeFileSync(file, bundle('0f0e0d0c-0000-4000-8000-000000000002', 'a'));

@@ -15,7 +15,10 @@ import vm from 'node:vm';
  * one made by another V8 version or with other flags (`cachedDataRejected`), and then the bundle
  * simply compiles as without a cache. Nothing is written at run time.
  */
-const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'] as const;
+const WRAPPER = [
+  '(function (exports, require, module, __filename, __dirname, __consentryImport) {',
+  '\n})',
+] as const;
 const BUILD_ID = /^\/\/ consentry-cli-build ([0-9a-f-]{8,})\n/;
 
 export interface BundleRun {
@@ -36,7 +39,6 @@ export function runBundle(file: string): BundleRun {
   const script = new vm.Script(WRAPPER[0] + source + WRAPPER[1], {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const run: BundleRun = {
     cacheUsed: cachedData !== undefined && !script.cachedDataRejected,
@@ -52,8 +54,11 @@ export function runBundle(file: string): BundleRun {
     module: unknown,
     filename: string,
     dirname: string,
+    importModule: (specifier: string) => Promise<unknown>,
   ) => void;
-  main(module.exports, createRequire(file), module, file, dirname(file));
+  // The bundle's `import()` expressions call this one (scripts/build.mjs, hostImports): an
+  // `import()` compiled from a code cache has no loader on Node 20.
+  main(module.exports, createRequire(file), module, file, dirname(file), (specifier) => import(specifier));
   return run;
 }
 
