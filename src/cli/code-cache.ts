@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -32,7 +33,10 @@ export interface BundleRun {
 }
 
 export function runBundle(file: string): BundleRun {
-  const source = readFileSync(file, 'utf8');
+  // The build escapes every non-ASCII character (scripts/build.mjs, asciiOnly): then the bytes are
+  // the text, copied at once instead of decoded as UTF-8 (≈ 5 ms for the 2 MB bundle).
+  const bytes = readFileSync(file);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const cacheFile = `${file}.cache`;
   const id = BUILD_ID.exec(source)?.[1];
   const cachedData = id ? readCache(cacheFile, id) : undefined;
