@@ -11,11 +11,13 @@
 //   dist/catalog/catalog.json  the provider catalog as ProviderRegistry validated it, read by the
 //                              CLI's listings instead of 300+ entry modules and their zod parse
 //                              (test/cli/prebuilt-catalog.test.ts holds it equal to the sources)
-//   dist/cli-bundle/           the CLI bundled by esbuild from dist/cli/main.js, split at its
-//                              dynamic imports: a command loads a few files instead of ~800
-//                              modules (Kysely alone is 260). Packages with native code, worker
-//                              files or their own file lookups stay external (BUNDLED lists the
-//                              pure-JS ones inlined). Without esbuild (a production install),
+//   dist/cli-bundle/           the CLI bundled by esbuild from dist/cli/main.js into one CommonJS
+//                              file (main.cjs) instead of ~800 modules (Kysely alone is 260),
+//                              its V8 code cache (main.cjs.cache, scripts/train-cli-cache.mjs)
+//                              and the loader that runs it with the cache (loader.cjs, from
+//                              src/cli/code-cache.ts). Packages with native code, worker files or
+//                              their own file lookups stay external (BUNDLED lists the pure-JS
+//                              ones inlined). Without esbuild (a production install),
 //                              bin/consentry.js runs dist/cli/main.js instead.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -156,6 +158,17 @@ async function bundleCli() {
   });
   asciiOnly(bundleFile);
   await hostImports(bundleFile);
+  // The loader that runs it, CommonJS too: bin/consentry.js requires it without starting Node's
+  // ES module loader (≈ 5–10 ms: the loader itself, and node:fs's ESM facade loading its streams).
+  await esbuild.build({
+    entryPoints: [join(root, 'dist', 'cli', 'code-cache.js')],
+    outfile: join(bundleDir, 'loader.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   return true;
 }
 

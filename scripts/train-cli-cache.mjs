@@ -7,6 +7,7 @@
 // key or .env file.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,9 +25,10 @@ const RUNS = [
 ];
 
 if (process.argv[2] === '--run') {
-  // One training run: the bundle as bin/consentry.js runs it, writing the cache at exit.
+  // One training run: the bundle as bin/consentry.js runs it (the same loader), writing the cache
+  // at exit.
   process.argv = [process.argv[0], join(root, 'bin', 'consentry.js'), ...process.argv.slice(3)];
-  const { runBundle } = await import(dist('cli/code-cache.js'));
+  const { runBundle } = createRequire(import.meta.url)(join(root, 'dist', 'cli-bundle', 'loader.cjs'));
   // Read the cache earlier runs wrote (if any), so this one adds to it.
   const run = runBundle(bundle);
   process.once('exit', () => run.writeCache());
