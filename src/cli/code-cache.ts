@@ -12,9 +12,10 @@ import vm from 'node:vm';
  * documented `vm.Script` route: `cachedData` in, `createCachedData()` out (training runs only).
  *
  * A cache is used only when its first line names the build id on the bundle's first line (every
- * build writes a new one, so a cache never meets another bundle than its own); V8 itself refuses
- * one made by another V8 version or with other flags (`cachedDataRejected`), and then the bundle
- * simply compiles as without a cache. Nothing is written at run time.
+ * build writes a new one, so a cache never meets another bundle than its own: V8 compares only
+ * the source's length, and would run a same-length rebuild's old code); V8 itself refuses one made
+ * by another V8 version or with other flags (`cachedDataRejected`), and then the bundle simply
+ * compiles as without a cache. Nothing is written at run time.
  */
 const WRAPPER = [
   '(function (exports, require, module, __filename, __dirname, __consentryImport) {',
