@@ -101,14 +101,16 @@ const ESM_ONLY = /^oidc-provider$/;
 
 async function bundleCli() {
   let esbuild;
+  let lexer;
   try {
     esbuild = await import('esbuild');
+    lexer = await import('es-module-lexer');
   } catch {
     rmSync(bundleDir, { recursive: true, force: true });
     return false; // no devDependencies: bin/consentry.js falls back to dist/cli/main.js
   }
   rmSync(bundleDir, { recursive: true, force: true });
-  // One CommonJS file, not split ES modules: V8's code cache (dist/cli/code-cache.js) applies to
+  // One CommonJS file, not split ES modules: V8's code cache (src/cli/code-cache.ts) applies to
   // scripts only on Node 20. Dynamic imports of inlined modules become lazy in-file initialisers,
   // so a command still runs only the modules it needs. No comments or indentation: the file is
   // pure ASCII (a non-ASCII comment alone made decoding it cost ≈ 30 ms) and half the size.
@@ -123,7 +125,8 @@ async function bundleCli() {
     sourcemap: 'linked',
     logLevel: 'warning',
     define: { 'import.meta.url': '__consentryModuleUrl' },
-    // The build id ties the code cache to this very bundle (see dist/cli/code-cache.js).
+    // The build id ties the code cache to this very bundle (see src/cli/code-cache.ts). The
+    // source map is esbuild's: the rewrites below shift a few columns on the lines they touch.
     banner: {
       js: `// consentry-cli-build ${randomUUID()}\n'use strict';var __consentryModuleUrl = require('node:url').pathToFileURL(__filename).href;`,
     },
@@ -157,7 +160,7 @@ async function bundleCli() {
     ],
   });
   asciiOnly(bundleFile);
-  await hostImports(bundleFile);
+  await hostImports(bundleFile, lexer);
   // The loader that runs it, CommonJS too: bin/consentry.js requires it without starting Node's
   // ES module loader (≈ 5–10 ms: the loader itself, and node:fs's ESM facade loading its streams).
   await esbuild.build({
@@ -174,15 +177,14 @@ async function bundleCli() {
 
 /**
  * Turns the bundle's remaining `import()` expressions (external packages loaded on demand such as
- * undici, the configured consumer modules) into calls of `__consentryImport`, which
- * dist/cli/code-cache.js passes in: on Node 20 an `import()` inside a script compiled from a code
+ * undici, the configured consumer modules) into calls of `__consentryImport`, which the loader
+ * (src/cli/code-cache.ts) passes in: on Node 20 an `import()` inside a script compiled from a code
  * cache fails ("A dynamic import callback was not specified" — the script's host options are not
  * restored from the cache), and `vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER` is experimental
  * (a warning on stderr). es-module-lexer finds exactly the dynamic imports, never text in strings,
  * comments or regular expressions.
  */
-async function hostImports(file) {
-  const { init, parse } = await import('es-module-lexer');
+async function hostImports(file, { init, parse }) {
   await init;
   let text = readFileSync(file, 'utf8');
   const [imports] = parse(text);
