@@ -3,7 +3,8 @@ import type { Consentry } from '../app.ts';
 import type { PrebuiltCatalog } from '../app-core.ts';
 import { loadServerConfig, serverEnvironment } from '../config/config.ts';
 import { isConsentryError } from '../domain/errors.ts';
-import { redact, redactDeep } from '../domain/redact.ts';
+import { redact } from '../domain/redact.ts';
+import { jsonForOutput } from './json-output.ts';
 
 /**
  * What every command gets: a Consentry over the configured data directory (same service layer as
@@ -60,10 +61,9 @@ function prebuiltCatalog(): PrebuiltCatalog | undefined {
   }
 }
 
+/** `--json` output, every string redacted on its way out (see jsonForOutput). */
 export function printJson(value: unknown): void {
-  // Credential shapes (Bearer/Basic/XOAUTH2, echoed in stored errors) never reach the terminal;
-  // a token asked for with --reveal is a bare value and passes.
-  process.stdout.write(`${JSON.stringify(redactDeep(value), null, 2)}\n`);
+  process.stdout.write(jsonForOutput(value));
 }
 
 /** A plain aligned table for humans. */

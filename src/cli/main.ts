@@ -24,10 +24,9 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
-await registerFor(program, process.argv.slice(2));
-
-try {
+// No top-level await: the same module is bundled to CommonJS (scripts/build.mjs, code-cache.ts).
+async function main(): Promise<void> {
+  await registerFor(program, process.argv.slice(2));
   await program.parseAsync(process.argv);
-} catch (error) {
-  fail(error);
 }
+main().catch(fail);

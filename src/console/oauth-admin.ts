@@ -20,7 +20,7 @@ import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import { assertSameSitePath } from '../domain/safe-path.ts';
 import { generateClientKeyPair, importClientPrivateKey } from '../protocol/client-auth.ts';
 import type { HandoffRepository } from '../storage/console.ports.ts';
-import type { Store } from '../storage/ports.ts';
+import type { ConnectionSummary, Store } from '../storage/ports.ts';
 import { type Actor, assertCan, auditActorOf, can } from './actor.ts';
 import { CONNECT_DONE_PATH, CONSOLE_PURPOSE, type ConsolePayload } from './consumer.ts';
 import { decodeUnverifiedJwt, type UnverifiedJwt } from './jwt-inspect.ts';
@@ -339,6 +339,19 @@ export class OAuthAdmin {
     return all.filter((c) => this.#visible(actor, c));
   }
 
+  /**
+   * `listConnections` for a listing that shows no token (`consentry connections list`): the same
+   * rows, order and visibility, read without opening a sealed column (issue 15).
+   */
+  async listConnectionSummaries(
+    actor: Actor,
+    filter: { clientRef?: string; status?: ConnectionStatus } = {},
+  ): Promise<ConnectionSummary[]> {
+    if (!can(actor, 'administer_oauth')) assertCan(actor, 'connect_accounts');
+    const all = await this.#o.store.connections.listSummaries(filter);
+    return all.filter((c) => this.#visible(actor, c));
+  }
+
   async getConnection(actor: Actor, id: string): Promise<Connection> {
     const c = await this.#o.store.connections.get(id);
     if (!c || !this.#visible(actor, c))
@@ -551,7 +564,7 @@ export class OAuthAdmin {
 
   // ── helpers ─────────────────────────────────────────────────────────────────
 
-  #visible(actor: Actor, c: Connection): boolean {
+  #visible(actor: Actor, c: Pick<Connection, 'payload'>): boolean {
     if (can(actor, 'administer_oauth')) return true;
     return actor.userId !== undefined && (c.payload as ConsolePayload).userId === actor.userId;
   }

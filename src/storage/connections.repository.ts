@@ -14,7 +14,13 @@ import { aadFor, type SecretBox } from '../secrets/secret-box.ts';
 import type { DatabaseHandle } from './database.ts';
 import { parseJson, toDate } from './json.ts';
 import { type FencedWrite, pgGroupCommit } from './pg-group-commit.ts';
-import type { ClaimedConnection, ConnectionRepository, NewConnection, TokenFields } from './ports.ts';
+import type {
+  ClaimedConnection,
+  ConnectionRepository,
+  ConnectionSummary,
+  NewConnection,
+  TokenFields,
+} from './ports.ts';
 import type { ConnectionsTable, Database } from './schema.ts';
 
 const accessAad = (id: string) => aadFor('connections', 'access_token', id);
@@ -56,6 +62,57 @@ function toConnection(row: Selectable<ConnectionsTable>, box: SecretBox, accessT
     leaseUntil: toDate(row.lease_until),
     createdAt: new Date(Number(row.created_at)),
     updatedAt: new Date(Number(row.updated_at)),
+  };
+}
+
+/** What `listSummaries` reads: `toConnection`'s listed fields, never a sealed column. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'client_ref',
+  'provider_key',
+  'purpose',
+  'payload',
+  'grant_type',
+  'account',
+  'scopes',
+  'status',
+  'status_reason',
+  'expires_at',
+  'refresh_expires_at',
+  'last_refresh_at',
+  'last_error',
+  'next_attempt_at',
+  'health_cause',
+  'health_evidence',
+  'created_at',
+] as const satisfies readonly (keyof ConnectionsTable)[];
+
+type SummaryRow = Pick<Selectable<ConnectionsTable>, (typeof SUMMARY_COLUMNS)[number]> & {
+  /** `refresh_token IS NOT NULL`: 0/1 on SQLite, a boolean on PostgreSQL. */
+  has_refresh_token: unknown;
+};
+
+/** The same fields as `toConnection`, read the same way. */
+function toSummary(row: SummaryRow): ConnectionSummary {
+  return {
+    id: row.id,
+    clientRef: row.client_ref,
+    providerKey: row.provider_key,
+    purpose: row.purpose,
+    payload: parseJson(row.payload, {}),
+    grantType: (row.grant_type ?? 'authorization_code') as ConnectionGrant,
+    account: row.account ?? undefined,
+    scopes: row.scopes ? row.scopes.split(' ') : [],
+    status: row.status as ConnectionStatus,
+    statusReason: row.status_reason ?? undefined,
+    expiresAt: toDate(row.expires_at),
+    refreshExpiresAt: toDate(row.refresh_expires_at),
+    hasRefreshToken: Boolean(row.has_refresh_token),
+    lastRefreshAt: toDate(row.last_refresh_at),
+    lastError: row.last_error ?? undefined,
+    nextAttemptAt: toDate(row.next_attempt_at),
+    health: row.health_cause ? parseJson<HealthState | undefined>(row.health_evidence, undefined) : undefined,
+    createdAt: new Date(Number(row.created_at)),
   };
 }
 
@@ -239,6 +296,18 @@ export function createConnectionRepository(
       if (filter.status) q = q.where('status', '=', filter.status);
       if (filter.purpose) q = q.where('purpose', '=', filter.purpose);
       return (await q.execute()).map((r) => toConnection(r, box));
+    },
+    async listSummaries(filter = {}) {
+      let q = db
+        .selectFrom('connections')
+        .select(SUMMARY_COLUMNS)
+        .select((eb) => eb('refresh_token', 'is not', null).as('has_refresh_token'))
+        .orderBy('created_at', 'desc')
+        .orderBy('id');
+      if (filter.clientRef) q = q.where('client_ref', '=', filter.clientRef);
+      if (filter.status) q = q.where('status', '=', filter.status);
+      if (filter.purpose) q = q.where('purpose', '=', filter.purpose);
+      return (await q.execute()).map(toSummary);
     },
     async refreshTokenOf(id) {
       const row = await db

@@ -208,6 +208,10 @@ export async function migrateToLatest(
   const migrator = new Migrator({
     db,
     provider: migrationProvider,
+    // Kysely's default, `localeCompare`, starts ICU's collator: ≈ 9 ms of every CLI command
+    // (issue 15). The names are ASCII with distinct numeric prefixes, so code-unit order is the
+    // same order — and the one Kysely itself sorts the known migrations by.
+    nameComparator: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

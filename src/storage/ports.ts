@@ -99,6 +99,32 @@ export type UsableToken = Pick<
 >;
 
 /**
+ * What a listing shows of a connection (`connections list`, issue 15): read without the sealed
+ * columns — no token is opened (or even read) to list a thousand connections.
+ */
+export type ConnectionSummary = Pick<
+  Connection,
+  | 'id'
+  | 'clientRef'
+  | 'providerKey'
+  | 'purpose'
+  | 'payload'
+  | 'grantType'
+  | 'account'
+  | 'scopes'
+  | 'status'
+  | 'statusReason'
+  | 'expiresAt'
+  | 'refreshExpiresAt'
+  | 'hasRefreshToken'
+  | 'lastRefreshAt'
+  | 'lastError'
+  | 'nextAttemptAt'
+  | 'health'
+  | 'createdAt'
+>;
+
+/**
  * A due connection claimed by `claimDue`: the row as it reads under the lease this claim took
  * (the re-read under the lease, in the same statement), with what the refresh needs next.
  */
@@ -124,6 +150,8 @@ export interface ConnectionRepository {
   /** The narrow hot-path read behind `ensureFresh`. */
   getUsable(id: string): Promise<UsableToken | undefined>;
   list(filter?: ConnectionFilter): Promise<Connection[]>;
+  /** `list`'s rows and order as summaries: one query, the sealed columns never read. */
+  listSummaries(filter?: ConnectionFilter): Promise<ConnectionSummary[]>;
   /** Opens the sealed refresh token (only the refresh path needs it). */
   refreshTokenOf(id: string): Promise<string | undefined>;
   /** Opens the sealed DPoP private JWK (JSON), when the connection's tokens are DPoP-bound. */

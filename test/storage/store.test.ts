@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewConnection, Store } from '../../src/storage/ports.ts';
+import type { Connection } from '../../src/domain/connection.ts';
+import type { ConnectionSummary, NewConnection, Store } from '../../src/storage/ports.ts';
 import { type Dialect, dialects, type OpenedStore } from './dialects.ts';
 
 /**
@@ -107,6 +108,77 @@ for (const engine of ENGINES) {
       expect((await store.connections.list({ purpose: 'mail', clientRef })).map((x) => x.id)).toContain(c.id);
       expect(await store.connections.list({ purpose: 'nothing' })).toEqual([]);
       expect(await store.connections.getUsable('missing')).toBeUndefined();
+    });
+
+    it('listSummaries: list’s rows, order and listed fields — no sealed column opened', async () => {
+      const purpose = 'summaries';
+      const plain = await store.connections.insert(newConnection(clientRef, { purpose }), T0);
+      const noRefresh = await store.connections.insert(
+        newConnection(clientRef, { purpose, refreshToken: undefined, account: undefined, scopes: [] }),
+        at(1_000),
+      );
+      const refused = await store.connections.insert(newConnection(clientRef, { purpose }), at(1_000));
+      await store.connections.markNeedsReauth(refused.id, { version: 1 }, 'invalid_grant', at(2_000), {
+        cause: 'refused',
+        evidence: {
+          provider: 'remote',
+          stage: 'refresh',
+          error: 'invalid_grant',
+          at: at(2_000).toISOString(),
+          attempts: 1,
+        },
+      });
+      const fields = (c: Connection | ConnectionSummary) => ({
+        id: c.id,
+        clientRef: c.clientRef,
+        providerKey: c.providerKey,
+        purpose: c.purpose,
+        payload: c.payload,
+        grantType: c.grantType,
+        account: c.account,
+        scopes: c.scopes,
+        status: c.status,
+        statusReason: c.statusReason,
+        expiresAt: c.expiresAt,
+        refreshExpiresAt: c.refreshExpiresAt,
+        hasRefreshToken: c.hasRefreshToken,
+        lastRefreshAt: c.lastRefreshAt,
+        lastError: c.lastError,
+        nextAttemptAt: c.nextAttemptAt,
+        health: c.health,
+        createdAt: c.createdAt,
+      });
+      for (const filter of [{ purpose }, { purpose, status: 'needs_reauth' as const }, { clientRef }, {}]) {
+        const summaries = await store.connections.listSummaries(filter);
+        expect(summaries.map(fields)).toEqual((await store.connections.list(filter)).map(fields));
+        for (const summary of summaries)
+          expect(Object.keys(summary).sort()).toEqual(Object.keys(fields(summary)).sort());
+      }
+      const [first, second, third] = await store.connections.listSummaries({ purpose });
+      expect([first?.id, second?.id, third?.id].sort()).toEqual([noRefresh.id, refused.id, plain.id].sort());
+      expect(third?.id).toBe(plain.id); // newest first
+      expect(
+        (await store.connections.listSummaries({ purpose })).find((c) => c.id === noRefresh.id),
+      ).toMatchObject({
+        hasRefreshToken: false,
+        account: undefined,
+        scopes: [],
+      });
+      // A token that no longer opens (sealed for another row): `list` fails, the summaries do not
+      // open it, so they still list the row.
+      const rawPlain = await s.handle.db
+        .selectFrom('connections')
+        .select('access_token')
+        .where('id', '=', plain.id)
+        .executeTakeFirstOrThrow();
+      await s.handle.db
+        .updateTable('connections')
+        .set({ access_token: rawPlain.access_token })
+        .where('id', '=', noRefresh.id)
+        .execute();
+      await expect(store.connections.list({ purpose })).rejects.toMatchObject({ code: 'SECRET_OPEN_FAILED' });
+      expect((await store.connections.listSummaries({ purpose })).map((c) => c.id)).toContain(noRefresh.id);
+      for (const c of [plain, noRefresh, refused]) await store.connections.delete(c.id);
     });
 
     it('a sealed value moved to another row does not open', async () => {

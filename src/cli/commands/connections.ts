@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { OPERATOR } from '../../console/actor.ts';
-import type { Connection } from '../../domain/connection.ts';
 import { ConsentryError } from '../../domain/errors.ts';
+import type { ConnectionSummary } from '../../storage/ports.ts';
 import { printJson, printTable, withConsentry, withReader } from '../context.ts';
 
 /** `connections list|show|refresh|revoke|delete|inspect` — tokens only with `inspect --reveal`. */
-export function connectionJson(c: Connection) {
+export function connectionJson(c: ConnectionSummary) {
   return {
     id: c.id,
     client: c.clientRef,
@@ -51,7 +51,7 @@ export function registerConnectionsCommands(program: Command): void {
           ? (await app.console.oauth.findClient(OPERATOR, opts.client)).id
           : undefined;
         const rows = (
-          await app.console.oauth.listConnections(OPERATOR, {
+          await app.console.oauth.listConnectionSummaries(OPERATOR, {
             ...(clientRef ? { clientRef } : {}),
             ...(opts.status ? { status: opts.status as (typeof STATUSES)[number] } : {}),
           })
