@@ -31,6 +31,8 @@ describe('lazyChildLogger', () => {
     log.trace('detail');
     expect(c.children()).toBe(0);
     expect(c.lines).toEqual([]);
+    const levels = log as unknown as { isLevelEnabled(level: string): boolean };
+    expect(['info', 'warn', 'error'].map((l) => levels.isLevelEnabled(l))).toEqual([false, true, true]);
   });
 
   it('writes at enabled levels through one real child with the bindings and the redaction', () => {

@@ -20,10 +20,15 @@ class LazyChildLogger {
     this.#threshold = values?.[this.level];
   }
 
-  #write(method: Method, args: unknown[]): void {
+  /** As pino's: whether a line at `level` would be written. */
+  isLevelEnabled(level: string): boolean {
     // Unknown level values (a logger without pino's `levels`): forward, never drop a line.
-    const value = this.values?.[method];
-    if (this.#threshold !== undefined && value !== undefined && value < this.#threshold) return;
+    const value = this.values?.[level];
+    return this.#threshold === undefined || value === undefined || value >= this.#threshold;
+  }
+
+  #write(method: Method, args: unknown[]): void {
+    if (!this.isLevelEnabled(method)) return;
     this.#real ??= this.parent.child(this.bindings, this.options);
     (this.#real[method] as (...a: unknown[]) => void).apply(this.#real, args);
   }
