@@ -188,7 +188,7 @@ async function issueUserTokens(
 }
 
 /** The access token for a grant's user, and the response carrying it with `refreshToken`. */
-function signUserTokens(
+async function signUserTokens(
   deps: Pick<UserGrantDeps, 'issuer'>,
   key: SigningKey,
   app: ApplicationCredentials,
@@ -196,8 +196,8 @@ function signUserTokens(
   scopes: string[],
   refreshToken: string,
   now: number,
-): UserTokenResponse {
-  const { accessToken } = issueAccessToken(
+): Promise<UserTokenResponse> {
+  const { accessToken } = await issueAccessToken(
     key,
     {
       issuer: deps.issuer,
