@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConsentry } from '../../src/app.ts';
+import { newRefreshToken } from '../../src/authserver/refresh-token.ts';
 import { generateKeyFiles, type SigningAlg } from '../../src/authserver/signing-keys.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -63,7 +64,8 @@ for (let i = 0; i < CHAINS; i++) {
     authTime: now,
     createdAt: now,
   });
-  const token = randomBytes(32).toString('base64url');
+  // The form the token endpoint issues (`<grant id>~<secret>`), as a code redemption would.
+  const token = newRefreshToken(grantId);
   await store.insertRefreshToken(
     createHash('sha256').update(token).digest('hex'),
     grantId,

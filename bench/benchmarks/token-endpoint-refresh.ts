@@ -59,6 +59,40 @@ function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
+/**
+ * `BENCH_SCHED=1`: after each load phase, where the time went — the load generator's share of its
+ * core, the server's CPU share, and the server's main thread from /proc/PID/schedstat: running,
+ * runnable but waiting for the core (another process or its own threads had it), neither (idle:
+ * waiting for requests, or blocked in I/O). Tells a starved server from a blocked or idle one.
+ */
+const SCHED = Boolean(process.env.BENCH_SCHED);
+
+function schedstat(pid: number | undefined): [number, number] {
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return [run ?? 0, wait ?? 0];
+  } catch {
+    return [0, 0];
+  }
+}
+
+function schedulingNote(
+  seconds: number,
+  requests: number,
+  generator: NodeJS.CpuUsage,
+  serverCpu: number,
+  [run0, wait0]: [number, number],
+  [run1, wait1]: [number, number],
+): string {
+  const genMicros = generator.user + generator.system;
+  const [runMs, waitMs] = [(run1 - run0) / 1e6, (wait1 - wait0) / 1e6];
+  return (
+    `    load generator ${(genMicros / 1e4 / seconds).toFixed(0)} % of its core (${(genMicros / Math.max(requests, 1)).toFixed(0)} µs a request); ` +
+    `server ${((serverCpu * 100) / seconds).toFixed(0)} %; its main thread ran ${runMs.toFixed(0)} ms, ` +
+    `waited for the core ${waitMs.toFixed(0)} ms, neither ${(seconds * 1000 - runMs - waitMs).toFixed(0)} ms`
+  );
+}
+
 const pinned = availableParallelism() > 1;
 
 async function startServer(
@@ -121,12 +155,18 @@ async function startServer(
  * before the previous response's handler has run in some cases, which sends a refresh token twice
  * — a reuse, which (rightly) revokes the grant.
  */
-async function load(server: Running, seconds: number): Promise<{ perSecond: number; perCpuSecond?: number }> {
+async function load(
+  server: Running,
+  seconds: number,
+  log?: (line: string) => void,
+): Promise<{ perSecond: number; perCpuSecond?: number }> {
   const chains = server.pool.splice(0, CONNECTIONS);
   if (chains.length < CONNECTIONS) throw new Error('not enough refresh-token chains left');
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const target = new URL(server.url);
   const cpuBefore = cpuSeconds(server.pid);
+  const generatorBefore = process.cpuUsage();
+  const schedBefore = schedstat(server.pid);
   const until = Date.now() + seconds * 1000;
   let done = 0;
   let failure = '';
@@ -173,9 +213,11 @@ async function load(server: Running, seconds: number): Promise<{ perSecond: numb
     }),
   );
   const cpuAfter = cpuSeconds(server.pid);
+  const generator = process.cpuUsage(generatorBefore);
   agent.destroy();
   if (failure) throw new Error(`refresh failed at ${server.url}: ${failure}`);
   const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : 0;
+  if (SCHED && log) log(schedulingNote(seconds, done, generator, cpu, schedBefore, schedstat(server.pid)));
   return { perSecond: done / seconds, ...(cpu > 0 ? { perCpuSecond: done / cpu } : {}) };
 }
 
@@ -217,7 +259,7 @@ function refreshEndpoint(alg: 'ES256', engine: 'sqlite' | 'postgres'): Benchmark
           const round: Record<string, number> = {};
           const cpuRound: Record<string, number | undefined> = {};
           for (const t of order) {
-            const figure = await load(servers.get(t.label)!, SECONDS);
+            const figure = await load(servers.get(t.label)!, SECONDS, (line) => log(`${line} (${t.label})`));
             round[t.label] = figure.perSecond;
             cpuRound[t.label] = figure.perCpuSecond;
           }

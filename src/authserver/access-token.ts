@@ -47,7 +47,7 @@ export interface IssuedAccessToken {
  * client_credentials grant (§2.2: "the client identifier … if the token was issued to a client
  * acting on its own behalf"), the user's id when issued for a user (with `auth_time`, seconds).
  */
-export function issueAccessToken(
+export async function issueAccessToken(
   key: SigningKey,
   input: {
     issuer: string;
@@ -58,7 +58,7 @@ export function issueAccessToken(
     user?: { id: string; authTimeMs: number; grantId: string };
   },
   nowMs: number,
-): IssuedAccessToken {
+): Promise<IssuedAccessToken> {
   const iat = Math.floor(nowMs / 1000);
   const claims: AccessTokenClaims = {
     iss: input.issuer,
@@ -74,7 +74,7 @@ export function issueAccessToken(
       ? { auth_time: Math.floor(input.user.authTimeMs / 1000), grant_id: input.user.grantId }
       : {}),
   };
-  return { accessToken: signAccessTokenJwt(key, claims), claims };
+  return { accessToken: await signAccessTokenJwt(key, claims), claims };
 }
 
 export interface TokenVerifierDeps {

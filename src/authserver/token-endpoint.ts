@@ -87,7 +87,7 @@ export async function handleTokenRequest(
       throw new OAuthError('invalid_scope', 'The requested scope exceeds what the application is allowed.');
     scopes = list;
   }
-  const { accessToken } = issueAccessToken(
+  const { accessToken } = await issueAccessToken(
     key,
     {
       issuer: deps.issuer,

@@ -1,8 +1,8 @@
 import type { ApplicationCredentials } from '../domain/application.ts';
 import type { AuthorizationRepository, RevokedTokenRepository } from '../storage/provider-role.ports.ts';
 import { type TokenVerifierDeps, verifyAccessTokenString } from './access-token.ts';
-import { sha256Hex } from './authorization.ts';
 import { invalidRequest, OAuthError } from './oauth-error.ts';
+import { refreshTokenKey } from './refresh-token.ts';
 
 /** RFC 7662 §2.2 — the introspection response. */
 export type IntrospectionResponse =
@@ -44,8 +44,8 @@ export async function introspect(
   const token = params.get('token');
   if (!token) throw invalidRequest('token is required.');
   if (isOpaque(token)) {
-    // A refresh token (opaque, 256 bits): described while it can still be used.
-    const record = await deps.authorizations.refreshToken(sha256Hex(token));
+    // A refresh token (opaque: 256 random bits behind its grant id): described while it can still be used.
+    const record = await deps.authorizations.refreshToken(refreshTokenKey(token));
     const grant = record && (await deps.authorizations.grant(record.grantId));
     if (
       !record ||
@@ -123,7 +123,7 @@ export async function revoke(
 const notYours = () =>
   new OAuthError('unauthorized_client', 'The token was not issued to the authenticated client.');
 
-/** Access tokens are JWTs (three dot-separated parts); refresh tokens are opaque base64url. */
+/** Access tokens are JWTs (three dot-separated parts); refresh tokens have no dot (`refresh-token.ts`). */
 const isOpaque = (token: string) => !token.includes('.');
 
 /**
@@ -136,7 +136,7 @@ async function revokeRefreshToken(
   token: string,
   now: number,
 ): Promise<void> {
-  const record = await authorizations.refreshToken(sha256Hex(token));
+  const record = await authorizations.refreshToken(refreshTokenKey(token));
   const grant = record && (await authorizations.grant(record.grantId));
   if (!grant) return; // unknown or already revoked: nothing to do (§2.2)
   if (grant.clientId !== caller.clientId) throw notYours();

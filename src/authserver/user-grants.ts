@@ -13,6 +13,7 @@ import {
 } from './authorization.ts';
 import type { KeyStore } from './key-store.ts';
 import { invalidRequest, OAuthError } from './oauth-error.ts';
+import { newRefreshToken, refreshTokenKey } from './refresh-token.ts';
 import type { SigningKey } from './signing-keys.ts';
 
 /**
@@ -117,9 +118,9 @@ export async function refreshTokenGrant(
   const token = params.get('refresh_token');
   if (!token) throw invalidRequest('refresh_token is required.');
   const a = deps.authorizations;
-  const hash = sha256Hex(token);
+  const stored = refreshTokenKey(token);
   const now = deps.now();
-  const context = await a.refreshTokenContext(hash);
+  const context = await a.refreshTokenContext(stored);
   if (!context) throw invalidGrant('The refresh token is invalid or was revoked.');
   const { token: record, grant } = context;
   if (grant.revokedAt !== undefined) throw invalidGrant('The refresh token is invalid or was revoked.');
@@ -138,9 +139,9 @@ export async function refreshTokenGrant(
   if (resource !== undefined && resource.replace(/\/$/, '') !== grant.audience)
     throw new OAuthError('invalid_target', 'The requested resource is not the one this grant is for.');
   if (!context.userActive) await endGrantOfGoneUser(deps, grant);
-  const refreshToken = opaqueToken();
+  const refreshToken = newRefreshToken(grant.id);
   const rotated = await a.rotateRefreshToken(
-    hash,
+    stored,
     {
       tokenHash: sha256Hex(refreshToken),
       grantId: grant.id,
@@ -176,7 +177,7 @@ async function issueUserTokens(
   scopes: string[],
 ): Promise<UserTokenResponse> {
   const now = deps.now();
-  const refreshToken = opaqueToken();
+  const refreshToken = newRefreshToken(grant.id);
   await deps.authorizations.insertRefreshToken(
     sha256Hex(refreshToken),
     grant.id,
@@ -187,7 +188,7 @@ async function issueUserTokens(
 }
 
 /** The access token for a grant's user, and the response carrying it with `refreshToken`. */
-function signUserTokens(
+async function signUserTokens(
   deps: Pick<UserGrantDeps, 'issuer'>,
   key: SigningKey,
   app: ApplicationCredentials,
@@ -195,8 +196,8 @@ function signUserTokens(
   scopes: string[],
   refreshToken: string,
   now: number,
-): UserTokenResponse {
-  const { accessToken } = issueAccessToken(
+): Promise<UserTokenResponse> {
+  const { accessToken } = await issueAccessToken(
     key,
     {
       issuer: deps.issuer,

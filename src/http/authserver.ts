@@ -3,6 +3,7 @@ import { API_PATHS, AUTHSERVER_PATHS, type AuthServer } from '../authserver/auth
 import type { OAuthRequestInput } from '../authserver/client-authentication.ts';
 import { OAuthError } from '../authserver/oauth-error.ts';
 import { eventsApiRoutes } from './events-api.ts';
+import { lazyChildLogger } from './lazy-child-logger.ts';
 
 /**
  * The provider role's HTTP face, in its own Fastify room: its own error handler answers in the
@@ -31,7 +32,12 @@ export function authServerPlugin(authserver: AuthServer) {
       // Machine-to-machine endpoints: at the default level (info) Fastify would write two access
       // lines per token, a cost of the same order as the signature. They are dropped there (warn
       // and errors stay); at debug or trace they come back with everything else.
-      const m2m = scope.log.level === 'info' ? { ...p, logLevel: 'warn' as const } : p;
+      // Their per-request child logger is made only when a line is written (`lazy-child-logger.ts`).
+      const m2m = {
+        ...p,
+        childLoggerFactory: lazyChildLogger,
+        ...(scope.log.level === 'info' ? { logLevel: 'warn' as const } : {}),
+      };
 
       scope.post(AUTHSERVER_PATHS.token, m2m, async (request, reply) => {
         const body = await authserver.token(oauthInput(request));

@@ -7,6 +7,7 @@ import type {
   DeviceStatus,
   GrantRecord,
   RefreshTokenContext,
+  RefreshTokenKey,
 } from './provider-role.ports.ts';
 import type {
   Database,
@@ -86,19 +87,22 @@ interface RefreshContextRow {
 }
 
 // Rotation's two statements, written out once (the hot path runs them on cached statements).
+// Both address the key (grant_id, token_hash) of 0019: the used-mark and the successor usually
+// land on the same page of the table, the grant's.
 const USE_REFRESH_TOKEN_SQLITE =
-  'UPDATE oauth_refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL';
+  'UPDATE oauth_refresh_tokens SET used_at = ? WHERE grant_id = ? AND token_hash = ? AND used_at IS NULL';
 const INSERT_REFRESH_TOKEN_SQLITE =
-  'INSERT INTO oauth_refresh_tokens (token_hash, grant_id, expires_at, used_at, created_at) VALUES (?, ?, ?, NULL, ?)';
+  'INSERT INTO oauth_refresh_tokens (grant_id, token_hash, expires_at, used_at, created_at) VALUES (?, ?, ?, NULL, ?)';
 /**
  * PostgreSQL: one statement, so one round trip and atomic by itself. A concurrent rotation of the
  * same token waits for the row lock, re-checks `used_at IS NULL` (READ COMMITTED), updates nothing
- * and so inserts nothing.
+ * and so inserts nothing. The successor joins the used token's grant.
  */
 const ROTATE_REFRESH_TOKEN_POSTGRES = `WITH used AS (
-  UPDATE oauth_refresh_tokens SET used_at = $1::bigint WHERE token_hash = $2::text AND used_at IS NULL RETURNING grant_id
-) INSERT INTO oauth_refresh_tokens (token_hash, grant_id, expires_at, used_at, created_at)
-  SELECT $3::text, $4::text, $5::bigint, NULL, $1::bigint FROM used RETURNING token_hash`;
+  UPDATE oauth_refresh_tokens SET used_at = $1::bigint
+  WHERE grant_id = $2::text AND token_hash = $3::text AND used_at IS NULL RETURNING grant_id
+) INSERT INTO oauth_refresh_tokens (grant_id, token_hash, expires_at, used_at, created_at)
+  SELECT grant_id, $4::text, $5::bigint, NULL, $1::bigint FROM used RETURNING token_hash`;
 
 /**
  * Issue 14's state on SQLite or PostgreSQL; single-use steps are conditional UPDATEs.
@@ -133,9 +137,25 @@ export function createAuthorizationRepository(
       'u.id as user_present',
       'u.disabled as user_disabled',
     ])
+    .where('t.grant_id', '=', '')
     .where('t.token_hash', '=', '')
     .compile();
   const { readOne, transactSync } = hot;
+
+  /**
+   * The grant a refresh token belongs to: named by the token itself since 0019; for a token
+   * issued before, found by its hash in `oauth_legacy_refresh_tokens` (a rare path).
+   */
+  async function grantOf(key: RefreshTokenKey): Promise<string | undefined> {
+    if (key.grantId !== undefined) return key.grantId;
+    const r = await db
+      .selectFrom('oauth_legacy_refresh_tokens')
+      .select('grant_id')
+      .where('token_hash', '=', key.tokenHash)
+      .executeTakeFirst();
+    return r?.grant_id;
+  }
+
   return {
     async consentScopes(userId, applicationId) {
       const r = await db
@@ -242,6 +262,7 @@ export function createAuthorizationRepository(
         .where('revoked_at', 'is', null)
         .execute();
       await db.deleteFrom('oauth_refresh_tokens').where('grant_id', '=', id).execute();
+      await db.deleteFrom('oauth_legacy_refresh_tokens').where('grant_id', '=', id).execute();
     },
     async listGrants(filter) {
       let q = db
@@ -283,27 +304,32 @@ export function createAuthorizationRepository(
       await db
         .insertInto('oauth_refresh_tokens')
         .values({
-          token_hash: tokenHash,
           grant_id: grantId,
+          token_hash: tokenHash,
           expires_at: expiresAt,
           used_at: null,
           created_at: now,
         })
         .execute();
     },
-    async refreshToken(tokenHash) {
+    async refreshToken(key) {
+      const grantId = await grantOf(key);
+      if (grantId === undefined) return undefined;
       const r = await db
         .selectFrom('oauth_refresh_tokens')
         .select(['grant_id', 'expires_at', 'used_at'])
-        .where('token_hash', '=', tokenHash)
+        .where('grant_id', '=', grantId)
+        .where('token_hash', '=', key.tokenHash)
         .executeTakeFirst();
       return r ? { grantId: r.grant_id, expiresAt: Number(r.expires_at), usedAt: num(r.used_at) } : undefined;
     },
-    async refreshTokenContext(tokenHash): Promise<RefreshTokenContext | undefined> {
+    async refreshTokenContext(key): Promise<RefreshTokenContext | undefined> {
+      const grantId = await grantOf(key);
+      if (grantId === undefined) return undefined;
+      const parameters = [grantId, key.tokenHash];
       const r = readOne
-        ? ((await readOne(refreshContextQuery.sql, [tokenHash])) as RefreshContextRow | undefined)
-        : (await db.executeQuery<RefreshContextRow>({ ...refreshContextQuery, parameters: [tokenHash] }))
-            .rows[0];
+        ? ((await readOne(refreshContextQuery.sql, parameters)) as RefreshContextRow | undefined)
+        : (await db.executeQuery<RefreshContextRow>({ ...refreshContextQuery, parameters })).rows[0];
       if (!r) return undefined;
       return {
         token: { grantId: r.grant_id, expiresAt: Number(r.expires_at), usedAt: num(r.used_at) },
@@ -322,20 +348,26 @@ export function createAuthorizationRepository(
         userActive: r.user_present !== null && Number(r.user_disabled) !== 1,
       };
     },
-    async rotateRefreshToken(tokenHash, next, now) {
+    async rotateRefreshToken(key, next, now) {
+      // The successor belongs to the same grant (the port's contract): a legacy token (no grant id
+      // in it) is addressed through the grant the caller read with it, and matches only if its
+      // row is that grant's.
+      const grantId = key.grantId ?? next.grantId;
+      const tokenHash = key.tokenHash;
+      if (grantId !== next.grantId) throw new Error('A refresh token rotates within its own grant.');
       if (hot.dialect === 'sqlite' && transactSync) {
         const rotated = transactSync((run) => {
-          if (run(USE_REFRESH_TOKEN_SQLITE, [now, tokenHash]) !== 1) return false;
-          run(INSERT_REFRESH_TOKEN_SQLITE, [next.tokenHash, next.grantId, next.expiresAt, now]);
+          if (run(USE_REFRESH_TOKEN_SQLITE, [now, grantId, tokenHash]) !== 1) return false;
+          run(INSERT_REFRESH_TOKEN_SQLITE, [grantId, next.tokenHash, next.expiresAt, now]);
           return true;
         });
         if (rotated !== undefined) return rotated;
       } else if (hot.dialect === 'postgres' && readOne) {
         const row = await readOne(ROTATE_REFRESH_TOKEN_POSTGRES, [
           now,
+          grantId,
           tokenHash,
           next.tokenHash,
-          next.grantId,
           next.expiresAt,
         ]);
         return row !== undefined;
@@ -344,6 +376,7 @@ export function createAuthorizationRepository(
         const used = await trx
           .updateTable('oauth_refresh_tokens')
           .set({ used_at: now })
+          .where('grant_id', '=', grantId)
           .where('token_hash', '=', tokenHash)
           .where('used_at', 'is', null)
           .executeTakeFirst();
@@ -351,8 +384,8 @@ export function createAuthorizationRepository(
         await trx
           .insertInto('oauth_refresh_tokens')
           .values({
+            grant_id: grantId,
             token_hash: next.tokenHash,
-            grant_id: next.grantId,
             expires_at: next.expiresAt,
             used_at: null,
             created_at: now,
@@ -361,12 +394,15 @@ export function createAuthorizationRepository(
         return true;
       });
     },
-    async useRefreshToken(tokenHash, now) {
+    async useRefreshToken(key, now) {
+      const grantId = await grantOf(key);
+      if (grantId === undefined) return false;
       return updated(
         await db
           .updateTable('oauth_refresh_tokens')
           .set({ used_at: now })
-          .where('token_hash', '=', tokenHash)
+          .where('grant_id', '=', grantId)
+          .where('token_hash', '=', key.tokenHash)
           .where('used_at', 'is', null)
           .executeTakeFirst(),
       );

@@ -125,6 +125,16 @@ export interface RefreshTokenRecord {
 }
 
 /**
+ * How a refresh token is found: the SHA-256 of the whole token and the grant id it carries in
+ * front (`<grant id>~<secret>`, see `authserver/refresh-token.ts`). Tokens issued before migration
+ * 0019 carry none (`grantId` undefined): storage finds their grant by hash.
+ */
+export interface RefreshTokenKey {
+  grantId: string | undefined;
+  tokenHash: string;
+}
+
+/**
  * What the refresh grant needs, read at once (`refreshTokenContext`): the token, its grant, and
  * whether the grant's user is still there and enabled.
  */
@@ -201,21 +211,21 @@ export interface AuthorizationRepository {
   revokeGrantsOf(userId: string, applicationId: string, reason: string, now: number): Promise<number>;
 
   insertRefreshToken(tokenHash: string, grantId: string, expiresAt: number, now: number): Promise<void>;
-  refreshToken(tokenHash: string): Promise<RefreshTokenRecord | undefined>;
+  refreshToken(key: RefreshTokenKey): Promise<RefreshTokenRecord | undefined>;
   /**
    * The refresh token by hash with its grant and the grant's user state, in one read (the refresh
    * grant's hot path); undefined when the token or its grant does not exist.
    */
-  refreshTokenContext(tokenHash: string): Promise<RefreshTokenContext | undefined>;
+  refreshTokenContext(key: RefreshTokenKey): Promise<RefreshTokenContext | undefined>;
   /** Marks the refresh token used (rotated); true only for the one caller that did. */
-  useRefreshToken(tokenHash: string, now: number): Promise<boolean>;
+  useRefreshToken(key: RefreshTokenKey, now: number): Promise<boolean>;
   /**
-   * Rotation (RFC 9700 §4.14.2) as one atomic step: marks `tokenHash` used and stores its
-   * successor for the same grant, or — when the token was already used (another request won) —
+   * Rotation (RFC 9700 §4.14.2) as one atomic step: marks the token used and stores its
+   * successor (`next`, of the same grant), or — when the token was already used (another request won) —
    * changes nothing. True only for the one caller that rotated.
    */
   rotateRefreshToken(
-    tokenHash: string,
+    key: RefreshTokenKey,
     next: { tokenHash: string; grantId: string; expiresAt: number },
     now: number,
   ): Promise<boolean>;

@@ -178,13 +178,22 @@ export interface OAuthCodesTable {
   created_at: number;
 }
 
-/** Provider role (0013): refresh tokens, by SHA-256 hash; `used_at` set when rotated. */
+/**
+ * Provider role (0013, keyed by grant since 0019): refresh tokens, by SHA-256 hash of the whole
+ * token; `used_at` set when rotated. Primary key `(grant_id, token_hash)`.
+ */
 export interface OAuthRefreshTokensTable {
-  token_hash: string;
   grant_id: string;
+  token_hash: string;
   expires_at: number;
   used_at: number | null;
   created_at: number;
+}
+
+/** Provider role (0019): the grant of each refresh token issued before 0019 (no grant id in it). */
+export interface OAuthLegacyRefreshTokensTable {
+  token_hash: string;
+  grant_id: string;
 }
 
 /** Provider role (0013): RFC 8628 device authorizations. */
@@ -230,6 +239,7 @@ export interface Database {
   oauth_grants: OAuthGrantsTable;
   oauth_codes: OAuthCodesTable;
   oauth_refresh_tokens: OAuthRefreshTokensTable;
+  oauth_legacy_refresh_tokens: OAuthLegacyRefreshTokensTable;
   oauth_device_authorizations: OAuthDeviceAuthorizationsTable;
   mailboxes: MailboxesTable;
   signin_links: SigninLinksTable;

@@ -148,11 +148,13 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       });
       await x.insertRefreshToken(`r-${engine}`, `g-${engine}`, now + 60_000, now);
       const refreshWins = await Promise.all(
-        Array.from({ length: 8 }, () => x.useRefreshToken(`r-${engine}`, now)),
+        Array.from({ length: 8 }, () =>
+          x.useRefreshToken({ grantId: `g-${engine}`, tokenHash: `r-${engine}` }, now),
+        ),
       );
       expect(refreshWins.filter(Boolean)).toHaveLength(1);
       await x.revokeGrant(`g-${engine}`, 'test', now);
-      expect(await x.refreshToken(`r-${engine}`)).toBeUndefined();
+      expect(await x.refreshToken({ grantId: `g-${engine}`, tokenHash: `r-${engine}` })).toBeUndefined();
       expect((await x.grant(`g-${engine}`))?.revokedReason).toBe('test');
 
       await x.insertDevice(
@@ -199,18 +201,23 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       };
       await x.authorizations.insertGrant(grant);
       await x.authorizations.insertRefreshToken(`rot-0-${engine}`, grant.id, now + 60_000, now);
-      expect(await y.authorizations.refreshTokenContext(`rot-0-${engine}`)).toEqual({
+      const key = (tokenHash: string) => ({ grantId: grant.id, tokenHash });
+      expect(await y.authorizations.refreshTokenContext(key(`rot-0-${engine}`))).toEqual({
         token: { grantId: grant.id, expiresAt: now + 60_000, usedAt: undefined },
         grant: { ...grant, revokedAt: undefined, revokedReason: undefined },
         userActive: true,
       });
-      expect(await y.authorizations.refreshTokenContext('no-such-token')).toBeUndefined();
+      expect(await y.authorizations.refreshTokenContext(key('no-such-token'))).toBeUndefined();
+      // Only under its own grant: the same hash named with another grant id finds nothing.
+      expect(
+        await y.authorizations.refreshTokenContext({ grantId: 'other', tokenHash: `rot-0-${engine}` }),
+      ).toBeUndefined();
 
       // Eight rotations of the same token at once, from both instances: one successor stored.
       const wins = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
           (i % 2 ? y : x).authorizations.rotateRefreshToken(
-            `rot-0-${engine}`,
+            key(`rot-0-${engine}`),
             { tokenHash: `rot-next-${i}-${engine}`, grantId: grant.id, expiresAt: now + 120_000 },
             now + 1,
           ),
@@ -218,9 +225,11 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       );
       expect(wins.filter(Boolean)).toHaveLength(1);
       const winner = wins.indexOf(true);
-      expect((await x.authorizations.refreshTokenContext(`rot-0-${engine}`))?.token.usedAt).toBe(now + 1);
+      expect((await x.authorizations.refreshTokenContext(key(`rot-0-${engine}`)))?.token.usedAt).toBe(
+        now + 1,
+      );
       for (let i = 0; i < 8; i++) {
-        const next = await y.authorizations.refreshToken(`rot-next-${i}-${engine}`);
+        const next = await y.authorizations.refreshToken(key(`rot-next-${i}-${engine}`));
         if (i === winner)
           expect(next).toEqual({ grantId: grant.id, expiresAt: now + 120_000, usedAt: undefined });
         else expect(next).toBeUndefined();
@@ -228,9 +237,9 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 
       // A disabled user shows in the same read.
       await createUserRepository(a.app.database.db).update(user.id, { disabled: true });
-      expect((await x.authorizations.refreshTokenContext(`rot-next-${winner}-${engine}`))?.userActive).toBe(
-        false,
-      );
+      expect(
+        (await x.authorizations.refreshTokenContext(key(`rot-next-${winner}-${engine}`)))?.userActive,
+      ).toBe(false);
     });
 
     it.skipIf(engine !== 'sqlite')(
@@ -265,7 +274,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
               .where('id', '=', 'trx-grant')
               .execute();
             rotation = x.rotateRefreshToken(
-              'trx-0',
+              { grantId: 'trx-grant', tokenHash: 'trx-0' },
               { tokenHash: 'trx-1', grantId: 'trx-grant', expiresAt: now + 60_000 },
               now,
             );
@@ -280,8 +289,8 @@ for (const engine of ['sqlite', 'postgres'] as const) {
         expect(settledInside).toBe(false);
         expect(await rotation).toBe(true);
         expect((await x.grant('trx-grant'))?.scopes).toEqual([]);
-        expect((await x.refreshToken('trx-0'))?.usedAt).toBe(now);
-        expect(await x.refreshToken('trx-1')).toEqual({
+        expect((await x.refreshToken({ grantId: 'trx-grant', tokenHash: 'trx-0' }))?.usedAt).toBe(now);
+        expect(await x.refreshToken({ grantId: 'trx-grant', tokenHash: 'trx-1' })).toEqual({
           grantId: 'trx-grant',
           expiresAt: now + 60_000,
           usedAt: undefined,

@@ -12,6 +12,7 @@ import * as m0011 from './0011-interop.ts';
 import * as m0013 from './0013-authorization-code.ts';
 import * as m0016 from './0016-api-webhooks.ts';
 import * as m0017 from './0017-connection-grants.ts';
+import * as m0019 from './0019-refresh-token-chains.ts';
 
 /**
  * Every migration, in order. Static imports (not a folder scan) so the list is the same under tsx,
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0013-authorization-code': m0013,
   '0016-api-webhooks': m0016,
   '0017-connection-grants': m0017,
+  '0019-refresh-token-chains': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {
