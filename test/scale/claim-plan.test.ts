@@ -54,7 +54,9 @@ describe('claimDue on SQLite: the rows are written by key, never by a walk of al
     const onConnections = plan.filter((d) => / connections\b/.test(d));
     expect(
       onConnections.some((d) =>
-        /SEARCH connections USING (COVERING INDEX sqlite_autoindex_connections_1|INDEX sqlite_autoindex_connections_1|PRIMARY KEY) \(id=\?\)/.test(d),
+        /SEARCH connections USING (COVERING INDEX sqlite_autoindex_connections_1|INDEX sqlite_autoindex_connections_1|PRIMARY KEY) \(id=\?\)/.test(
+          d,
+        ),
       ),
       plan.join('\n'),
     ).toBe(true);
