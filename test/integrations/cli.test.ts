@@ -62,7 +62,8 @@ describe('consentry api-keys and webhooks', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('API_KEY_INVALID_INPUT');
 
-    expect((await cli(['api-keys', 'revoke', k.id], env)).code).toBe(0);
+    const revoked = await cli(['api-keys', 'revoke', k.id], env);
+    expect(revoked.code, revoked.stderr).toBe(0);
     const after = await curl(k.key, '/api/v1/connections');
     expect(after.status).toBe(401);
     expect(JSON.parse(after.body).code).toBe('API_KEY_INVALID');
