@@ -89,6 +89,8 @@ describe('Egress.fetch against loopback listeners', () => {
               type: req.headers['content-type'] ?? null,
               agent: req.headers['user-agent'] ?? null,
               custom: req.headers['x-custom'] ?? null,
+              authorization: req.headers.authorization ?? null,
+              cookie: req.headers.cookie ?? null,
               body: Buffer.concat(chunks).toString(),
             }),
           );
@@ -111,6 +113,13 @@ describe('Egress.fetch against loopback listeners', () => {
         res.end(deflateRawSync(JSON.stringify({ access_token: 'raw' })));
       } else if (req.url === '/unknown-coding') {
         res.writeHead(200, { 'content-encoding': 'gzip, zstd' }).end('as sent');
+      } else if (req.url === '/elsewhere') {
+        // Another origin: the same listener under another name (resolved by the test's resolver).
+        res.writeHead(307, { location: `http://other.test:${port}/echo` }).end();
+      } else if (req.url === '/same-origin') {
+        res.writeHead(307, { location: '/echo' }).end();
+      } else if (req.url === '/not-modified') {
+        res.writeHead(304, { location: '/echo' }).end();
       } else if (req.url === '/reset') {
         req.socket.destroy();
       } else {
@@ -166,6 +175,30 @@ describe('Egress.fetch against loopback listeners', () => {
     expect(await refusal(egress.fetch(`http://127.0.0.1:${port}/redirect`, { redirect: 'error' }))).toBe(
       'EGRESS_REFUSED',
     );
+    await egress.close();
+  });
+
+  it('a followed redirect to another origin does not carry the credentials; only redirect statuses are followed', async () => {
+    const egress = new Egress(policy('127.0.0.1', [`http://other.test:${port}`]), {
+      resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+    });
+    const init = {
+      method: 'POST',
+      body: 'b',
+      headers: { authorization: 'Bearer secret', cookie: 'sid=1', 'x-custom': 'kept' },
+      redirect: 'follow' as const,
+    };
+    const across = await (await egress.fetch(`http://127.0.0.1:${port}/elsewhere`, init)).json();
+    expect(across).toMatchObject({
+      method: 'POST',
+      body: 'b',
+      custom: 'kept',
+      authorization: null,
+      cookie: null,
+    });
+    const same = await (await egress.fetch(`http://127.0.0.1:${port}/same-origin`, init)).json();
+    expect(same).toMatchObject({ authorization: 'Bearer secret', cookie: 'sid=1' });
+    expect((await egress.fetch(`http://127.0.0.1:${port}/not-modified`, init)).status).toBe(304);
     await egress.close();
   });
 

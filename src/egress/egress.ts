@@ -57,6 +57,8 @@ export type Resolver = (host: string) => Promise<LookupAddress[]>;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 const MAX_REDIRECTS = 5;
+/** The statuses fetch follows (a 300 or 304 with a Location header is an answer, not a redirect). */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 const systemResolver: Resolver = (host) =>
   new Promise((resolve, reject) =>
@@ -224,7 +226,7 @@ export class Egress {
           facts: { host: url.hostname, port: defaultPort(url), reason: 'redirect' },
         });
       }
-      if (redirect === 'follow' && status >= 300 && status < 400 && location) {
+      if (redirect === 'follow' && REDIRECT_STATUSES.has(status) && location) {
         discard(response.body);
         if (hop >= MAX_REDIRECTS) {
           throw new ConsentryError('EGRESS_REFUSED', {
@@ -232,7 +234,14 @@ export class Egress {
             facts: { host: url.hostname, port: defaultPort(url), reason: 'redirects' },
           });
         }
-        url = new URL(location, url);
+        const next = new URL(location, url);
+        if (next.origin !== url.origin) {
+          // Fetch §4.4 step 13: credentials are for the origin they were given to, not for
+          // wherever its answer points.
+          const { authorization: _a, cookie: _c, 'proxy-authorization': _p, ...headers } = outgoing.headers;
+          outgoing = { ...outgoing, headers };
+        }
+        url = next;
         if (status === 303 || ((status === 301 || status === 302) && outgoing.method === 'POST')) {
           const headers = { ...outgoing.headers };
           delete headers['content-type'];
