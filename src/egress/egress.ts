@@ -236,7 +236,7 @@ export class Egress {
         }
         const next = new URL(location, url);
         if (next.origin !== url.origin) {
-          // Fetch §4.4 step 13: credentials are for the origin they were given to, not for
+          // As fetch's HTTP-redirect fetch does: credentials are for the origin they were given to, not for
           // wherever its answer points.
           const { authorization: _a, cookie: _c, 'proxy-authorization': _p, ...headers } = outgoing.headers;
           outgoing = { ...outgoing, headers };
