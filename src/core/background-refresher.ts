@@ -247,7 +247,9 @@ export class BackgroundRefresher {
     const client = this.#o.client;
     const { connections, batchSize, perProviderConcurrency: concurrency } = this.#o;
     const rate = this.#o.perProviderRatePerSecond;
-    const chunk = rate > 0 ? Math.min(CLAIM_CHUNK, Math.max(concurrency, rate * 10)) : CLAIM_CHUNK;
+    // A whole number: the claim's LIMIT (the rate may be fractional — 0.7 × 10 is 7.000000000000001).
+    const chunk =
+      rate > 0 ? Math.min(CLAIM_CHUNK, Math.max(concurrency, Math.round(rate * 10))) : CLAIM_CHUNK;
     type Lane = { items: ClaimedConnection[]; running: number; pace: (() => unknown) | undefined };
     const byProvider = new Map<string, Lane>();
     const lanes: Promise<void>[] = [];

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { type AddressInfo, createServer as createTcpServer } from 'node:net';
+import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isConsentryError } from '../domain/errors.ts';
 import { Egress, type Resolver } from './egress.ts';
@@ -89,6 +89,8 @@ describe('Egress.fetch against loopback listeners', () => {
               type: req.headers['content-type'] ?? null,
               agent: req.headers['user-agent'] ?? null,
               custom: req.headers['x-custom'] ?? null,
+              authorization: req.headers.authorization ?? null,
+              cookie: req.headers.cookie ?? null,
               body: Buffer.concat(chunks).toString(),
             }),
           );
@@ -98,6 +100,26 @@ describe('Egress.fetch against loopback listeners', () => {
         res.end(gzipSync(JSON.stringify({ access_token: 'zipped' })));
       } else if (req.url === '/gzip-bomb') {
         res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(64 * 1024, 97)));
+      } else if (req.url === '/gzip-br') {
+        // Two codings, in two header lines: gzip applied first, then br.
+        res.writeHead(200, [
+          ['content-type', 'application/json'],
+          ['content-encoding', 'gzip'],
+          ['content-encoding', 'br'],
+        ]);
+        res.end(brotliCompressSync(gzipSync(JSON.stringify({ access_token: 'twice' }))));
+      } else if (req.url === '/raw-deflate') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'deflate' });
+        res.end(deflateRawSync(JSON.stringify({ access_token: 'raw' })));
+      } else if (req.url === '/unknown-coding') {
+        res.writeHead(200, { 'content-encoding': 'gzip, zstd' }).end('as sent');
+      } else if (req.url === '/elsewhere') {
+        // Another origin: the same listener under another name (resolved by the test's resolver).
+        res.writeHead(307, { location: `http://other.test:${port}/echo` }).end();
+      } else if (req.url === '/same-origin') {
+        res.writeHead(307, { location: '/echo' }).end();
+      } else if (req.url === '/not-modified') {
+        res.writeHead(304, { location: '/echo' }).end();
       } else if (req.url === '/reset') {
         req.socket.destroy();
       } else {
@@ -153,6 +175,30 @@ describe('Egress.fetch against loopback listeners', () => {
     expect(await refusal(egress.fetch(`http://127.0.0.1:${port}/redirect`, { redirect: 'error' }))).toBe(
       'EGRESS_REFUSED',
     );
+    await egress.close();
+  });
+
+  it('a followed redirect to another origin does not carry the credentials; only redirect statuses are followed', async () => {
+    const egress = new Egress(policy('127.0.0.1', [`http://other.test:${port}`]), {
+      resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+    });
+    const init = {
+      method: 'POST',
+      body: 'b',
+      headers: { authorization: 'Bearer secret', cookie: 'sid=1', 'x-custom': 'kept' },
+      redirect: 'follow' as const,
+    };
+    const across = await (await egress.fetch(`http://127.0.0.1:${port}/elsewhere`, init)).json();
+    expect(across).toMatchObject({
+      method: 'POST',
+      body: 'b',
+      custom: 'kept',
+      authorization: null,
+      cookie: null,
+    });
+    const same = await (await egress.fetch(`http://127.0.0.1:${port}/same-origin`, init)).json();
+    expect(same).toMatchObject({ authorization: 'Bearer secret', cookie: 'sid=1' });
+    expect((await egress.fetch(`http://127.0.0.1:${port}/not-modified`, init)).status).toBe(304);
     await egress.close();
   });
 
@@ -219,6 +265,19 @@ describe('Egress.fetch against loopback listeners', () => {
     expect(
       await refusal(egress.fetch(`http://127.0.0.1:${port}/gzip-bomb`, { maxResponseBytes: 1024 })),
     ).toBe('EGRESS_RESPONSE_TOO_LARGE');
+    // As fetch did: stacked codings undone in reverse order, deflate with or without its zlib
+    // header; a list with a coding we cannot undo is left as sent (and says so).
+    expect(await (await egress.fetch(`http://127.0.0.1:${port}/gzip-br`)).json()).toEqual({
+      access_token: 'twice',
+    });
+    expect(await (await egress.fetch(`http://127.0.0.1:${port}/raw-deflate`)).json()).toEqual({
+      access_token: 'raw',
+    });
+    const unknown = await egress.fetch(`http://127.0.0.1:${port}/unknown-coding`);
+    expect([await unknown.text(), unknown.headers.get('content-encoding')]).toEqual([
+      'as sent',
+      'gzip, zstd',
+    ]);
     expect(await refusal(egress.fetch(`http://127.0.0.1:${port}/reset`))).toBe(
       'other: TypeError fetch failed',
     );
@@ -232,10 +291,79 @@ describe('Egress.fetch against loopback listeners', () => {
     await egress.close();
   });
 
+  it('a request body stream that never ends is cancelled by the timeout (and by the caller’s abort)', async () => {
+    const egress = new Egress(policy('127.0.0.1'));
+    let cancelled: unknown;
+    const endless = () =>
+      new ReadableStream<Uint8Array>({
+        pull: () => new Promise(() => {}),
+        cancel: (reason) => {
+          cancelled = reason;
+        },
+      });
+    const started = Date.now();
+    const outcome = await refusal(
+      Promise.race([
+        egress.fetch(`http://127.0.0.1:${port}/echo`, { method: 'POST', body: endless(), timeoutMs: 200 }),
+        new Promise((resolve) => setTimeout(resolve, 5_000, 'still waiting')),
+      ]),
+    );
+    expect(outcome).toBe('other: TimeoutError The operation was aborted due to timeout');
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect((cancelled as Error).name).toBe('TimeoutError');
+    const controller = new AbortController();
+    const pending = egress.fetch(`http://127.0.0.1:${port}/echo`, {
+      method: 'POST',
+      body: endless(),
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 50);
+    expect(await refusal(pending)).toMatch(/AbortError/);
+    await egress.close();
+  });
+
   it('refuses plain http to a public host and to loopback not opened', async () => {
     const egress = new Egress(policy('10.0.0.0/8'));
     expect(await refusal(egress.fetch('http://example.com/'))).toBe('EGRESS_REFUSED');
     expect(await refusal(egress.fetch(`http://127.0.0.1:${port}/`))).toBe('EGRESS_REFUSED');
+    await egress.close();
+  });
+});
+
+describe('Egress.fetch against a raw HTTP/1.1 peer', () => {
+  // Bytes node:http would refuse to send: header values that are not Latin-1 text.
+  let server: ReturnType<typeof createTcpServer>;
+  let port: number;
+  beforeAll(async () => {
+    server = createTcpServer((socket) => {
+      socket.on('error', () => {});
+      socket.once('data', () => {
+        socket.end(
+          Buffer.concat([
+            Buffer.from('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-note: '),
+            Buffer.from('5 €', 'utf8'),
+            Buffer.from('\r\nx-latin: caf'),
+            Buffer.from([0xe9]),
+            Buffer.from('\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}'),
+          ]),
+        );
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+  });
+
+  it('a header value that is not Latin-1 text does not fail the answer; UTF-8 bytes come as fetch gives them', async () => {
+    const egress = new Egress(policy('127.0.0.1'));
+    const res = await egress.fetch(`http://127.0.0.1:${port}/`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({});
+    // fetch's header values are byte strings: one character per byte received.
+    expect(res.headers.get('x-note')).toBe(Buffer.from('5 €', 'utf8').toString('latin1'));
+    expect(res.headers.get('x-latin')).toMatch(/^caf/);
     await egress.close();
   });
 });

@@ -2,7 +2,13 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { EventEmitter } from 'node:events';
 import { isIP, type LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import {
+  brotliDecompressSync,
+  gunzipSync,
+  inflateRawSync,
+  inflateSync,
+  constants as zlibConstants,
+} from 'node:zlib';
 import type { Agent, Dispatcher, request as undiciRequest } from 'undici';
 import { ConsentryError, isConsentryError } from '../domain/errors.ts';
 import {
@@ -51,6 +57,8 @@ export type Resolver = (host: string) => Promise<LookupAddress[]>;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 const MAX_REDIRECTS = 5;
+/** The statuses fetch follows (a 300 or 304 with a Location header is an answer, not a redirect). */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 const systemResolver: Resolver = (host) =>
   new Promise((resolve, reject) =>
@@ -193,7 +201,7 @@ export class Egress {
     signal: Deadline,
   ): Promise<Response> {
     let url = first;
-    let outgoing = await outgoingRequest(method, rest.headers, rest.body);
+    let outgoing = await outgoingRequest(method, rest.headers, rest.body, signal);
     const { agent, request } = await this.#client();
     for (let hop = 0; ; hop++) {
       assertSchemeAllowed(this.policy, url);
@@ -218,7 +226,7 @@ export class Egress {
           facts: { host: url.hostname, port: defaultPort(url), reason: 'redirect' },
         });
       }
-      if (redirect === 'follow' && status >= 300 && status < 400 && location) {
+      if (redirect === 'follow' && REDIRECT_STATUSES.has(status) && location) {
         discard(response.body);
         if (hop >= MAX_REDIRECTS) {
           throw new ConsentryError('EGRESS_REFUSED', {
@@ -226,7 +234,14 @@ export class Egress {
             facts: { host: url.hostname, port: defaultPort(url), reason: 'redirects' },
           });
         }
-        url = new URL(location, url);
+        const next = new URL(location, url);
+        if (next.origin !== url.origin) {
+          // As fetch's HTTP-redirect fetch does: credentials are for the origin they were given to, not for
+          // wherever its answer points.
+          const { authorization: _a, cookie: _c, 'proxy-authorization': _p, ...headers } = outgoing.headers;
+          outgoing = { ...outgoing, headers };
+        }
+        url = next;
         if (status === 303 || ((status === 301 || status === 302) && outgoing.method === 'POST')) {
           const headers = { ...outgoing.headers };
           delete headers['content-type'];
@@ -236,8 +251,8 @@ export class Egress {
       }
       const headers = new Headers();
       for (const [name, value] of Object.entries(response.headers)) {
-        if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-        else if (value !== undefined) headers.append(name, value);
+        if (Array.isArray(value)) for (const v of value) headers.append(name, byteString(v));
+        else if (value !== undefined) headers.append(name, byteString(value));
       }
       let body = await readLimited(response.body, maxResponseBytes, url).catch((e: unknown) => {
         throw isConsentryError(e) ? e : networkError(e, signal);
@@ -314,6 +329,16 @@ class Deadline extends EventEmitter {
   }
 }
 
+/**
+ * A header value as fetch gives it: one character per byte received (Latin-1). undici's `request`
+ * decodes values as UTF-8, so a value with a non-Latin-1 character (`€`, CJK, a byte that is not
+ * UTF-8) would make `Headers` throw — and fail the whole answer — where fetch returned it.
+ */
+function byteString(v: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the check is for code points > U+00FF
+  return /[^\u0000-\u00ff]/.test(v) ? Buffer.from(v, 'utf8').toString('latin1') : v;
+}
+
 function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
@@ -333,6 +358,7 @@ async function outgoingRequest(
   method: string,
   headersInit: HeadersInit | undefined,
   bodyInit: BodyInit | null | undefined,
+  signal: Deadline,
 ): Promise<Outgoing> {
   const headers: Record<string, string> = {};
   if (headersInit)
@@ -360,7 +386,33 @@ async function outgoingRequest(
   normalised.headers.forEach((v, k) => {
     headers[k] = v;
   });
-  return { method: upper, headers, body: new Uint8Array(await normalised.arrayBuffer()) };
+  return { method: upper, headers, body: await bodyBytes(normalised.body!, signal) };
+}
+
+/**
+ * A request body read to its end under the request's deadline: a caller's stream that never
+ * ends (or ends too slowly) is cancelled when the timeout or the caller's abort fires, as fetch
+ * would cancel it, instead of holding the request past its timeout.
+ */
+async function bodyBytes(stream: ReadableStream<Uint8Array>, signal: Deadline): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const cancel = () => void reader.cancel(signal.reason).catch(() => {});
+  if (signal.reason !== undefined) cancel();
+  else signal.once('abort', cancel);
+  try {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal.reason !== undefined) throw signal.reason;
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+  } finally {
+    signal.off('abort', cancel);
+  }
 }
 
 async function readLimited(body: Readable, limit: number, url: URL): Promise<Buffer> {
@@ -384,29 +436,59 @@ function tooLarge(url: URL, limit: number): ConsentryError {
   });
 }
 
-/** A compressed answer (sent although we ask for none) decoded, at most `limit` bytes out. */
+/**
+ * A compressed answer (sent although we ask for none) decoded as fetch decoded it, at most `limit`
+ * bytes out of every step: codings listed in `content-encoding` (one header or several) are
+ * undone last-applied first, at most 5 of them (fetch's cap); `deflate` with or without its zlib
+ * wrapper; a list naming a coding we do not know is left as sent, as fetch leaves it.
+ */
 function decoded(body: Buffer, headers: Headers, limit: number, url: URL): Buffer {
-  const encoding = headers.get('content-encoding')?.trim().toLowerCase();
-  if (!encoding || encoding === 'identity' || body.byteLength === 0) return body;
-  const decode =
-    encoding === 'gzip' || encoding === 'x-gzip'
-      ? gunzipSync
-      : encoding === 'deflate'
-        ? inflateSync
-        : encoding === 'br'
-          ? brotliDecompressSync
-          : undefined;
-  if (!decode) return body;
+  const encoding = headers.get('content-encoding');
+  if (!encoding || body.byteLength === 0) return body;
+  const codings = encoding
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && c !== 'identity');
+  if (codings.length === 0) return body;
+  if (codings.length > 5)
+    throw new TypeError('fetch failed', { cause: new Error('too many content-encodings') });
+  if (!codings.every((c) => DECODERS.has(c))) return body;
+  let out = body;
   try {
-    const out = decode(body, { maxOutputLength: limit });
-    headers.delete('content-encoding');
-    headers.delete('content-length');
-    return out;
+    for (const coding of codings.reverse()) out = DECODERS.get(coding)!(out, limit);
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(url, limit);
     throw new TypeError('fetch failed', { cause: e });
   }
+  headers.delete('content-encoding');
+  headers.delete('content-length');
+  return out;
 }
+
+// Lenient on a missing end of stream, as fetch (and curl) are: Z_SYNC_FLUSH at the end.
+const gunzip = (b: Buffer, limit: number) =>
+  gunzipSync(b, { maxOutputLength: limit, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+const DECODERS = new Map<string, (body: Buffer, limit: number) => Buffer>([
+  ['gzip', gunzip],
+  ['x-gzip', gunzip],
+  // A zlib header starts with a CM nibble of 8 (deflate); anything else is a raw deflate stream.
+  [
+    'deflate',
+    (b, limit) =>
+      ((b[0] ?? 0) & 0x0f) === 0x08
+        ? inflateSync(b, { maxOutputLength: limit, finishFlush: zlibConstants.Z_SYNC_FLUSH })
+        : inflateRawSync(b, { maxOutputLength: limit, finishFlush: zlibConstants.Z_SYNC_FLUSH }),
+  ],
+  [
+    'br',
+    (b, limit) =>
+      brotliDecompressSync(b, {
+        maxOutputLength: limit,
+        finishFlush: zlibConstants.BROTLI_OPERATION_FLUSH,
+      }),
+  ],
+]);
 
 let strict: Egress | undefined;
 /**

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from './database.ts';
@@ -54,6 +55,30 @@ describe('writeReturning (SQLite group commit)', () => {
     expect(results[2]).toEqual({ status: 'fulfilled', value: { row: { id: 3, v: 'c3', n: 1 } } });
     const rows = await sql<{ v: string }>`select v from t order by id`.execute(handle.db);
     expect(rows.rows.map((r) => r.v)).toEqual(['a3', 'b', 'c3']);
+  });
+
+  it('another process holding the write lock past busy_timeout fails the group once, not once per write', async () => {
+    const write = handle.writeReturning!;
+    // The shared connection's wait, shortened for the test (5 s in production).
+    await sql`pragma busy_timeout = 200`.execute(handle.db);
+    const other = new SQLite(join(dir, 'db.sqlite'));
+    other.exec('begin immediate');
+    try {
+      const started = Date.now();
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) => write(update, [`x${i}`, 1 + (i % 3), 0])),
+      );
+      const elapsed = Date.now() - started;
+      expect(results.map((r) => r.status)).toEqual(Array(8).fill('rejected'));
+      expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/locked|busy/i);
+      // One wait of busy_timeout for the group; re-running each write alone waited 9 × 200 ms,
+      // with the event loop blocked throughout (9 × 5 s in production).
+      expect(elapsed).toBeLessThan(1_000);
+    } finally {
+      other.exec('rollback');
+      other.close();
+    }
+    expect(await write(update, ['after', 1, 0])).toEqual({ row: { id: 1, v: 'after', n: 1 } });
   });
 
   it('runs nothing while a Kysely transaction is open on the connection: the caller takes its own path', async () => {

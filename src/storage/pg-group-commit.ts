@@ -6,9 +6,10 @@ import type { ConnectionsTable, Database } from './schema.ts';
  * one turn of the event loop go out as ONE statement and one round trip —
  *
  *   UPDATE connections AS c SET col = v.col, …
- *   FROM unnest($1::text[], $2::integer[], $3::text[], $4::…[], …) AS v(id, fence_version, fence_owner, …)
+ *   FROM unnest($1::text[], $2::integer[], $3::text[], $4::…[], …) WITH ORDINALITY
+ *     AS v(id, fence_version, fence_owner, …, write_index)
  *   WHERE c.id = v.id AND c.version = v.fence_version AND c.lease_owner = v.fence_owner
- *   RETURNING c.*
+ *   RETURNING v.write_index, c.*
  *
  * — grouped by the set of columns written (a rotated refresh token adds one, an ID token another).
  * The fence is the same as one row's `UPDATE … WHERE id AND version AND lease_owner`: PostgreSQL
@@ -66,8 +67,10 @@ export function pgGroupCommit(
     const types = ['text', 'integer', 'text', ...columns.map(pgType)];
     text =
       `update connections as c set ${columns.map((col, i) => `${ident(col)} = v.p${i}`).join(', ')} ` +
-      `from unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) as v(${names.join(', ')}) ` +
-      'where c.id = v.id and c.version = v.fence_version and c.lease_owner = v.fence_owner returning c.*';
+      `from unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) with ordinality ` +
+      `as v(${names.join(', ')}, write_index) ` +
+      'where c.id = v.id and c.version = v.fence_version and c.lease_owner = v.fence_owner ' +
+      'returning v.write_index, c.*';
     if (sqlByShape.size >= 64) sqlByShape.clear();
     sqlByShape.set(key, text);
     return text;
@@ -82,11 +85,15 @@ export function pgGroupCommit(
       ...columns.map((col) => group.map((w) => w.set[col] ?? null)),
     ];
     try {
-      const { rows } = await db.executeQuery<ConnectionsRow>(
+      const { rows } = await db.executeQuery<ConnectionsRow & { write_index: string | number }>(
         CompiledQuery.raw(statementFor(columns), parameters),
       );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      for (const w of group) w.resolve(byId.get(w.fence.id));
+      // Each row comes back with the position of the write that matched it: by id, two writes to
+      // one connection in one group (a lapsed claim beside the current one) would both be told
+      // they committed. PostgreSQL updates a row once per statement, so at most one of them is.
+      const written: (ConnectionsRow | undefined)[] = new Array(group.length);
+      for (const { write_index, ...row } of rows) written[Number(write_index) - 1] = row as ConnectionsRow;
+      for (const [i, w] of group.entries()) w.resolve(written[i]);
     } catch {
       for (const w of group) single(w.set, w.fence).then(w.resolve, w.reject);
     }

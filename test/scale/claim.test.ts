@@ -321,6 +321,24 @@ for (const engine of ENGINES) {
       await store.clients.update(clientRef, { clientSecret: 'secret-3' });
     });
 
+    it('a per-provider rate that is not a whole number (BACKGROUND_REFRESH_PER_PROVIDER_RATE=12.55): claims whole chunks', async () => {
+      await due(3, 'fractional');
+      // The chunk follows the rate (ten seconds' worth): 125.5 was sent as the claim's LIMIT,
+      // which both engines refuse ("datatype mismatch", "invalid input syntax for type bigint").
+      const r = new BackgroundRefresher({
+        client: oauth2Client('instance-fractional'),
+        connections: store.connections,
+        providerOf: (k) => (providers.has(k) ? providers.get(k) : undefined),
+        emit: () => {},
+        batchSize: 200,
+        perProviderConcurrency: 4,
+        perProviderRatePerSecond: 12.55,
+      });
+      const report = await r.sweep();
+      expect(report.due).toBe(3);
+      expect(report.refreshed).toBe(3);
+    });
+
     it('a rate-limited (paused) client: nothing claimed until the pause ends', async () => {
       await due(3, 'paused');
       const health: HealthState = {

@@ -270,6 +270,36 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('two commits for one connection in one turn: only the one its fence lets through is told it committed', async () => {
+      const [a, b] = await Promise.all([
+        store.connections.insert(newConnection(clientRef), T0),
+        store.connections.insert(newConnection(clientRef), T0),
+      ]);
+      for (const c of [a!, b!]) await store.connections.tryAcquireLease(c.id, 'G', at(30_000), T0);
+      const token = (accessToken: string) => ({
+        accessToken,
+        tokenType: 'Bearer',
+        scopes: ['mail'],
+        expiresAt: at(3600_000),
+      });
+      const commit = (id: string, owner: string, accessToken: string) =>
+        store.connections.commitRefresh(id, { version: 1, owner }, token(accessToken), at(10));
+      // One shape, one group: the lease holder's commit, a stale owner's, and the same fence twice.
+      const [held, stale, first, second] = await Promise.all([
+        commit(a!.id, 'G', 'AT-held'),
+        commit(a!.id, 'stale', 'AT-stale'),
+        commit(b!.id, 'G', 'AT-first'),
+        commit(b!.id, 'G', 'AT-second'),
+      ]);
+      expect(held?.accessToken).toBe('AT-held');
+      expect(stale).toBeUndefined();
+      expect((await store.connections.get(a!.id))?.accessToken).toBe('AT-held');
+      // The same fence twice: one is stored, and only that one is told so.
+      const stored = (await store.connections.get(b!.id))!;
+      expect(stored.version).toBe(2);
+      expect([first, second].filter((r) => r !== undefined)).toEqual([stored]);
+    });
+
     it('fencing: commitRefresh only for the lease owner at the version it read; one write of both tokens', async () => {
       const c = await store.connections.insert(newConnection(clientRef), T0);
       await store.connections.tryAcquireLease(c.id, 'A', at(30_000), T0);
