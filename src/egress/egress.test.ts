@@ -301,7 +301,6 @@ describe('Egress.fetch against loopback listeners', () => {
           cancelled = reason;
         },
       });
-    const started = Date.now();
     const outcome = await refusal(
       Promise.race([
         egress.fetch(`http://127.0.0.1:${port}/echo`, { method: 'POST', body: endless(), timeoutMs: 200 }),
@@ -309,7 +308,6 @@ describe('Egress.fetch against loopback listeners', () => {
       ]),
     );
     expect(outcome).toBe('other: TimeoutError The operation was aborted due to timeout');
-    expect(Date.now() - started).toBeLessThan(4_000);
     expect((cancelled as Error).name).toBe('TimeoutError');
     const controller = new AbortController();
     const pending = egress.fetch(`http://127.0.0.1:${port}/echo`, {
