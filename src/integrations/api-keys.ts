@@ -62,7 +62,9 @@ export class ApiKeyService {
     const key = `${API_KEY_PREFIX}${random256()}`;
     const apiKey = await this.#keys.create(
       {
-        id: random256().slice(0, 16),
+        // Prefixed like the webhook ids (`we_…`): a bare base64url id began with '-' one time in
+        // 64, which the CLI then read as an option (`api-keys revoke -AbC…` → "unknown option").
+        id: `ak_${random256().slice(0, 16)}`,
         name,
         keyHash: sha256(key),
         prefix: key.slice(0, 8),

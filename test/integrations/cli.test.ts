@@ -50,6 +50,8 @@ describe('consentry api-keys and webhooks', () => {
     expect(created.code).toBe(0);
     const k = JSON.parse(created.stdout);
     expect(k.key).toMatch(/^csk_[A-Za-z0-9_-]{43}$/);
+    // Never a leading '-' (read as an option by the CLI: this test failed one run in 64).
+    expect(k.id).toMatch(/^ak_[A-Za-z0-9_-]{16}$/);
     expect(k.scopes).toEqual(['connections:read']);
     expect((await curl(k.key, '/api/v1/connections')).status).toBe(200);
     expect((await curl(k.key, '/api/v1/clients')).status).toBe(403);

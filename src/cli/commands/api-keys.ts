@@ -62,7 +62,9 @@ export function registerApiKeysCommands(program: Command): void {
 
   keys
     .command('revoke <id>')
-    .description('revoke a key: calls with it are refused from now on')
+    .description(
+      'revoke a key: calls with it are refused from now on (a key id from before ak_ ids that begins with "-": `api-keys revoke -- <id>`)',
+    )
     .option('--json', 'machine-readable output')
     .action(async (id: string, opts: { json?: boolean }) => {
       await withConsentry(async (app) => {
