@@ -319,7 +319,8 @@ export class BackgroundRefresher {
         lane.items.push(claim);
       }
       for (const lane of byProvider.values()) {
-        while (lane.running < concurrency && lane.running < lane.items.length) {
+        // Each running lane has one request in flight: what waits gets new lanes, up to the limit.
+        for (let spare = Math.min(concurrency - lane.running, lane.items.length); spare > 0; spare--) {
           lane.running++;
           lanes.push(runLane(lane));
         }
