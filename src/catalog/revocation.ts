@@ -67,7 +67,7 @@ export function revocationRequest(
 export async function revokeAtApi(
   api: RevocationApi,
   input: RevocationInput,
-  transport: { providerKey: string; fetch: FetchLike; allowInsecure: boolean; signal?: AbortSignal },
+  transport: { providerKey: string; fetch: FetchLike; allowInsecure: boolean },
 ): Promise<boolean> {
   const request = revocationRequest(api, input);
   if (!request) return false;
@@ -79,7 +79,6 @@ export async function revokeAtApi(
   }
   const response = await transport.fetch(request.url, {
     ...request.init,
-    ...(transport.signal ? { signal: transport.signal } : {}),
   });
   const status = response.status;
   const oauthError = await errorNameOf(response);

@@ -354,7 +354,6 @@ export async function revokeToken(
           providerKey: session.provider.key,
           fetch: options[oauth.customFetch] as unknown as FetchLike,
           allowInsecure: insecureOk,
-          ...(options.signal instanceof AbortSignal ? { signal: options.signal } : {}),
         },
       );
     } catch (cause) {

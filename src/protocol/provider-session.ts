@@ -99,12 +99,16 @@ function customFetchFor(
   quirks: ProviderQuirks,
   ctx: { provider: OAuth2Provider; client: RegisteredClient },
 ): CustomFetch {
-  const plain: FetchLike = settings.fetch ?? defaultFetch();
+  const egress: FetchLike = settings.fetch ?? defaultFetch();
+  // The timeout beneath the quirks: a request a quirk builds itself (GitHub's grant revocation)
+  // gets it too.
+  const plain: FetchLike = (url, init) =>
+    egress(url, { ...init, timeoutMs: settings.timeoutMs } as RequestInit);
   // Entry data `tokenRequestBody: 'json'`: the form oauth4webapi built goes out as a JSON object
   // (same fields, same client authentication), under any quirk module.
   const base: FetchLike = ctx.provider.tokenRequestBody === 'json' ? jsonBodyFetch(plain) : plain;
   return (url, init) => {
-    const requestInit = { ...(init as unknown as RequestInit), timeoutMs: settings.timeoutMs } as RequestInit;
+    const requestInit = init as unknown as RequestInit;
     try {
       return quirks.fetch ? quirks.fetch(url, requestInit, base, ctx) : base(url, requestInit);
     } catch (cause) {

@@ -172,6 +172,21 @@ describe('GitHub', () => {
     standIn.answer({ status: 404, body: { message: 'Not Found' } });
     await expect(revokeToken(session, 'gho_token')).rejects.toMatchObject({ code: 'TOKEN_RESPONSE_INVALID' });
   });
+
+  it('the request a quirk builds itself (GitHub grant revocation) is bounded by the session timeout', async () => {
+    const entry = registry.get('github');
+    const provider = rewriteForStandIn(entry, standIn.url);
+    const session = await openProviderSession({
+      provider,
+      client: clientFor(provider, {}, {}),
+      quirks: registry.quirksOf(entry),
+      clientSecret: 'secret-github',
+      // 300 ms instead of the egress's own 10 s default, which the test's 5 s limit would outlast.
+      settings: { ...SETTINGS, timeoutMs: 300 },
+    });
+    standIn.answer('hang');
+    await expect(revokeToken(session, 'gho_token')).rejects.toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
+  }, 5_000);
 });
 
 describe('Slack', () => {
