@@ -308,12 +308,7 @@ export class BackgroundRefresher {
         const key = claim.connection.providerKey;
         let lane: Lane | undefined = byProvider.get(key);
         if (!lane) {
-          // Spacing starts evenly (limit 1 per 1000/rate ms) rather than in bursts of `rate`.
-          const pace =
-            rate > 0
-              ? pThrottle({ limit: 1, interval: Math.max(1, Math.round(1000 / rate)) })(() => {})
-              : undefined;
-          lane = { items: [], running: 0, pace };
+          lane = { items: [], running: 0, pace: pacer(rate) };
           byProvider.set(key, lane);
         }
         lane.items.push(claim);
@@ -372,11 +367,7 @@ export class BackgroundRefresher {
     const rate = this.#o.perProviderRatePerSecond;
     await Promise.all(
       [...groups.values()].map(async (queue) => {
-        // Spacing starts evenly (limit 1 per 1000/rate ms) rather than in bursts of `rate`.
-        const pace =
-          rate > 0
-            ? pThrottle({ limit: 1, interval: Math.max(1, Math.round(1000 / rate)) })(() => {})
-            : undefined;
+        const pace = pacer(rate);
         let next = 0;
         const lanes = Array.from(
           { length: Math.min(this.#o.perProviderConcurrency, queue.length) },
@@ -400,6 +391,16 @@ export class BackgroundRefresher {
 
   /** Clients refused or rate-limited during the current sweep. */
   readonly #pausedClients = new Set<string>();
+}
+
+/**
+ * One provider's request pacing at `rate` per second (none at 0): spacing starts evenly (limit 1
+ * per 1000/rate ms) rather than in bursts of `rate`.
+ */
+function pacer(rate: number): (() => unknown) | undefined {
+  return rate > 0
+    ? pThrottle({ limit: 1, interval: Math.max(1, Math.round(1000 / rate)) })(() => {})
+    : undefined;
 }
 
 function errorCode(e: unknown): string {

@@ -170,8 +170,8 @@ export class Egress {
    * body is buffered and size-limited here anyway, so fetch's WHATWG stream machinery bought
    * nothing and cost about half the CPU of a token request (measured: ≈ 270 µs vs ≈ 140 µs per
    * loopback request with the Response re-wrapped). What fetch did that callers rely on is kept:
-   * the request body and its default content-type from any BodyInit, one timeout signal (joined
-   * with the caller's only when there is one), `TypeError: fetch failed` (cause = the socket
+   * the request body and its default content-type from any BodyInit, one deadline (the timeout,
+   * and the caller's signal when there is one), `TypeError: fetch failed` (cause = the socket
    * error) for network failures and the signal's reason (TimeoutError) for timeouts, a gzip /
    * deflate / br answer decoded (bounded by the same size limit). No `accept-encoding` is sent.
    */

@@ -370,9 +370,8 @@ export function createConnectionRepository(
         health_evidence: null,
         updated_at: now.getTime(),
       };
-      const row = postgres
-        ? await pgCommit(set, { id, version: fence.version, owner: fence.owner })
-        : await sqliteCommit(set, { id, version: fence.version, owner: fence.owner });
+      const fenced = { id, version: fence.version, owner: fence.owner };
+      const row = postgres ? await pgCommit(set, fenced) : await sqliteCommit(set, fenced);
       return row ? toConnection(row as Selectable<ConnectionsTable>, box, token.accessToken) : undefined;
     },
     async replaceTokens(id, token, now) {
